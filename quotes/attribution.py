@@ -1,0 +1,328 @@
+"""Linking a quotation to its cue, speaker and medium over the dependency parse.
+
+Works on one masked sentence (`masking.Unit`) parsed by GiNZA, where each
+quotation's content is a single placeholder noun. For each quotation:
+
+1. the word after the closing bracket decides whether it is quoted speech
+   (`と`, `って`, `との`, `とし`) or a term (anything else);
+2. the quotative と's governing predicate is the cue (述べた, 明らかにした);
+3. the cue's subject, or the subject of the clause the cue hangs from, is the
+   speaker; a relay (WPは米高官らの言葉を引用し…) makes the relayed source the
+   speaker and the relaying outlet the `via`.
+
+Rules read dependency labels and lexicon classes, never sentence strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+from spacy.tokens import Doc, Token
+
+from quotes.lexicon import Lexicon
+from quotes.masking import Slot, Unit
+
+#: words after 」 that make the bracket a quotation of speech or thought
+QUOTATIVES = frozenset({"と", "って", "とか", "とも", "との", "として", "とし"})
+#: words allowed between 」 and the quotative (「…」などと述べた)
+BETWEEN = frozenset({"など", "なんて", "等"})
+#: subject relations: は-topics and が-subjects are both nsubj in GiNZA
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "dislocated"})
+#: relations through which a clause hands its subject down to a dependent clause
+CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "acl", "xcomp", "parataxis", "ROOT"})
+#: verbs that turn a speech noun into a cue (コメントを出した, 声明を発表した)
+LIGHT_VERBS = frozenset({"する", "出す", "行う", "寄せる", "発する", "示す", "出る", "述べる", "残す", "送る"})
+#: auxiliaries and endings that belong to the cue (した, している, しました)
+CUE_ENDINGS_POS = frozenset({"AUX"})
+CUE_ENDINGS = frozenset({"て", "で", "いる", "おる", "いく", "くる", "しまう", "ある", "みる"})
+#: media and relays: postpositions that introduce a source or medium
+VIA_CASES = frozenset({"に", "へ"})
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """What the parse says about one quotation of a unit (token indices)."""
+
+    slot: Slot
+    kind: str
+    cue: tuple[int, int] | None = None
+    cue_lemma: str | None = None
+    cue_class: str | None = None
+    subject: int | None = None
+    via: tuple[int, int] | None = None
+    relayed: bool = False
+    defer_to: int | None = None
+    carried: bool = False
+
+
+def placeholder_token(doc: Doc, slot: Slot) -> Token | None:
+    """The token that stands for the quotation, or None if the tokenizer lost it."""
+    inside = [t for t in doc if t.idx < slot.masked_end and t.idx + len(t) > slot.masked_start]
+    if not inside:
+        return None
+    outside_head = [t for t in inside if t.head not in inside or t.head == t]
+    return outside_head[0] if outside_head else inside[0]
+
+
+def slot_of(token: Token, slots: Sequence[Slot]) -> int | None:
+    """Index of the slot whose placeholder `token` stands for, if any."""
+    for k, slot in enumerate(slots):
+        if token.idx < slot.masked_end and token.idx + len(token) > slot.masked_start:
+            return k
+    return None
+
+
+def attribute(unit: Unit, doc: Doc, lex: Lexicon) -> list[Finding]:
+    """One `Finding` per quotation slot of `unit`, in order."""
+    findings: list[Finding] = []
+    for k, slot in enumerate(unit.slots):
+        findings.append(_attribute_slot(unit, doc, k, slot, lex))
+    return _resolve_deferred(findings)
+
+
+def _resolve_deferred(findings: list[Finding]) -> list[Finding]:
+    """Give a quotation that hangs on a later one (「A」とし「B」と述べた) B's reading."""
+    resolved = list(findings)
+    for k, finding in enumerate(findings):
+        if finding.kind != "deferred":
+            continue
+        seen, target = {k}, finding.defer_to
+        while target is not None and target not in seen and findings[target].kind == "deferred":
+            seen.add(target)
+            target = findings[target].defer_to
+        if target is None or target in seen:
+            resolved[k] = Finding(slot=finding.slot, kind="term")
+        else:
+            resolved[k] = attrs.evolve(findings[target], slot=finding.slot, defer_to=target)
+    return resolved
+
+
+def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> Finding:
+    q = placeholder_token(doc, slot)
+    term = Finding(slot=slot, kind="term")
+    if q is None:
+        return term
+    after = _after_closer(doc, q, slot)
+    if after is None:
+        return term
+    # 「A」「B」と述べた, 「A」と「B」と述べた: A reads as B does
+    nxt_slot = slot_of(doc[after.i + 1], unit.slots) if after.i + 1 < len(doc) else None
+    if after.text in ("「", "『", "｢") and nxt_slot is not None:
+        return Finding(slot=slot, kind="deferred", defer_to=nxt_slot)
+    marker = _quotative(doc, after)
+    if marker is None:
+        return term
+    quotative, form = marker
+    if form == "と" and quotative.i + 1 < len(doc) and doc[quotative.i + 1].text in ("「", "『", "｢"):
+        nxt_slot = slot_of(doc[quotative.i + 2], unit.slots) if quotative.i + 2 < len(doc) else None
+        if nxt_slot is not None:
+            return Finding(slot=slot, kind="deferred", defer_to=nxt_slot)
+
+    pred = _predicate(doc, q, quotative, form, unit.slots, lex)
+    if isinstance(pred, int):
+        return Finding(slot=slot, kind="deferred", defer_to=pred)
+    if pred is None:
+        return term
+    cue_start, cue_end, lemma = _cue_span(doc, pred, quotative, lex)
+    cue_class = lex.cue_class(lemma)
+    if cue_class == "naming":
+        return term
+    subject = _subject(doc, pred, unit.slots)
+    via = _via(doc, pred, subject, lex)
+    relay = _relayed_source(doc, pred, lex)
+    relayed = False
+    if relay is not None:
+        relayed = True
+        if subject is not None and via is None:
+            via = _np_range(subject)
+        subject = relay
+    return Finding(
+        slot=slot,
+        kind="direct",
+        cue=(cue_start, cue_end),
+        cue_lemma=lemma,
+        cue_class=cue_class,
+        subject=subject.i if subject is not None else None,
+        via=via,
+        relayed=relayed,
+    )
+
+
+def _after_closer(doc: Doc, q: Token, slot: Slot) -> Token | None:
+    """The first token after the quotation's closing bracket."""
+    i = q.i
+    while i < len(doc) and doc[i].idx < slot.masked_end:
+        i += 1
+    # i is now the closing bracket (or what the tokenizer made of it)
+    if i < len(doc) and doc[i].pos_ == "PUNCT" and doc[i].text in ("」", "』", "｣"):
+        i += 1
+    while i < len(doc) and doc[i].text in BETWEEN:
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def _quotative(doc: Doc, tok: Token) -> tuple[Token, str] | None:
+    """The quotative particle at `tok` and its form (と, との, という, とし), if any."""
+    if tok.text not in QUOTATIVES and tok.lemma_ not in ("と", "って"):
+        return None
+    if tok.pos_ not in ("ADP", "SCONJ", "PART", "CCONJ"):
+        return None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.text == "との" or (nxt is not None and nxt.text == "の" and tok.text == "と"):
+        return tok, "との"
+    if nxt is not None and nxt.lemma_ in ("いう", "言う") and nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ in ("NOUN", "PROPN"):
+        return tok, "という"
+    return tok, "と"
+
+
+def _is_predicate(tok: Token) -> bool:
+    if tok.pos_ == "VERB":
+        return True
+    # 明らかにした: 明らか (ADJ) heads に, but する is the predicate; accept the ADJ
+    # only when a verb follows it directly
+    return tok.pos_ == "ADJ" and tok.head.pos_ == "VERB" and tok.head.i > tok.i
+
+
+def _predicate(
+    doc: Doc, q: Token, quotative: Token, form: str, slots: Sequence[Slot], lex: Lexicon
+) -> Token | int | None:
+    """The predicate the quotative と hangs from, a slot index to defer to, or None."""
+    h = q.head
+    seen = {q.i}
+    while h.i not in seen:
+        seen.add(h.i)
+        other = slot_of(h, slots)
+        if other is not None and h.i != q.i:
+            return other
+        if _is_predicate(h):
+            if h.pos_ == "ADJ":
+                h = h.head
+            # とし / として: a connector, unless it ends the sentence (「…」とした)
+            if h.lemma_ == "する" and h.i == quotative.i + 1 and h.dep_ != "ROOT":
+                up = h.head
+                if up.i not in seen and (_is_predicate(up) or slot_of(up, slots) is not None):
+                    seen.add(h.i)
+                    h = up
+                    other = slot_of(h, slots)
+                    if other is not None:
+                        return other
+                    continue
+            return h
+        if h.pos_ in ("NOUN", "PROPN", "PRON") and form in ("との", "という"):
+            if h.lemma_ not in lex.speech_nouns and h.lemma_ not in lex.relay_nouns:
+                return None  # 「…」との規定: the quotation names a rule, a term
+        if h.dep_ == "ROOT" or h.head == h:
+            return None
+        h = h.head
+    return None
+
+
+def _cue_span(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[int, int, str]:
+    """Token range and lemma of the cue whose head is `pred` (明らかにした, 説明した)."""
+    start, end = pred.i, pred.i + 1
+    lemma = pred.lemma_
+    if pred.pos_ == "VERB" and "サ変" in pred.tag_ and pred.lemma_ != "する":
+        lemma = pred.lemma_ + "する"
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and prev.text == "に" and start >= 2 and doc[start - 2].pos_ == "ADJ":
+        start -= 2
+        lemma = doc[start].lemma_ + "にする" if pred.lemma_ == "する" else doc[start].lemma_ + "に" + lemma
+    elif prev is not None and prev.text == "を" and start >= 2 and pred.lemma_ in LIGHT_VERBS:
+        noun = doc[start - 2]
+        if noun.lemma_ in lex.speech_nouns or noun.lemma_ in lex.relay_nouns or noun.lemma_ in ("命令", "指示"):
+            start -= 2
+            lemma = noun.lemma_ + "を" + pred.lemma_
+            if lex.cue_class(lemma) is None and lex.cue_class(noun.lemma_ + "する"):
+                lemma = noun.lemma_ + "する"
+    elif pred.lemma_ == "する" and prev is not None and prev.i == quotative.i:
+        start = quotative.i
+        lemma = "とする"
+    while end < len(doc):
+        tok = doc[end]
+        if tok.pos_ in CUE_ENDINGS_POS or (tok.lemma_ in CUE_ENDINGS and tok.dep_ in ("aux", "mark", "fixed")):
+            end += 1
+            continue
+        break
+    return start, end, lemma
+
+
+def _subject(doc: Doc, pred: Token, slots: Sequence[Slot]) -> Token | None:
+    """The speaker's head token: the subject of the cue or of a clause above it."""
+    v: Token | None = pred
+    seen: set[int] = set()
+    while v is not None and v.i not in seen:
+        seen.add(v.i)
+        subjects = [
+            c
+            for c in v.children
+            if c.dep_ in SUBJECT_DEPS and slot_of(c, slots) is None and c.pos_ != "VERB"
+        ]
+        if subjects:
+            # the nearest subject before the cue; は-topics and が-subjects alike
+            before = [c for c in subjects if c.i < pred.i]
+            return (before or subjects)[-1]
+        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and slot_of(v.head, slots) is None:
+            return v.head  # 「…」と語った男性: the noun the clause describes
+        if v.dep_ not in CLAUSE_DEPS or v.head == v:
+            return None
+        v = v.head
+    return None
+
+
+def _np_range(head: Token) -> tuple[int, int]:
+    from quotes.speakers import noun_phrase
+
+    return noun_phrase(head)
+
+
+def _case_of(tok: Token) -> str:
+    """The case particle(s) attached to a noun, joined (に, によると, から)."""
+    return "".join(c.text for c in tok.children if c.dep_ == "case" and c.i > tok.i)
+
+
+def _via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[int, int] | None:
+    """The medium that relayed the words: WPに, 読売新聞の取材に, AP通信によると."""
+    chain = []
+    v: Token = pred
+    while True:
+        chain.append(v)
+        if v.head == v or v.dep_ not in CLAUSE_DEPS:
+            break
+        v = v.head
+    for verb in chain:
+        for child in verb.children:
+            if child.dep_ not in ("obl", "nmod", "iobj") or child == subject:
+                continue
+            case = _case_of(child)
+            text = doc[slice(*_np_range(child))].text
+            if child.lemma_ == "取材" and case.startswith("に"):
+                source = [c for c in child.children if c.dep_ == "nmod"]
+                if source:
+                    return _np_range(source[0])
+            if (case in VIA_CASES or case.startswith("によ")) and lex.is_media(text):
+                return _np_range(child)
+    # Xによると / Xによれば framing the whole sentence
+    for tok in doc:
+        if tok.text == "に" and tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
+            source = tok.head if tok.head.i < tok.i else None
+            if source is not None and source != subject:
+                return _np_range(source)
+    return None
+
+
+def _relayed_source(doc: Doc, pred: Token, lex: Lexicon) -> Token | None:
+    """X in `Xの言葉を引用し` / `Xの話として`, which makes X the speaker."""
+    candidates = [pred, *[c for c in pred.children if c.dep_ in ("advcl", "obl", "obj")]]
+    for verb in candidates:
+        for child in verb.children if verb.pos_ == "VERB" else [verb]:
+            if child.lemma_ not in lex.relay_nouns:
+                continue
+            following = doc[child.i + 1 : child.i + 3].text
+            relays = following.startswith("を") and verb.lemma_ in ("引用", "引く", "紹介") or following.startswith("とし")
+            if not relays:
+                continue
+            source = [c for c in child.children if c.dep_ == "nmod" and c.i < child.i]
+            if source:
+                return source[-1]
+    return None

@@ -1,0 +1,73 @@
+"""The error and warning catalogue, one coded message each (after spaCy's errors.py)."""
+
+from __future__ import annotations
+
+
+class Errors:
+    """Messages for exceptions; format them with `.format(**fields)`."""
+
+    E001 = (
+        "quotes expects text as str, got {value!r} (a {type}). Decode bytes first, "
+        "e.g. data.decode('utf-8'), and skip None values."
+    )
+    E002 = (
+        "The GiNZA model '{model}' is not installed. Install it with "
+        "`pip install ja-ginza` (or pass an already loaded spaCy Language as nlp=...)."
+    )
+    E003 = "Lexicon file {path} is missing. Expected a file of the shape of quotes/data/{name}."
+    E004 = (
+        "Lexicon file {path}, line {line}: expected {expected} tab-separated columns, "
+        "got {got}: {content!r}"
+    )
+    E005 = "Lexicon file {path}, line {line}: unknown class {value!r}; use one of {allowed}."
+    E006 = "batch_size must be a positive integer, got {value!r}."
+    E007 = "n_process must be a positive integer, got {value!r}."
+    E008 = "{path}: not valid UTF-8 ({reason}). Convert the file to UTF-8 first."
+    E009 = "{path}: no such file or folder."
+    E010 = "{path}: the folder holds no *.txt files."
+    E011 = "{count} problem(s) found and --strict is set; first: {first}"
+    E012 = "doc_id must be a str or None, got {value!r} (a {type})."
+
+
+class Warnings:
+    """Codes and messages of the problems reported in `Analysis.problems` and logged."""
+
+    W001 = "Unclosed {opener} at offset {offset}: no matching {closer}; read as plain text."
+    W002 = "Stray {closer} at offset {offset}: no opening bracket before it; ignored."
+    W003 = (
+        "Mismatched brackets: {opener} at offset {offset} is closed by {closer} at "
+        "{close_offset}; the pair was read as a quotation."
+    )
+    W004 = (
+        "A sentence of {length} characters exceeds the parser's limit and was parsed "
+        "in pieces at offset {offset}; attributions across the cut may be missed."
+    )
+    W005 = "Control characters at offset {offset} were read as spaces."
+    W006 = (
+        "The quotation at offset {offset} has a reporting cue but its speaker could not "
+        "be found in the parse."
+    )
+
+
+class QuotesError(Exception):
+    """Base class of every error the library raises."""
+
+
+class InputTypeError(QuotesError, TypeError):
+    """The input is not of a type the library reads (str)."""
+
+
+class InputValueError(QuotesError, ValueError):
+    """An argument has a value the library cannot use."""
+
+
+class ModelNotInstalledError(QuotesError, OSError):
+    """The GiNZA model cannot be loaded."""
+
+
+class LexiconError(QuotesError, ValueError):
+    """A lexicon data file is missing or malformed."""
+
+
+class StrictModeError(QuotesError):
+    """A problem was met while the caller asked for none to be tolerated."""

@@ -1,0 +1,291 @@
+"""The `Extractor`: text in, `Quotation` records out, one model load for many texts.
+
+A text is read in three steps: plan (pair brackets, cut sentences, mask them:
+pure Python, cheap), parse (GiNZA, only the sentences that hold a quotation),
+and assemble (attribution over each parse, records with source offsets).
+`extract_many` streams: it parses sentences of many texts in batches through
+`nlp.pipe` and yields each text's records, in input order, as soon as its last
+sentence is parsed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotes.attribution import Finding, attribute
+from quotes.brackets import pair_brackets
+from quotes.chunking import DEFAULT_MAX_UNIT_BYTES, cut_to_limit, sentence_ranges
+from quotes.errors import Errors, InputTypeError, InputValueError, Warnings
+from quotes.lexicon import Lexicon
+from quotes.masking import Unit, build_unit
+from quotes.parsing import DEFAULT_MODEL, load_model, prepare
+from quotes.records import Analysis, Cue, Problem, Quotation, Span, Speaker, Via
+from quotes.speakers import decompose
+
+logger = logging.getLogger("quotes")
+
+#: confidence of a record, by how it was attributed
+CONFIDENCE = {
+    "subject": 0.9,
+    "unknown_cue": 0.75,
+    "cognition": 0.7,
+    "relayed": 0.85,
+    "carried": 0.6,
+    "no_speaker": 0.4,
+    "term": 0.8,
+}
+
+
+@attrs.frozen(kw_only=True)
+class Plan:
+    """A text read up to the parse: its units and the problems met so far."""
+
+    text: str
+    doc_id: str | None
+    units: tuple[Unit, ...]
+    problems: tuple[Problem, ...]
+
+    def to_parse(self) -> list[int]:
+        """Indices of the units the parser must see (those holding a quotation)."""
+        return [k for k, unit in enumerate(self.units) if unit.slots]
+
+
+def check_text(text: Any) -> str:
+    """`text` itself if it is a str; a clear `InputTypeError` otherwise."""
+    if not isinstance(text, str):
+        raise InputTypeError(Errors.E001.format(value=_short(text), type=type(text).__name__))
+    return text
+
+
+def _short(value: Any) -> Any:
+    return value[:40] if isinstance(value, (bytes, str)) else value
+
+
+def plan(text: str, doc_id: str | None = None, *, max_unit_bytes: int = DEFAULT_MAX_UNIT_BYTES) -> Plan:
+    """Pair brackets, cut sentences and mask them: everything before the parse."""
+    check_text(text)
+    if doc_id is not None and not isinstance(doc_id, str):
+        raise InputTypeError(Errors.E012.format(value=doc_id, type=type(doc_id).__name__))
+    pairs, problems = pair_brackets(text)
+    units: list[Unit] = []
+    notes = list(problems)
+    for start, end in sentence_ranges(text, pairs):
+        unit = build_unit(text, start, end, pairs)
+        if len(unit.text.encode("utf-8")) <= max_unit_bytes:
+            units.append(unit)
+            continue
+        keep = [(s.masked_start - 1, s.masked_end + 1) for s in unit.slots]
+        pieces = cut_to_limit(unit.text, max_unit_bytes, keep)
+        notes.append(
+            Problem(
+                code="W004",
+                message=Warnings.W004.format(length=end - start, offset=start),
+                start=start,
+                end=end,
+            )
+        )
+        units.extend(unit.piece(a, b) for a, b in pieces)
+    problems_with_doc = tuple(attrs.evolve(p, doc=doc_id) for p in notes)
+    return Plan(text=text, doc_id=doc_id, units=tuple(units), problems=problems_with_doc)
+
+
+class Extractor:
+    """Finds quotations and their speakers; load once, call many times.
+
+    Args:
+        model: the GiNZA package to load (ignored when `nlp` is given).
+        nlp: an already loaded GiNZA `Language` to use instead.
+        lexicon: the word lists to use (default: `Lexicon.default()`).
+        max_unit_bytes: the longest sentence, in UTF-8 bytes, parsed whole.
+    """
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        nlp: Language | None = None,
+        lexicon: Lexicon | None = None,
+        max_unit_bytes: int = DEFAULT_MAX_UNIT_BYTES,
+    ) -> None:
+        self.nlp = prepare(nlp) if nlp is not None else load_model(model)
+        self.lexicon = lexicon if lexicon is not None else Lexicon.default()
+        self.max_unit_bytes = max_unit_bytes
+
+    # -- one text ----------------------------------------------------------
+
+    def analyze(self, text: str, *, doc_id: str | None = None) -> Analysis:
+        """Quotations and problems of one text."""
+        p = plan(text, doc_id, max_unit_bytes=self.max_unit_bytes)
+        wanted = p.to_parse()
+        docs = dict(zip(wanted, self.nlp.pipe(p.units[k].text for k in wanted)))
+        return assemble(p, docs, self.lexicon)
+
+    def extract(self, text: str, *, doc_id: str | None = None) -> list[Quotation]:
+        """Quotations of one text; problems are logged on the `quotes` logger."""
+        analysis = self.analyze(text, doc_id=doc_id)
+        _log(analysis.problems)
+        return list(analysis.quotations)
+
+    # -- many texts --------------------------------------------------------
+
+    def analyze_many(
+        self,
+        texts: Iterable[Any],
+        *,
+        batch_size: int = 64,
+        n_process: int = 1,
+        as_tuples: bool = False,
+    ) -> Iterator[Any]:
+        """Analyses of many texts, in input order, streaming.
+
+        With `as_tuples`, `texts` holds `(text, context)` pairs and the results are
+        `(Analysis, context)` pairs; a `str` context is used as the record's `doc`.
+        """
+        if not isinstance(batch_size, int) or batch_size < 1:
+            raise InputValueError(Errors.E006.format(value=batch_size))
+        if not isinstance(n_process, int) or n_process < 1:
+            raise InputValueError(Errors.E007.format(value=n_process))
+        pending: deque[tuple[int, Plan, Any]] = deque()
+
+        def units() -> Iterator[tuple[str, tuple[int, int]]]:
+            for index, item in enumerate(texts):
+                text, context = item if as_tuples else (item, None)
+                doc_id = context if isinstance(context, str) else None
+                p = plan(text, doc_id, max_unit_bytes=self.max_unit_bytes)
+                pending.append((index, p, context))
+                for k in p.to_parse():
+                    yield p.units[k].text, (index, k)
+
+        parsed: dict[int, dict[int, Doc]] = {}
+        stream = self.nlp.pipe(units(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+        for doc, (index, k) in stream:
+            while pending and pending[0][0] < index:
+                yield self._finish(pending.popleft(), parsed, as_tuples)
+            parsed.setdefault(index, {})[k] = doc
+        while pending:
+            yield self._finish(pending.popleft(), parsed, as_tuples)
+
+    def extract_many(
+        self,
+        texts: Iterable[Any],
+        *,
+        batch_size: int = 64,
+        n_process: int = 1,
+        as_tuples: bool = False,
+    ) -> Iterator[Any]:
+        """Quotation lists of many texts, in input order (see `analyze_many`)."""
+        for result in self.analyze_many(texts, batch_size=batch_size, n_process=n_process, as_tuples=as_tuples):
+            analysis, context = result if as_tuples else (result, None)
+            _log(analysis.problems)
+            records = list(analysis.quotations)
+            yield (records, context) if as_tuples else records
+
+    def _finish(self, item: tuple[int, Plan, Any], parsed: dict[int, dict[int, Doc]], as_tuples: bool) -> Any:
+        index, p, context = item
+        analysis = assemble(p, parsed.pop(index, {}), self.lexicon)
+        return (analysis, context) if as_tuples else analysis
+
+
+def _log(problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        logger.warning("%s%s: %s", f"{problem.doc}: " if problem.doc else "", problem.code, problem.message)
+
+
+def assemble(p: Plan, docs: dict[int, Doc], lex: Lexicon) -> Analysis:
+    """Records for a planned text from the parses of its units."""
+    source = p.text
+    records: list[Quotation] = []
+    groups: dict[Any, int] = {}
+    previous: tuple[int, Quotation] | None = None  # last attributed record and its unit
+    for k, unit in enumerate(p.units):
+        doc = docs.get(k)
+        if doc is None:
+            continue
+        for finding in attribute(unit, doc, lex):
+            record = _record(p, unit, doc, finding, lex)
+            if record.kind == "direct" and record.speaker is None and previous is not None:
+                record = _carry(record, previous, k, p.units)
+            if record.kind != "term":
+                key = _group_key(k, finding, record)
+                record = attrs.evolve(record, group=groups.setdefault(key, len(groups) + 1))
+                if record.speaker is not None:
+                    previous = (k, record)
+            records.append(record)
+    return Analysis(quotations=records, problems=p.problems)
+
+
+def _group_key(k: int, finding: Finding, record: Quotation) -> Any:
+    if finding.subject is not None and not finding.carried:
+        return (k, "subject", finding.subject)
+    if finding.cue is not None:
+        return (k, "cue", finding.cue)
+    return (k, "slot", record.start)
+
+
+def _carry(record: Quotation, previous: tuple[int, Quotation], k: int, units: tuple[Unit, ...]) -> Quotation:
+    """A cue with no subject continues the previous sentence's speaker (主語の省略)."""
+    prev_k, prev = previous
+    if prev_k != k - 1 or prev.speaker is None:
+        return record
+    return attrs.evolve(
+        record,
+        speaker=prev.speaker,
+        affiliation=prev.affiliation,
+        via=record.via or prev.via,
+        confidence=CONFIDENCE["carried"],
+    )
+
+
+def _token_span(source: str, unit: Unit, doc: Doc, a: int, b: int) -> Span:
+    start, end = unit.to_source(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+    return Span.of(source, start, end)
+
+
+def _record(p: Plan, unit: Unit, doc: Doc, finding: Finding, lex: Lexicon) -> Quotation:
+    source = p.text
+    pair = finding.slot.pair
+    quote = Span.of(source, pair.content_start, pair.content_end)
+    base: dict[str, Any] = {"doc": p.doc_id, "start": quote.start, "end": quote.end, "text": quote.text}
+    if finding.kind != "direct":
+        return Quotation(kind="term", confidence=CONFIDENCE["term"], **base)
+    cue = via = speaker = affiliation = None
+    if finding.cue is not None:
+        span = _token_span(source, unit, doc, *finding.cue)
+        cue = Cue(start=span.start, end=span.end, text=span.text, lemma=finding.cue_lemma or span.text)
+    if finding.subject is not None:
+        parts = decompose(unit, doc[finding.subject], source, lex)
+        if parts is not None:
+            speaker, affiliation = parts.speaker, parts.affiliation
+    if finding.via is not None:
+        span = _token_span(source, unit, doc, *finding.via)
+        if speaker is None or span.text != speaker.text:
+            via = Via(start=span.start, end=span.end, text=span.text)
+    if speaker is None:
+        confidence = CONFIDENCE["no_speaker"]
+    elif finding.relayed:
+        confidence = CONFIDENCE["relayed"]
+    elif finding.cue_class == "cognition":
+        confidence = CONFIDENCE["cognition"]
+    elif finding.cue_class is None:
+        confidence = CONFIDENCE["unknown_cue"]
+    else:
+        confidence = CONFIDENCE["subject"]
+    return Quotation(
+        kind="direct",
+        confidence=confidence,
+        speaker=speaker,
+        affiliation=affiliation,
+        cue=cue,
+        via=via,
+        **base,
+    )
+
+
+__all__ = ["Extractor", "Plan", "Speaker", "assemble", "check_text", "plan"]

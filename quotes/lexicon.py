@@ -1,0 +1,165 @@
+"""Loading the word lists under `quotes/data/` that the rules read.
+
+The rules in `attribution.py` and `speakers.py` read the parse; what counts as a
+reporting verb, a title or an anonymous source is data. Users extend the lists
+with a folder of files of the same names (`Lexicon.load(extra=PATH)`), or in
+code (`lexicon.extended(titles=[...])`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import attrs
+
+from quotes.errors import Errors, LexiconError
+
+CUE_CLASSES = ("speech", "report", "cognition", "naming")
+NOUN_CLASSES = ("speech", "cognition")
+
+#: file name -> field of `Lexicon` it fills
+LIST_FILES = {
+    "titles.txt": "titles",
+    "honorifics.txt": "honorifics",
+    "anonymous.txt": "anonymous",
+    "org_suffixes.txt": "org_suffixes",
+    "media.txt": "media",
+    "relay_nouns.txt": "relay_nouns",
+}
+TABLE_FILES = {"cues.tsv": ("cues", CUE_CLASSES), "speech_nouns.tsv": ("speech_nouns", NOUN_CLASSES)}
+
+
+def _by_length(words: Iterable[str]) -> tuple[str, ...]:
+    """Distinct words, longest first, so that suffix matching takes the longest."""
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@attrs.frozen(kw_only=True)
+class Lexicon:
+    """The word lists the attribution rules consult."""
+
+    cues: Mapping[str, str] = attrs.field(factory=dict)
+    speech_nouns: Mapping[str, str] = attrs.field(factory=dict)
+    relay_nouns: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    honorifics: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    anonymous: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    org_suffixes: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    media: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        """The lists shipped in `quotes/data/` (loaded once per process)."""
+        return _default()
+
+    @classmethod
+    def load(cls, extra: str | Path | None = None, *, replace: bool = False) -> Lexicon:
+        """The shipped lists, extended (or, with `replace`, replaced) by a folder.
+
+        The folder may hold any of the files in `quotes/data/` under the same
+        names; files it does not hold keep the shipped lists.
+        """
+        base = cls.default()
+        if extra is None:
+            return base
+        folder = Path(extra)
+        if not folder.is_dir():
+            raise LexiconError(Errors.E003.format(path=folder, name="*"))
+        changes: dict[str, object] = {}
+        for name, field in LIST_FILES.items():
+            path = folder / name
+            if path.exists():
+                words = _read_list(path.read_text(encoding="utf-8"))
+                changes[field] = words if replace else (*getattr(base, field), *words)
+        for name, (field, classes) in TABLE_FILES.items():
+            path = folder / name
+            if path.exists():
+                table = _read_table(path.read_text(encoding="utf-8"), path, classes)
+                changes[field] = table if replace else {**getattr(base, field), **table}
+        return attrs.evolve(base, **changes)  # type: ignore[arg-type]
+
+    def extended(
+        self,
+        *,
+        cues: Mapping[str, str] | None = None,
+        speech_nouns: Mapping[str, str] | None = None,
+        **lists: Iterable[str],
+    ) -> Lexicon:
+        """A copy with more entries: `lex.extended(titles=["主任研究官"], cues={"吠える": "speech"})`."""
+        changes: dict[str, object] = {}
+        for field, table, classes in (
+            ("cues", cues, CUE_CLASSES),
+            ("speech_nouns", speech_nouns, NOUN_CLASSES),
+        ):
+            if table:
+                for key, value in table.items():
+                    if value not in classes:
+                        raise LexiconError(
+                            Errors.E005.format(path="<code>", line=key, value=value, allowed=classes)
+                        )
+                changes[field] = {**getattr(self, field), **table}
+        for field, words in lists.items():
+            if field not in LIST_FILES.values():
+                raise LexiconError(
+                    f"Lexicon has no list {field!r}; use one of {sorted(LIST_FILES.values())}."
+                )
+            changes[field] = (*getattr(self, field), *words)
+        return attrs.evolve(self, **changes)  # type: ignore[arg-type]
+
+    # -- queries -------------------------------------------------------------
+
+    def cue_class(self, lemma: str) -> str | None:
+        """The class of a reporting cue (speech, report, cognition, naming) or None."""
+        return self.cues.get(lemma)
+
+    def suffix(self, text: str, words: tuple[str, ...]) -> str | None:
+        """The longest word of `words` that `text` ends with."""
+        return next((w for w in words if text.endswith(w) and len(w) <= len(text)), None)
+
+    def is_media(self, text: str) -> bool:
+        """Whether `text` names a news medium (朝日新聞, WP, AP通信, NHK)."""
+        return self.suffix(text, self.media) is not None
+
+    def is_org(self, text: str) -> bool:
+        """Whether `text` ends like an organisation's name (研究院, 外交部, 民進党)."""
+        return self.suffix(text, self.org_suffixes) is not None or self.is_media(text)
+
+
+def _read_list(content: str) -> list[str]:
+    return [
+        line.strip()
+        for line in content.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+def _read_table(content: str, path: Path | str, classes: tuple[str, ...]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    rows = [
+        (n, line)
+        for n, line in enumerate(content.splitlines(), 1)
+        if line.strip() and not line.startswith("#")
+    ]
+    for n, line in rows[1:]:  # the first row is the header
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) != 2:
+            raise LexiconError(Errors.E004.format(path=path, line=n, expected=2, got=len(cols), content=line))
+        key, value = cols[0].strip(), cols[1].strip()
+        if value not in classes:
+            raise LexiconError(Errors.E005.format(path=path, line=n, value=value, allowed=classes))
+        table[key] = value
+    return table
+
+
+@cache
+def _default() -> Lexicon:
+    data = resources.files("quotes") / "data"
+    fields: dict[str, object] = {}
+    for name, field in LIST_FILES.items():
+        fields[field] = _read_list((data / name).read_text(encoding="utf-8"))
+    for name, (field, classes) in TABLE_FILES.items():
+        fields[field] = _read_table((data / name).read_text(encoding="utf-8"), name, classes)
+    return Lexicon(**fields)  # type: ignore[arg-type]

@@ -1,0 +1,250 @@
+"""Reading a speaker's noun phrase: name, reading, title, honorific, affiliation.
+
+Japanese news names a source as `[affiliation の] [name][(reading)][title][honorific]`
+(峨山政策研究院の車斗鉉(チャ・ドゥヒョン)首席研究委員), `[affiliation+title の] name 氏`
+(国際問題委員会副委員長のザワロフ氏), or, for unnamed sources,
+`[organisation] + anonymous noun` (米政府関係者, 韓国外交部の当局者). The phrase is
+taken apart on the masked sentence, character by character, with the lexicons;
+every part maps back to source offsets through the unit.
+"""
+
+from __future__ import annotations
+
+import regex
+import attrs
+from spacy.tokens import Token
+
+from quotes.lexicon import Lexicon
+from quotes.masking import Unit
+from quotes.records import Affiliation, Span, Speaker
+
+#: dependency labels that keep a token inside the speaker's noun phrase
+NP_DEPS = frozenset({"compound", "nmod", "case", "flat", "fixed", "nummod", "appos", "det", "dep", "amod", "punct"})
+#: plural markers written after a speaker (高官ら, 関係者たち)
+PLURALS = ("たち", "ら", "等")
+#: words that may stand before a base title and belong to it (首席 + 研究委員)
+TITLE_PREFIXES = (
+    "首席", "次席", "副", "主任", "上級", "筆頭", "研究", "次期", "前", "元", "現", "名誉",
+    "特別", "統括", "担当", "常任", "代表", "事務", "総括", "政務", "駐", "在", "初代",
+    "報道", "広報", "国務", "外務", "国防", "安保", "最高", "執行", "専任", "客員", "非常勤",
+    "招聘", "主席", "代理", "臨時", "暫定", "大",
+)
+_READING = regex.compile(r"[（(]\s*([\p{Katakana}\p{Hiragana}ー・=＝、,\s]+?)\s*[)）]")
+_ASIDE = regex.compile(r"[（(][^（()）]*[)）]")
+_COUNTRY_TAG = "名詞-固有名詞-地名"
+_PERSON_TAG = "名詞-固有名詞-人名"
+
+
+@attrs.frozen(kw_only=True)
+class Parts:
+    """A speaker phrase taken apart, before it becomes records."""
+
+    speaker: Speaker
+    affiliation: Affiliation | None
+
+
+def noun_phrase(head: Token) -> tuple[int, int]:
+    """Token range `[start, end)` of the noun phrase headed by `head`.
+
+    The phrase runs leftwards over modifiers attached by `NP_DEPS` (not relative
+    clauses: 退任を控えたバイデン大統領 gives バイデン大統領) and stops at a
+    case particle that belongs to the head (は, が).
+    """
+    doc = head.doc
+    members = {head.i}
+    stack = [head]
+    while True:
+        while stack:
+            tok = stack.pop()
+            for child in tok.children:
+                if child.dep_ in NP_DEPS and child.i < head.i + 3 and child.i not in members:
+                    if child.dep_ == "case" and child.head.i == head.i:
+                        continue  # the head's own particle (は/が) ends the phrase
+                    if child.dep_ == "punct" and child.i in (head.i - 1, head.i + 1):
+                        continue
+                    members.add(child.i)
+                    stack.append(child)
+        start = head.i
+        while start - 1 in members:
+            start -= 1
+        # a run of nouns is one phrase even where the parser hung a piece of it
+        # elsewhere (朴仁フィ国際学部教授 with フィ attached to the verb)
+        if start > 0 and _nominal(doc[start - 1]) and start - 1 not in members:
+            members.add(start - 1)
+            stack.append(doc[start - 1])
+            continue
+        break
+    end = head.i + 1
+    # suffixes written after the head (氏, ら) that the parser hung elsewhere
+    while end < len(doc) and end in members and doc[end].pos_ != "ADP":
+        end += 1
+    while start < end and doc[start].pos_ in ("ADP", "PUNCT", "SYM", "AUX"):
+        start += 1
+    return start, end
+
+
+def _nominal(tok: Token) -> bool:
+    """Whether a token can sit inside a run of nouns (名詞, 接尾辞, the ・ of names)."""
+    return tok.tag_.startswith(("名詞", "接尾辞")) or tok.text in ("・", "＝", "=")
+
+
+def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | None:
+    """Take apart the speaker phrase headed by `head` into records."""
+    start, end = noun_phrase(head)
+    if start >= end:
+        return None
+    doc = head.doc
+    tokens = list(doc[start:end])
+    base = tokens[0].idx
+    text = doc.text[base : tokens[-1].idx + len(tokens[-1])]
+    offsets = [t.idx - base for t in tokens]  # token starts within `text`
+
+    # [modifier の] head
+    no_at = next(
+        (t.idx - base for t in reversed(tokens) if t.pos_ == "ADP" and t.lemma_ == "の" and t.i < head.i),
+        None,
+    )
+    mod = text[:no_at] if no_at is not None else ""
+    head_from = no_at + 1 if no_at is not None else 0
+    head_text = text[head_from:]
+    if not head_text:
+        return None
+
+    def src(a: int, b: int) -> Span:
+        s, e = unit.to_source(base + a, base + b)
+        return Span.of(source, s, e)
+
+    # the head: [name][title][honorific][plural]
+    core_end = len(head_text)
+    honorific = None
+    for plural in PLURALS:
+        if head_text[:core_end].endswith(plural) and core_end > len(plural):
+            core_end -= len(plural)
+            break
+    hon = lex.suffix(head_text[:core_end], lex.honorifics)
+    if hon and core_end > len(hon):
+        honorific = hon
+        core_end -= len(hon)
+    core = head_text[:core_end]
+    title_at = _title_start(core, head_from, offsets, lex)
+    name_part = core[:title_at] if title_at is not None else core
+    title = core[title_at:] if title_at is not None else None
+
+    affiliation: Span | None = None
+    anonymous = False
+    name: str | None = name_part or None
+    if name is not None and not title:
+        anon = lex.suffix(name, lex.anonymous)
+        if anon:
+            anonymous = True
+            prefix = name[: len(name) - len(anon)]
+            if len(prefix) >= 2 and lex.is_org(prefix):
+                affiliation = src(head_from, head_from + len(prefix))
+            name = None
+    if name is not None and _is_pronoun_like(name):
+        name = None
+    # the modifier: [affiliation][title]
+    if mod:
+        mod_title_at = _title_start(mod, 0, offsets, lex) if not title else None
+        org_end = len(mod)
+        if mod_title_at is not None:
+            # 国際問題委員会副委員長: the organisation inside the title joins the affiliation
+            org_end = mod_title_at + _org_prefix(mod[mod_title_at:], lex)
+            title = mod[org_end:]
+        org = mod[:org_end]
+        if org and affiliation is None and _is_affiliation(org, doc, base, lex):
+            affiliation = src(0, org_end)
+    if title and affiliation is None:
+        org_len = _org_prefix(title, lex)
+        if org_len:
+            at = head_from + (title_at or 0)
+            if title_at is not None:
+                affiliation = src(at, at + org_len)
+
+    speaker_span = src(head_from, len(text))
+    reading = _reading(source[speaker_span.start : speaker_span.end])
+    speaker = Speaker(
+        start=speaker_span.start,
+        end=speaker_span.end,
+        text=speaker_span.text,
+        name=_clean(name),
+        reading=reading,
+        title=_clean(title),
+        honorific=honorific,
+        anonymous=anonymous,
+    )
+    aff = (
+        Affiliation(start=affiliation.start, end=affiliation.end, text=affiliation.text)
+        if affiliation is not None and affiliation.text
+        else None
+    )
+    return Parts(speaker=speaker, affiliation=aff)
+
+
+def _title_start(text: str, shift: int, offsets: list[int], lex: Lexicon) -> int | None:
+    """Where the title at the end of `text` begins, or None.
+
+    The longest base title (委員, 官房長官) is extended leftwards, one token at
+    a time, over title prefixes (首席, 研究), organisation words (内閣, 国際学部)
+    and countries, so that 内閣官房長官 and 首席研究委員 are whole titles.
+    """
+    base = lex.suffix(text, lex.titles)
+    if base is None:
+        return None
+    at = len(text) - len(base)
+    starts = sorted({o - shift for o in offsets if 0 <= o - shift < at})
+    while starts:
+        prev = starts.pop()
+        piece = text[prev:at]
+        if piece in TITLE_PREFIXES or any(piece.endswith(p) for p in TITLE_PREFIXES if len(p) > 1) or (
+            len(piece) >= 2 and lex.is_org(piece)
+        ):
+            at = prev
+        else:
+            break
+    return at
+
+
+def _org_prefix(title: str, lex: Lexicon) -> int:
+    """Length of the organisation written inside a title (内閣官房|長官), or 0."""
+    for cut in range(len(title) - 1, 1, -1):  # longest organisation first
+        rest = title[cut:]
+        if rest in lex.titles and lex.is_org(title[:cut]):
+            return cut
+    return 0
+
+
+def _is_affiliation(org: str, doc: object, base: int, lex: Lexicon) -> bool:
+    """Whether a modifier names an organisation (not a place, a person or a time)."""
+    bare = _ASIDE.sub("", org)
+    if len(bare) < 2 or lex.suffix(bare, lex.honorifics):
+        return False
+    if regex.fullmatch(r"[\p{N}\s年月日時分秒代期頃ごろ前後今同]+", bare):
+        return False
+    if bare in COUNTRY_WORDS:
+        return False
+    return True
+
+
+def _is_pronoun_like(name: str) -> bool:
+    return name in ("彼", "彼女", "彼ら", "彼女ら", "同氏", "同", "自身", "本人")
+
+
+def _reading(text: str) -> str | None:
+    found = _READING.search(text)
+    return found.group(1).strip() if found else None
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = _ASIDE.sub("", value).strip(" 　・、")
+    return value or None
+
+
+#: places that alone are not an affiliation (米国の当局者: affiliation unknown)
+COUNTRY_WORDS = frozenset(
+    "米 米国 アメリカ 日本 韓国 北朝鮮 中国 ロシア 英国 イギリス 英 仏 フランス 独 ドイツ 台湾 "
+    "欧州 ウクライナ イラン イスラエル インド 豪州 オーストラリア 東京 大阪 ソウル 北京 "
+    "ワシントン モスクワ 海外 現地 地元 国内 政界 両国 各国".split()
+)
