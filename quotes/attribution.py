@@ -37,7 +37,7 @@ LIGHT_VERBS = frozenset({"する", "出す", "行う", "寄せる", "発する",
 CUE_ENDINGS_POS = frozenset({"AUX"})
 CUE_ENDINGS = frozenset({"て", "で", "いる", "おる", "いく", "くる", "しまう", "ある", "みる"})
 #: media and relays: postpositions that introduce a source or medium
-VIA_CASES = frozenset({"に", "へ"})
+VIA_CASES = frozenset({"に", "へ", "で"})
 
 
 @attrs.frozen(kw_only=True)
@@ -119,16 +119,23 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
         if nxt_slot is not None:
             return Finding(slot=slot, kind="deferred", defer_to=nxt_slot)
 
-    pred = _predicate(doc, q, quotative, form, unit.slots, lex)
-    if isinstance(pred, int):
-        return Finding(slot=slot, kind="deferred", defer_to=pred)
-    if pred is None:
+    first = _predicate(doc, q, quotative, form, unit.slots, lex)
+    if isinstance(first, int):
+        return Finding(slot=slot, kind="deferred", defer_to=first)
+    if first is None:
         return term
+    pred = _prefer_cue(doc, first, quotative, unit.slots, lex)
     cue_start, cue_end, lemma = _cue_span(doc, pred, quotative, lex)
     cue_class = lex.cue_class(lemma)
     if cue_class == "naming":
         return term
-    subject = _subject(doc, pred, unit.slots)
+    if form == "として" and cue_class not in REPORTING:
+        return term  # 「フランチェスコ1世」として就任する: "as", not speech
+    subject = _subject(doc, first, unit.slots)
+    if subject is None and pred != first:
+        subject = _subject(doc, pred, unit.slots)
+    if subject is None:
+        subject = _topic(doc, pred, unit.slots)
     via = _via(doc, pred, subject, lex)
     relay = _relayed_source(doc, pred, lex)
     relayed = False
@@ -171,17 +178,40 @@ def _quotative(doc: Doc, tok: Token) -> tuple[Token, str] | None:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if tok.text == "との" or (nxt is not None and nxt.text == "の" and tok.text == "と"):
         return tok, "との"
+    if nxt is not None and tok.text == "と" and nxt.text == "は":
+        return None  # 「控除期間」とは…: a definition, the quotation is a term
+    if tok.text == "として" or (
+        nxt is not None and nxt.lemma_ == "する" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].text == "て"
+    ):
+        return tok, "として"
     if nxt is not None and nxt.lemma_ in ("いう", "言う") and nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ in ("NOUN", "PROPN"):
         return tok, "という"
     return tok, "と"
 
 
 def _is_predicate(tok: Token) -> bool:
+    """Whether a token heads a clause: a verb, 明らか(に), or a verbal noun used as one."""
     if tok.pos_ == "VERB":
         return True
     # 明らかにした: 明らか (ADJ) heads に, but する is the predicate; accept the ADJ
     # only when a verb follows it directly
-    return tok.pos_ == "ADJ" and tok.head.pos_ == "VERB" and tok.head.i > tok.i
+    if tok.pos_ == "ADJ" and tok.head.pos_ == "VERB" and tok.head.i > tok.i:
+        return True
+    # 前置きして, 非難・けん制している, and 体言止め (「…」と明言。): verbal nouns
+    # that the tagger left as NOUN
+    if "サ変" in tok.tag_:
+        if any(c.lemma_ == "する" and c.dep_ in ("aux", "fixed") for c in tok.children):
+            return True
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return tok.dep_ == "ROOT" and (nxt is None or nxt.pos_ == "PUNCT")
+    return False
+
+
+def lemma_of(tok: Token) -> str:
+    """The dictionary form of a predicate, with する after verbal nouns (説明 -> 説明する)."""
+    if "サ変" in tok.tag_ and tok.lemma_ != "する" and tok.pos_ != "ADJ":
+        return tok.lemma_ + "する"
+    return tok.lemma_
 
 
 def _predicate(
@@ -218,12 +248,43 @@ def _predicate(
     return None
 
 
+#: cue classes that make a predicate a reporting cue
+REPORTING = ("speech", "report", "cognition")
+
+
+def _prefer_cue(doc: Doc, pred: Token, quotative: Token, slots: Sequence[Slot], lex: Lexicon) -> Token:
+    """The reporting verb the quotation belongs to, when the parser hung it elsewhere.
+
+    「…」と歩んできた蹄跡を振り返った: と belongs to 振り返った, not to the relative
+    clause 歩んできた; 「…」といらだちながら答える: to 答える. When the parser's
+    predicate is not a known cue, or is a relative clause on an object, the first
+    known cue after the quotative (before the next quotation) is taken instead.
+    """
+    if lex.cue_class(lemma_of(pred)) in REPORTING and not _object_clause(pred):
+        return pred
+    for tok in doc[quotative.i + 1 :]:
+        if tok.text in ("「", "『", "｢") or slot_of(tok, slots) is not None:
+            break
+        if _is_predicate(tok) and not _object_clause(tok):
+            head = tok.head if tok.pos_ == "ADJ" else tok
+            if lex.cue_class(lemma_of(tok)) in REPORTING or lex.cue_class(_adj_lemma(tok)) in REPORTING:
+                return head
+    return pred
+
+
+def _object_clause(tok: Token) -> bool:
+    """A relative clause on an object (来期の契約を結ばないことを伝え: 結ば)."""
+    return tok.dep_ == "acl" and tok.head.dep_ in ("obj", "obl", "iobj", "nmod")
+
+
+def _adj_lemma(tok: Token) -> str:
+    return tok.lemma_ + "にする" if tok.pos_ == "ADJ" else lemma_of(tok)
+
+
 def _cue_span(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[int, int, str]:
     """Token range and lemma of the cue whose head is `pred` (明らかにした, 説明した)."""
     start, end = pred.i, pred.i + 1
-    lemma = pred.lemma_
-    if pred.pos_ == "VERB" and "サ変" in pred.tag_ and pred.lemma_ != "する":
-        lemma = pred.lemma_ + "する"
+    lemma = lemma_of(pred)
     prev = doc[start - 1] if start > 0 else None
     if prev is not None and prev.text == "に" and start >= 2 and doc[start - 2].pos_ == "ADJ":
         start -= 2
@@ -238,6 +299,12 @@ def _cue_span(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[in
     elif pred.lemma_ == "する" and prev is not None and prev.i == quotative.i:
         start = quotative.i
         lemma = "とする"
+    elif prev is not None and prev.head == pred and prev.pos_ == "NOUN" and not any(
+        c.dep_ == "case" for c in prev.children
+    ):
+        # 結論+付けた, 明言+した: a noun written straight onto the verb is part of it
+        start -= 1
+        lemma = prev.lemma_ + pred.lemma_
     while end < len(doc):
         tok = doc[end]
         if tok.pos_ in CUE_ENDINGS_POS or (tok.lemma_ in CUE_ENDINGS and tok.dep_ in ("aux", "mark", "fixed")):
@@ -247,27 +314,65 @@ def _cue_span(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[in
     return start, end, lemma
 
 
+#: nouns that head a clause grammatically but never name a speaker (形式名詞 and the like)
+NOT_SPEAKERS = frozenset(
+    "こと もの の ところ ため わけ はず 点 方 中 上 際 後 前 場合 結果 今回 これ それ あれ "
+    "ここ そこ 同日 当日 今日 昨日 本日 一方 他 ほか 以上 以下 内容 考え 見方 話 発言".split()
+)
+
+
 def _subject(doc: Doc, pred: Token, slots: Sequence[Slot]) -> Token | None:
     """The speaker's head token: the subject of the cue or of a clause above it."""
-    v: Token | None = pred
+    v: Token = pred
     seen: set[int] = set()
-    while v is not None and v.i not in seen:
+    while v.i not in seen:
         seen.add(v.i)
-        subjects = [
-            c
-            for c in v.children
-            if c.dep_ in SUBJECT_DEPS and slot_of(c, slots) is None and c.pos_ != "VERB"
-        ]
+        subjects = [c for c in v.children if _can_speak(c, slots)]
         if subjects:
             # the nearest subject before the cue; は-topics and が-subjects alike
             before = [c for c in subjects if c.i < pred.i]
             return (before or subjects)[-1]
-        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and slot_of(v.head, slots) is None:
-            return v.head  # 「…」と語った男性: the noun the clause describes
-        if v.dep_ not in CLAUSE_DEPS or v.head == v:
-            return None
-        v = v.head
+        head = v.head
+        if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and slot_of(head, slots) is None:
+            # 「…」と語った男性は: the noun the clause describes, when it is a subject
+            if head.lemma_ not in NOT_SPEAKERS and _marked_subject(head):
+                return head
+        if head == v:
+            break
+        v = head
     return None
+
+
+def _marked_subject(tok: Token) -> bool:
+    return tok.dep_ in SUBJECT_DEPS or any(
+        c.dep_ == "case" and c.lemma_ in ("は", "が", "も") for c in tok.children
+    )
+
+
+def _topic(doc: Doc, pred: Token, slots: Sequence[Slot]) -> Token | None:
+    """The sentence's first topic (Xは) before the cue, outside relative clauses.
+
+    A は-topic's scope runs over the clauses after it, so it is the speaker of a
+    cue the parser left without a subject (Xは…を開き、「…」と否定した).
+    """
+    for tok in doc[: pred.i]:
+        if (
+            _can_speak(tok, slots)
+            and any(c.lemma_ == "は" and c.dep_ == "case" for c in tok.children)
+            and tok.head.dep_ != "acl"
+        ):
+            return tok
+    return None
+
+
+def _can_speak(tok: Token, slots: Sequence[Slot]) -> bool:
+    """Whether `tok` is a subject that can be a speaker (not a clause, a quote or こと)."""
+    return (
+        tok.dep_ in SUBJECT_DEPS
+        and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+        and tok.lemma_ not in NOT_SPEAKERS
+        and slot_of(tok, slots) is None
+    )
 
 
 def _np_range(head: Token) -> tuple[int, int]:

@@ -58,6 +58,8 @@ def noun_phrase(head: Token) -> tuple[int, int]:
             tok = stack.pop()
             for child in tok.children:
                 if child.dep_ in NP_DEPS and child.i < head.i + 3 and child.i not in members:
+                    if child.text in _BRACKETS or _in_quote(child):
+                        continue
                     if child.dep_ == "case" and child.head.i == head.i:
                         continue  # the head's own particle (は/が) ends the phrase
                     if child.dep_ == "punct" and child.i in (head.i - 1, head.i + 1):
@@ -69,7 +71,7 @@ def noun_phrase(head: Token) -> tuple[int, int]:
             start -= 1
         # a run of nouns is one phrase even where the parser hung a piece of it
         # elsewhere (朴仁フィ国際学部教授 with フィ attached to the verb)
-        if start > 0 and _nominal(doc[start - 1]) and start - 1 not in members:
+        if start > 0 and _nominal(doc[start - 1]) and start - 1 not in members and not _in_quote(doc[start - 1]):
             members.add(start - 1)
             stack.append(doc[start - 1])
             continue
@@ -81,6 +83,15 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     while start < end and doc[start].pos_ in ("ADP", "PUNCT", "SYM", "AUX"):
         start += 1
     return start, end
+
+
+_BRACKETS = frozenset("「」『』｢｣")
+
+
+def _in_quote(tok: Token) -> bool:
+    """Whether `tok` stands for a masked quotation (the placeholder between brackets)."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text in _BRACKETS and doc[tok.i + 1].text in _BRACKETS
 
 
 def _nominal(tok: Token) -> bool:
