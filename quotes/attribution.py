@@ -129,8 +129,8 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
     cue_class = lex.cue_class(lemma)
     if cue_class == "naming":
         return term
-    if form == "として" and cue_class not in REPORTING:
-        return term  # 「フランチェスコ1世」として就任する: "as", not speech
+    if form == "として" and cue_class not in REPORTING and not _clause_like(slot, unit):
+        return term  # 「フランチェスコ1世」として就任する: "as" a name, not speech
     subject = _subject(doc, first, unit.slots)
     if subject is None and pred != first:
         subject = _subject(doc, pred, unit.slots)
@@ -154,6 +154,20 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
         via=via,
         relayed=relayed,
     )
+
+
+def _clause_like(slot: Slot, unit: Unit) -> bool:
+    """Whether the quotation reads as a clause (ends in kana or 。), not a bare name.
+
+    「…行なっていない」として無罪とした cites reasoning; 「フランチェスコ1世」として
+    names a title. The masked parse cannot tell them apart; the content's ending can.
+    """
+    return unit.text_of(slot)[-1:] in _CLAUSE_ENDINGS if unit.text_of(slot) else False
+
+
+_CLAUSE_ENDINGS = frozenset(
+    "ぁあぃいぅうぇえぉおかがきぎくぐけげこごさざしじすずせぜそぞただちぢっつづてでとどなにぬねのはばぱひびぴふぶぷへべぺほぼぽまみむめもゃやゅゆょよらりるれろゎわをん。！？!?"
+)
 
 
 def _after_closer(doc: Doc, q: Token, slot: Slot) -> Token | None:
@@ -181,7 +195,11 @@ def _quotative(doc: Doc, tok: Token) -> tuple[Token, str] | None:
     if nxt is not None and tok.text == "と" and nxt.text == "は":
         return None  # 「控除期間」とは…: a definition, the quotation is a term
     if tok.text == "として" or (
-        nxt is not None and nxt.lemma_ == "する" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].text == "て"
+        nxt is not None
+        and nxt.lemma_ == "する"
+        and nxt.dep_ == "fixed"
+        and nxt.i + 1 < len(doc)
+        and doc[nxt.i + 1].text == "て"
     ):
         return tok, "として"
     if nxt is not None and nxt.lemma_ in ("いう", "言う") and nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ in ("NOUN", "PROPN"):
@@ -356,11 +374,7 @@ def _topic(doc: Doc, pred: Token, slots: Sequence[Slot]) -> Token | None:
     cue the parser left without a subject (Xは…を開き、「…」と否定した).
     """
     for tok in doc[: pred.i]:
-        if (
-            _can_speak(tok, slots)
-            and any(c.lemma_ == "は" and c.dep_ == "case" for c in tok.children)
-            and tok.head.dep_ != "acl"
-        ):
+        if _can_speak(tok, slots) and any(c.lemma_ == "は" and c.dep_ == "case" for c in tok.children):
             return tok
     return None
 

@@ -48,6 +48,7 @@ class Unit:
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     slots: tuple[Slot, ...]
+    source: str = attrs.field(repr=False, eq=False)
 
     def to_source(self, masked_start: int, masked_end: int) -> tuple[int, int]:
         """Source `(start, end)` of the masked range `[masked_start, masked_end)`."""
@@ -55,6 +56,10 @@ class Unit:
             at = self.starts[masked_start] if masked_start < len(self.starts) else self.end
             return at, at
         return self.starts[masked_start], self.ends[masked_end - 1]
+
+    def text_of(self, slot: Slot) -> str:
+        """The quotation content a slot stands for, as a string of the source."""
+        return self.source[slot.pair.content_start : slot.pair.content_end]
 
     def piece(self, a: int, b: int) -> Unit:
         """The unit for masked characters `[a, b)`, for sentences too long to parse whole."""
@@ -70,6 +75,7 @@ class Unit:
             starts=self.starts[a:b],
             ends=self.ends[a:b],
             slots=slots,
+            source=self.source,
         )
 
 
@@ -134,6 +140,7 @@ def build_unit(text: str, start: int, end: int, pairs: Sequence[BracketPair]) ->
         starts=tuple(starts),
         ends=tuple(ends),
         slots=tuple(slots),
+        source=text,
     )
 
 
