@@ -1,9 +1,9 @@
 """quotes: who said what in Japanese news text.
 
-    >>> import quotes
-    >>> records = quotes.extract("山田氏は「賛成だ」と述べた。")
-    >>> records[0].speaker.name
-    '山田'
+>>> import quotes
+>>> records = quotes.extract("山田氏は「賛成だ」と述べた。")
+>>> records[0].speaker.name
+'山田'
 """
 
 from __future__ import annotations

@@ -32,7 +32,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "dislocated"})
 #: relations through which a clause hands its subject down to a dependent clause
 CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "acl", "xcomp", "parataxis", "ROOT"})
 #: verbs that turn a speech noun into a cue (コメントを出した, 声明を発表した)
-LIGHT_VERBS = frozenset({"する", "出す", "行う", "寄せる", "発する", "示す", "出る", "述べる", "残す", "送る"})
+LIGHT_VERBS = frozenset(
+    {"する", "出す", "行う", "寄せる", "発する", "示す", "出る", "述べる", "残す", "送る"}
+)
 #: auxiliaries and endings that belong to the cue (した, している, しました)
 CUE_ENDINGS_POS = frozenset({"AUX"})
 CUE_ENDINGS = frozenset({"て", "で", "いる", "おる", "いく", "くる", "しまう", "ある", "みる"})
@@ -134,6 +136,8 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
     subject = _subject(doc, first, unit.slots)
     if subject is None and pred != first:
         subject = _subject(doc, pred, unit.slots)
+    if subject is not None and q in subject.subtree:
+        subject = None  # 「…」という声が聞かれた: the noun the quotation fills is no speaker
     if subject is None:
         subject = _topic(doc, pred, unit.slots)
     via = _via(doc, pred, subject, lex)
@@ -202,7 +206,12 @@ def _quotative(doc: Doc, tok: Token) -> tuple[Token, str] | None:
         and doc[nxt.i + 1].text == "て"
     ):
         return tok, "として"
-    if nxt is not None and nxt.lemma_ in ("いう", "言う") and nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ in ("NOUN", "PROPN"):
+    if (
+        nxt is not None
+        and nxt.lemma_ in ("いう", "言う")
+        and nxt.i + 1 < len(doc)
+        and doc[nxt.i + 1].pos_ in ("NOUN", "PROPN")
+    ):
         return tok, "という"
     return tok, "と"
 
@@ -309,7 +318,11 @@ def _cue_span(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[in
         lemma = doc[start].lemma_ + "にする" if pred.lemma_ == "する" else doc[start].lemma_ + "に" + lemma
     elif prev is not None and prev.text == "を" and start >= 2 and pred.lemma_ in LIGHT_VERBS:
         noun = doc[start - 2]
-        if noun.lemma_ in lex.speech_nouns or noun.lemma_ in lex.relay_nouns or noun.lemma_ in ("命令", "指示"):
+        if (
+            noun.lemma_ in lex.speech_nouns
+            or noun.lemma_ in lex.relay_nouns
+            or noun.lemma_ in ("命令", "指示")
+        ):
             start -= 2
             lemma = noun.lemma_ + "を" + pred.lemma_
             if lex.cue_class(lemma) is None and lex.cue_class(noun.lemma_ + "する"):
@@ -317,15 +330,20 @@ def _cue_span(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[in
     elif pred.lemma_ == "する" and prev is not None and prev.i == quotative.i:
         start = quotative.i
         lemma = "とする"
-    elif prev is not None and prev.head == pred and prev.pos_ == "NOUN" and not any(
-        c.dep_ == "case" for c in prev.children
+    elif (
+        prev is not None
+        and prev.head == pred
+        and prev.pos_ == "NOUN"
+        and not any(c.dep_ == "case" for c in prev.children)
     ):
         # 結論+付けた, 明言+した: a noun written straight onto the verb is part of it
         start -= 1
         lemma = prev.lemma_ + pred.lemma_
     while end < len(doc):
         tok = doc[end]
-        if tok.pos_ in CUE_ENDINGS_POS or (tok.lemma_ in CUE_ENDINGS and tok.dep_ in ("aux", "mark", "fixed")):
+        if tok.pos_ in CUE_ENDINGS_POS or (
+            tok.lemma_ in CUE_ENDINGS and tok.dep_ in ("aux", "mark", "fixed")
+        ):
             end += 1
             continue
         break
@@ -416,17 +434,17 @@ def _via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[in
             case = _case_of(child)
             text = doc[slice(*_np_range(child))].text
             if child.lemma_ == "取材" and case.startswith("に"):
-                source = [c for c in child.children if c.dep_ == "nmod"]
-                if source:
-                    return _np_range(source[0])
+                interviewers = [c for c in child.children if c.dep_ == "nmod"]
+                if interviewers:
+                    return _np_range(interviewers[0])
             if (case in VIA_CASES or case.startswith("によ")) and lex.is_media(text):
                 return _np_range(child)
     # Xによると / Xによれば framing the whole sentence
     for tok in doc:
         if tok.text == "に" and tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
-            source = tok.head if tok.head.i < tok.i else None
-            if source is not None and source != subject:
-                return _np_range(source)
+            framer = tok.head if tok.head.i < tok.i else None
+            if framer is not None and framer != subject:
+                return _np_range(framer)
     return None
 
 
@@ -438,7 +456,9 @@ def _relayed_source(doc: Doc, pred: Token, lex: Lexicon) -> Token | None:
             if child.lemma_ not in lex.relay_nouns:
                 continue
             following = doc[child.i + 1 : child.i + 3].text
-            relays = following.startswith("を") and verb.lemma_ in ("引用", "引く", "紹介") or following.startswith("とし")
+            relays = (
+                following.startswith("を") and verb.lemma_ in ("引用", "引く", "紹介")
+            ) or following.startswith("とし")
             if not relays:
                 continue
             source = [c for c in child.children if c.dep_ == "nmod" and c.i < child.i]

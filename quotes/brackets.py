@@ -51,9 +51,7 @@ def _scan(text: str, ignored: set[int]) -> tuple[list[BracketPair], list[int], l
             continue
         # the innermost opener this closer can close: its own kind first, then a
         # mismatched one of the same family when it is the innermost open bracket
-        match = next(
-            (k for k in range(len(stack) - 1, -1, -1) if PAIRS[text[stack[k]]] == ch), None
-        )
+        match = next((k for k in range(len(stack) - 1, -1, -1) if PAIRS[text[stack[k]]] == ch), None)
         if match is None and stack and (text[stack[-1]], ch) in _SAME_FAMILY:
             match = len(stack) - 1
             problems.append(

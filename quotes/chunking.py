@@ -18,7 +18,7 @@ SUDACHI_MAX_BYTES = 49149
 #: a parse unit's limit; well under Sudachi's, since long units parse badly anyway
 DEFAULT_MAX_UNIT_BYTES = 12000
 
-SENTENCE_ENDS = frozenset("。．！？!?")
+SENTENCE_ENDS = frozenset("。．｡！？!?")
 LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
 #: characters that stay with the sentence they follow (」 after 。 belongs to it)
 _TRAILERS = frozenset("」』）)］]】〉》”’")

@@ -109,13 +109,18 @@ def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if failures else 0
 
 
-def _accept(analysis: Analysis, name: str, args: argparse.Namespace, failures: list[str], err: TextIO) -> bool:
+def _accept(
+    analysis: Analysis, name: str, args: argparse.Namespace, failures: list[str], err: TextIO
+) -> bool:
     """Report a document's problems; False when --strict turns them into a failure."""
     if not analysis.problems:
         return True
     if args.strict:
         first = analysis.problems[0]
-        failures.append(f"{name}: " + Errors.E011.format(count=len(analysis.problems), first=f"{first.code} {first.message}"))
+        failures.append(
+            f"{name}: "
+            + Errors.E011.format(count=len(analysis.problems), first=f"{first.code} {first.message}")
+        )
         return False
     if not args.quiet:
         for p in analysis.problems:

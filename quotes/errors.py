@@ -16,8 +16,7 @@ class Errors:
     )
     E003 = "Lexicon file {path} is missing. Expected a file of the shape of quotes/data/{name}."
     E004 = (
-        "Lexicon file {path}, line {line}: expected {expected} tab-separated columns, "
-        "got {got}: {content!r}"
+        "Lexicon file {path}, line {line}: expected {expected} tab-separated columns, got {got}: {content!r}"
     )
     E005 = "Lexicon file {path}, line {line}: unknown class {value!r}; use one of {allowed}."
     E006 = "batch_size must be a positive integer, got {value!r}."

@@ -124,7 +124,7 @@ class Extractor:
         """Quotations and problems of one text."""
         p = plan(text, doc_id, max_unit_bytes=self.max_unit_bytes)
         wanted = p.to_parse()
-        docs = dict(zip(wanted, self.nlp.pipe(p.units[k].text for k in wanted)))
+        docs = dict(zip(wanted, self.nlp.pipe(p.units[k].text for k in wanted), strict=True))
         return assemble(p, docs, self.lexicon)
 
     def extract(self, text: str, *, doc_id: str | None = None) -> list[Quotation]:
@@ -181,7 +181,9 @@ class Extractor:
         as_tuples: bool = False,
     ) -> Iterator[Any]:
         """Quotation lists of many texts, in input order (see `analyze_many`)."""
-        for result in self.analyze_many(texts, batch_size=batch_size, n_process=n_process, as_tuples=as_tuples):
+        for result in self.analyze_many(
+            texts, batch_size=batch_size, n_process=n_process, as_tuples=as_tuples
+        ):
             analysis, context = result if as_tuples else (result, None)
             _log(analysis.problems)
             records = list(analysis.quotations)
@@ -200,7 +202,6 @@ def _log(problems: Iterable[Problem]) -> None:
 
 def assemble(p: Plan, docs: dict[int, Doc], lex: Lexicon) -> Analysis:
     """Records for a planned text from the parses of its units."""
-    source = p.text
     records: list[Quotation] = []
     groups: dict[Any, int] = {}
     previous: tuple[int, Quotation] | None = None  # last attributed record and its unit

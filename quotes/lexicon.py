@@ -130,9 +130,7 @@ class Lexicon:
 
 def _read_list(content: str) -> list[str]:
     return [
-        line.strip()
-        for line in content.splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
+        line.strip() for line in content.splitlines() if line.strip() and not line.lstrip().startswith("#")
     ]
 
 

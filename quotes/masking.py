@@ -88,7 +88,11 @@ def _asides(text: str, start: int, end: int, protected: Sequence[tuple[int, int]
         if ch in _PAREN_PAIRS and not _within(i, protected):
             close = text.find(_PAREN_PAIRS[ch], i + 1, min(end, i + MAX_ASIDE + 2))
             inner = text[i + 1 : close] if close > 0 else ""
-            if close > 0 and not any(c in inner for c in "「」『』()（）。\n") and not _crosses(i, close, protected):
+            if (
+                close > 0
+                and not any(c in inner for c in "「」『』()（）。\n")
+                and not _crosses(i, close, protected)
+            ):
                 found.append((i, close))
                 i = close + 1
                 continue
@@ -150,6 +154,12 @@ def _copy(text: str, a: int, b: int, chars: list[str], starts: list[int], ends: 
         # control characters and odd spaces confuse the tokenizer: read them as spaces
         if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"):
             ch = " "
+        else:
+            # half-width and full-width variants (｢｣｡, ＡＢＣ) read as their usual
+            # form, where that keeps one character for one character
+            folded = unicodedata.normalize("NFKC", ch)
+            if len(folded) == 1:
+                ch = folded
         chars.append(ch)
         starts.append(i)
         ends.append(i + 1)

@@ -52,8 +52,6 @@ def prepare(nlp: Language) -> Language:
     return nlp
 
 
-def parse(
-    nlp: Language, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1
-) -> Iterable[Doc]:
+def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1) -> Iterable[Doc]:
     """Parse masked sentences in order."""
     return nlp.pipe(texts, batch_size=batch_size, n_process=n_process)

@@ -7,6 +7,7 @@ source (`Span.of`), never by copying strings from a parse.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Literal
 
 import attrs
@@ -21,8 +22,7 @@ def _check_span(instance: Any, _attribute: Any, _value: Any) -> None:
         raise ValueError(f"end ({instance.end}) must be >= start ({instance.start})")
     if len(instance.text) != instance.end - instance.start:
         raise ValueError(
-            f"text of length {len(instance.text)} does not fit the span "
-            f"[{instance.start}, {instance.end})"
+            f"text of length {len(instance.text)} does not fit the span [{instance.start}, {instance.end})"
         )
 
 
@@ -150,18 +150,18 @@ class Problem:
     doc: str | None = None
 
 
+def _to_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(items)
+
+
 @attrs.frozen(kw_only=True)
 class Analysis:
     """What `Extractor.analyze` returns: the quotations and the problems met."""
 
-    quotations: tuple[Quotation, ...] = attrs.field(converter=tuple)
-    problems: tuple[Problem, ...] = attrs.field(converter=tuple)
+    quotations: tuple[Quotation, ...] = attrs.field(converter=_to_tuple)
+    problems: tuple[Problem, ...] = attrs.field(converter=_to_tuple)
 
 
 def misplaced_spans(record: Quotation, source: str) -> list[str]:
     """Names of the spans of `record` that do not slice back to their text."""
-    return [
-        name
-        for name, span in record.spans().items()
-        if source[span.start : span.end] != span.text
-    ]
+    return [name for name, span in record.spans().items() if source[span.start : span.end] != span.text]

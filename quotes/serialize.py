@@ -101,11 +101,32 @@ def to_json(records: Iterable[Quotation]) -> str:
 
 
 CSV_COLUMNS = (
-    "doc", "kind", "text", "start", "end", "group", "confidence",
-    "speaker", "speaker_start", "speaker_end", "speaker_name", "speaker_reading",
-    "speaker_title", "speaker_honorific", "speaker_anonymous",
-    "affiliation", "affiliation_start", "affiliation_end", "affiliation_canonical",
-    "cue", "cue_start", "cue_end", "cue_lemma", "via", "via_start", "via_end",
+    "doc",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "group",
+    "confidence",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "speaker_name",
+    "speaker_reading",
+    "speaker_title",
+    "speaker_honorific",
+    "speaker_anonymous",
+    "affiliation",
+    "affiliation_start",
+    "affiliation_end",
+    "affiliation_canonical",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "cue_lemma",
+    "via",
+    "via_start",
+    "via_end",
 )
 
 

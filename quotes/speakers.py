@@ -10,8 +10,8 @@ every part maps back to source offsets through the unit.
 
 from __future__ import annotations
 
-import regex
 import attrs
+import regex
 from spacy.tokens import Token
 
 from quotes.lexicon import Lexicon
@@ -19,18 +19,57 @@ from quotes.masking import Unit
 from quotes.records import Affiliation, Span, Speaker
 
 #: dependency labels that keep a token inside the speaker's noun phrase
-NP_DEPS = frozenset({"compound", "nmod", "case", "flat", "fixed", "nummod", "appos", "det", "dep", "amod", "punct"})
+NP_DEPS = frozenset(
+    {"compound", "nmod", "case", "flat", "fixed", "nummod", "appos", "det", "dep", "amod", "punct"}
+)
 #: plural markers written after a speaker (高官ら, 関係者たち)
 PLURALS = ("たち", "ら", "等")
 #: words that may stand before a base title and belong to it (首席 + 研究委員)
 TITLE_PREFIXES = (
-    "首席", "次席", "副", "主任", "上級", "筆頭", "研究", "次期", "前", "元", "現", "名誉",
-    "特別", "統括", "担当", "常任", "代表", "事務", "総括", "政務", "駐", "在", "初代",
-    "報道", "広報", "国務", "外務", "国防", "安保", "最高", "執行", "専任", "客員", "非常勤",
-    "招聘", "主席", "代理", "臨時", "暫定", "大",
+    "首席",
+    "次席",
+    "副",
+    "主任",
+    "上級",
+    "筆頭",
+    "研究",
+    "次期",
+    "前",
+    "元",
+    "現",
+    "名誉",
+    "特別",
+    "統括",
+    "担当",
+    "常任",
+    "代表",
+    "事務",
+    "総括",
+    "政務",
+    "駐",
+    "在",
+    "初代",
+    "報道",
+    "広報",
+    "国務",
+    "外務",
+    "国防",
+    "安保",
+    "最高",
+    "執行",
+    "専任",
+    "客員",
+    "非常勤",
+    "招聘",
+    "主席",
+    "代理",
+    "臨時",
+    "暫定",
+    "大",
 )
 _READING = regex.compile(r"[（(]\s*([\p{Katakana}\p{Hiragana}ー・=＝、,\s]+?)\s*[)）]")
 _ASIDE = regex.compile(r"[（(][^（()）]*[)）]")
+_WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 _COUNTRY_TAG = "名詞-固有名詞-地名"
 _PERSON_TAG = "名詞-固有名詞-人名"
 
@@ -71,7 +110,12 @@ def noun_phrase(head: Token) -> tuple[int, int]:
             start -= 1
         # a run of nouns is one phrase even where the parser hung a piece of it
         # elsewhere (朴仁フィ国際学部教授 with フィ attached to the verb)
-        if start > 0 and _nominal(doc[start - 1]) and start - 1 not in members and not _in_quote(doc[start - 1]):
+        if (
+            start > 0
+            and _nominal(doc[start - 1])
+            and start - 1 not in members
+            and not _in_quote(doc[start - 1])
+        ):
             members.add(start - 1)
             stack.append(doc[start - 1])
             continue
@@ -80,7 +124,9 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     # suffixes written after the head (氏, ら) that the parser hung elsewhere
     while end < len(doc) and end in members and doc[end].pos_ != "ADP":
         end += 1
-    while start < end and doc[start].pos_ in ("ADP", "PUNCT", "SYM", "AUX"):
+    while start < end and (
+        doc[start].pos_ in ("ADP", "PUNCT", "SYM", "AUX") or _WORDLIKE.search(doc[start].text) is None
+    ):
         start += 1
     return start, end
 
@@ -96,7 +142,9 @@ def _in_quote(tok: Token) -> bool:
 
 def _nominal(tok: Token) -> bool:
     """Whether a token can sit inside a run of nouns (名詞, 接尾辞, the ・ of names)."""
-    return tok.tag_.startswith(("名詞", "接尾辞")) or tok.text in ("・", "＝", "=")
+    if tok.text in ("・", "＝", "="):
+        return True
+    return tok.tag_.startswith(("名詞", "接尾辞")) and _WORDLIKE.search(tok.text) is not None
 
 
 def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | None:
@@ -207,8 +255,10 @@ def _title_start(text: str, shift: int, offsets: list[int], lex: Lexicon) -> int
     while starts:
         prev = starts.pop()
         piece = text[prev:at]
-        if piece in TITLE_PREFIXES or any(piece.endswith(p) for p in TITLE_PREFIXES if len(p) > 1) or (
-            len(piece) >= 2 and lex.is_org(piece)
+        if (
+            piece in TITLE_PREFIXES
+            or any(piece.endswith(p) for p in TITLE_PREFIXES if len(p) > 1)
+            or (len(piece) >= 2 and lex.is_org(piece))
         ):
             at = prev
         else:

@@ -1,0 +1,186 @@
+"""A table of sentence patterns and what must be read from them (real GiNZA parse).
+
+Each row: a sentence, then for each quotation in order the expected kind,
+speaker (matched against `speaker.name` or `speaker.text`), affiliation, cue
+text and via. `None` means the field must be empty; `...` means not checked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import quotes
+
+E = ...  # not checked
+
+ROWS: list[tuple[str, str, list[dict[str, Any]]]] = [
+    (
+        "speaker_before_quote",
+        "田中一郎外相は9日の記者会見で「対話の扉は閉ざさない」と述べた。",
+        [dict(kind="direct", speaker="田中一郎", title="外相", cue="述べた")],
+    ),
+    (
+        "speaker_after_quote",
+        "「状況は極めて深刻だ」と、佐藤花子教授は語った。",
+        [dict(kind="direct", speaker="佐藤花子", title="教授", cue="語った")],
+    ),
+    (
+        "multi_part_toshi_chain_shares_group",
+        "東京大学の山本健太准教授は「財政の余地は小さい」とし「増税の議論は避けられない」と強調した。",
+        [
+            dict(kind="direct", speaker="山本健太", affiliation="東京大学", cue="強調した", group="g"),
+            dict(kind="direct", speaker="山本健太", affiliation="東京大学", cue="強調した", group="g"),
+        ],
+    ),
+    (
+        "anonymous_source_with_affiliation",
+        "防衛省の当局者は「警戒監視を続けている」と明らかにした。",
+        [dict(kind="direct", speaker="当局者", anonymous=True, affiliation="防衛省", cue="明らかにした")],
+    ),
+    (
+        "anonymous_compound_source_relayed_by_medium",
+        "英政府関係者はロイター通信に「交渉は最終段階にある」と語った。",
+        [
+            dict(
+                kind="direct",
+                speaker="英政府関係者",
+                anonymous=True,
+                affiliation="英政府",
+                via="ロイター通信",
+            )
+        ],
+    ),
+    (
+        "organisation_as_speaker",
+        "気象庁は「今後も大雨に警戒が必要だ」と発表した。",
+        [dict(kind="direct", speaker="気象庁", anonymous=False, cue="発表した")],
+    ),
+    (
+        "title_before_name_with_no",
+        "外交委員会副委員長のイワノフ氏は「これは挑発だ」と非難した。",
+        [dict(kind="direct", speaker="イワノフ", honorific="氏", title="副委員長", affiliation="外交委員会")],
+    ),
+    (
+        "reading_in_parentheses",
+        "統一研究院の李明博(イ・ミョンバク)研究委員は「変化の兆しがある」と分析した。",
+        [
+            dict(
+                kind="direct",
+                speaker="李明博",
+                reading="イ・ミョンバク",
+                affiliation="統一研究院",
+                cue="分析した",
+            )
+        ],
+    ),
+    (
+        "to_no_speech_noun",
+        "鈴木太郎議員は「制度の見直しが必要だ」との認識を示した。",
+        [dict(kind="direct", speaker="鈴木太郎", cue=E)],
+    ),
+    (
+        "term_quote_in_noun_phrase",
+        "政府は「骨太の方針」を閣議決定した。",
+        [dict(kind="term")],
+    ),
+    (
+        "term_quote_named_by_naming_verb",
+        "地元ではこの橋を「希望の橋」と呼んでいる。",
+        [dict(kind="term")],
+    ),
+    (
+        "term_and_speech_in_one_sentence",
+        "新作「春の海」について、作者の高橋涼子さんは「海辺の町で育った記憶を書いた」と話した。",
+        [dict(kind="term"), dict(kind="direct", speaker="高橋涼子", honorific="さん", cue="話した")],
+    ),
+    (
+        "nested_double_brackets_stay_inside",
+        "委員長は「報告書の『重大な懸念』という表現は適切だ」と述べた。",
+        [dict(kind="direct", speaker="委員長", text="報告書の『重大な懸念』という表現は適切だ")],
+    ),
+    (
+        "quote_containing_sentence_ends_is_one_record",
+        "市長は「予算は足りない。だが工夫はできる。」と語った。",
+        [dict(kind="direct", speaker="市長", text="予算は足りない。だが工夫はできる。")],
+    ),
+    (
+        "medium_relays_another_source",
+        "NHKは政府高官の話として「首脳会談は来月になる」と伝えた。",
+        [dict(kind="direct", speaker="政府高官", anonymous=True, via="NHK")],
+    ),
+    (
+        "title_as_name_as_term",
+        "ベルゴリオ氏は「フランチェスコ1世」として就任する。",
+        [dict(kind="term")],
+    ),
+    (
+        "definition_with_towa_is_term",
+        "「控除期間」とは初日から末日までを指す。",
+        [dict(kind="term")],
+    ),
+]
+
+
+@pytest.mark.parametrize("name,sentence,expected", ROWS, ids=[r[0] for r in ROWS])
+def test_sentence_pattern(
+    extractor: quotes.Extractor, name: str, sentence: str, expected: list[dict[str, Any]]
+) -> None:
+    records = extractor.extract(sentence)
+    assert len(records) == len(expected), [(r.kind, r.text) for r in records]
+    groups: dict[str, set[int | None]] = {}
+    for record, want in zip(records, expected, strict=True):
+        assert record.kind == want["kind"], record
+        if "text" in want:
+            assert record.text == want["text"]
+        if want["kind"] == "term":
+            assert record.speaker is None
+            continue
+        assert record.speaker is not None, record
+        assert want["speaker"] in (record.speaker.name, record.speaker.text), record.speaker
+        for field in ("title", "honorific", "reading", "anonymous"):
+            if field in want:
+                assert getattr(record.speaker, field) == want[field], (field, record.speaker)
+        if "affiliation" in want:
+            got = record.affiliation.text if record.affiliation else None
+            assert got == want["affiliation"], record.affiliation
+        if want.get("cue", E) is not E:
+            assert record.cue is not None and record.cue.text == want["cue"], record.cue
+        if "via" in want:
+            got = record.via.text if record.via else None
+            assert got == want["via"], record.via
+        if "group" in want:
+            groups.setdefault(want["group"], set()).add(record.group)
+    for label, ids in groups.items():
+        assert len(ids) == 1 and None not in ids, (label, ids)
+
+
+def test_separate_utterances_get_separate_groups(extractor: quotes.Extractor) -> None:
+    text = "山田氏は「賛成だ」と述べた。一方、川口氏は「反対だ」と語った。"
+    first, second = extractor.extract(text)
+    assert first.group != second.group
+
+
+def test_sentence_without_quotation_yields_nothing(extractor: quotes.Extractor) -> None:
+    assert extractor.extract("政府は来年度予算案を閣議決定した。") == []
+
+
+def test_cue_lemma_is_dictionary_form(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("担当者は「調査中だ」と説明した。")
+    assert record.cue is not None and record.cue.lemma == "説明する"
+
+
+def test_speaker_offsets_point_at_the_mention(extractor: quotes.Extractor) -> None:
+    text = "国連の報道官は「深く憂慮している」と述べた。"
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None
+    assert text[record.speaker.start : record.speaker.end] == record.speaker.text == "報道官"
+    assert record.affiliation is not None and record.affiliation.text == "国連"
+
+
+def test_quote_with_no_speaker_is_speech_without_a_speaker(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("「早く帰りたい」という声が避難所で聞かれた。")
+    assert record.kind == "direct"
+    assert record.speaker is None
+    assert record.confidence < 0.5
