@@ -27,7 +27,8 @@ from quotes.lexicon import Lexicon
 from quotes.masking import Unit, build_unit
 from quotes.parsing import DEFAULT_MODEL, load_model, prepare
 from quotes.records import Analysis, Cue, Problem, Quotation, Span, Speaker, Via
-from quotes.speakers import decompose
+from quotes.reported import Reported, find_reported
+from quotes.speakers import decompose, plausible_source
 
 logger = logging.getLogger("quotes")
 
@@ -53,8 +54,8 @@ class Plan:
     problems: tuple[Problem, ...]
 
     def to_parse(self) -> list[int]:
-        """Indices of the units the parser must see (those holding a quotation)."""
-        return [k for k, unit in enumerate(self.units) if unit.slots]
+        """Indices of the units the parser must see."""
+        return list(range(len(self.units)))
 
 
 def check_text(text: Any) -> str:
@@ -209,7 +210,18 @@ def assemble(p: Plan, docs: dict[int, Doc], lex: Lexicon) -> Analysis:
         doc = docs.get(k)
         if doc is None:
             continue
-        for finding in attribute(unit, doc, lex):
+        findings = attribute(unit, doc, lex)
+        attributed = any(f.kind == "direct" and f.subject is not None for f in findings)
+        reported_all = find_reported(unit, doc, lex)
+        for reported in reported_all:
+            # Xによると with someone else's words inside: X is their via, not a speaker
+            if reported.frame and (attributed or any(not r.frame for r in reported_all)):
+                continue
+            record = _indirect_record(p, unit, doc, reported, lex)
+            if record is not None:
+                key = (k, "reported", reported.subject, reported.cue)
+                records.append(attrs.evolve(record, group=groups.setdefault(key, len(groups) + 1)))
+        for finding in findings:
             record = _record(p, unit, doc, finding, lex)
             if record.kind == "direct" and record.speaker is None and previous is not None:
                 record = _carry(record, previous, k, p.units)
@@ -219,6 +231,7 @@ def assemble(p: Plan, docs: dict[int, Doc], lex: Lexicon) -> Analysis:
                 if record.speaker is not None:
                     previous = (k, record)
             records.append(record)
+    records.sort(key=lambda r: (r.start, r.end))
     return Analysis(quotations=records, problems=p.problems)
 
 
@@ -247,6 +260,34 @@ def _carry(record: Quotation, previous: tuple[int, Quotation], k: int, units: tu
 def _token_span(source: str, unit: Unit, doc: Doc, a: int, b: int) -> Span:
     start, end = unit.to_source(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
     return Span.of(source, start, end)
+
+
+def _indirect_record(p: Plan, unit: Unit, doc: Doc, reported: Reported, lex: Lexicon) -> Quotation | None:
+    source = p.text
+    clause = _token_span(source, unit, doc, *reported.clause)
+    if not clause.text.strip():
+        return None
+    parts = decompose(unit, doc[reported.subject], source, lex)
+    if parts is None or not plausible_source(parts.speaker, doc[reported.subject], lex):
+        return None
+    cue_span = _token_span(source, unit, doc, *reported.cue)
+    via = None
+    if reported.via is not None:
+        span = _token_span(source, unit, doc, *reported.via)
+        if span.text != parts.speaker.text:
+            via = Via(start=span.start, end=span.end, text=span.text)
+    return Quotation(
+        doc=p.doc_id,
+        kind="indirect",
+        start=clause.start,
+        end=clause.end,
+        text=clause.text,
+        confidence=reported.confidence,
+        speaker=parts.speaker,
+        affiliation=parts.affiliation,
+        cue=Cue(start=cue_span.start, end=cue_span.end, text=cue_span.text, lemma=reported.cue_lemma),
+        via=via,
+    )
 
 
 def _record(p: Plan, unit: Unit, doc: Doc, finding: Finding, lex: Lexicon) -> Quotation:

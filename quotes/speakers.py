@@ -240,6 +240,26 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
     return Parts(speaker=speaker, affiliation=aff)
 
 
+#: pronouns and short forms that refer to a person named elsewhere
+PRONOUNS = ("同氏", "同教授", "彼女", "彼ら", "彼", "同", "本人", "両氏")
+
+
+def plausible_source(speaker: Speaker, head: Token, lex: Lexicon) -> bool:
+    """Whether a phrase can be the source of reported words (not 可能性, 余地, 故意).
+
+    A person (a name, a title, an honorific), an unnamed source (関係者), an
+    organisation or medium, a proper noun, or a pronoun: common nouns are not.
+    """
+    if speaker.title or speaker.honorific or speaker.anonymous:
+        return True
+    text = speaker.text
+    if lex.is_org(text) or lex.is_media(text) or text.startswith(PRONOUNS):
+        return True
+    doc = head.doc
+    start, end = noun_phrase(head)
+    return any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in doc[start:end])
+
+
 def _title_start(text: str, shift: int, offsets: list[int], lex: Lexicon) -> int | None:
     """Where the title at the end of `text` begins, or None.
 

@@ -1,0 +1,237 @@
+"""Reported speech without brackets: と-clauses, によると sources, の話として relays.
+
+Three shapes carry most of what Japanese news attributes without quotation marks:
+
+- `XはYと述べた`: a clause ending in the quotative と (or との/という + a speech
+  noun: `Yとの見方を示した`) under a reporting verb whose subject X is the source;
+- `Xによると、Y` / `Xによれば、Y`: X is the source of the rest of the sentence;
+- `Xの話として、Y` / `Xの話では、Y`: X is the source, relayed by the sentence's subject.
+
+A record needs an explicit source in the sentence and a known reporting cue
+(`quotes/data/cues.tsv`); belief and cognition (とみている) get a lower confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+from spacy.tokens import Doc, Token
+
+from quotes.attribution import (
+    REPORTING,
+    _cue_span,
+    _is_predicate,
+    _predicate,
+    _prefer_cue,
+    _subject,
+    _topic,
+    _via,
+    lemma_of,
+    slot_of,
+)
+from quotes.lexicon import Lexicon
+from quotes.masking import Slot, Unit
+from quotes.speakers import noun_phrase
+
+#: confidence by cue class; cognition (とみている) is belief, not speech
+CONFIDENCE = {"speech": 0.75, "report": 0.75, "cognition": 0.45, "source": 0.7}
+#: case endings that frame a whole sentence as someone's report
+_SOURCE_FORMS = ("によると", "によれば", "によりますと", "によりますれば")
+_RELAY_FORMS = ("として", "では", "によると", "によれば")
+#: passive endings: a cue in the passive (と報じられた) names no source
+_PASSIVE = frozenset({"れる", "られる"})
+
+
+@attrs.frozen(kw_only=True)
+class Reported:
+    """One piece of reported speech in a unit (token ranges of the masked parse)."""
+
+    clause: tuple[int, int]
+    cue: tuple[int, int]
+    cue_lemma: str
+    cue_class: str
+    subject: int
+    via: tuple[int, int] | None = None
+    confidence: float = 0.75
+    frame: bool = False  # Xによると / Xの話として: the source frames the whole rest
+
+
+def find_reported(unit: Unit, doc: Doc, lex: Lexicon) -> list[Reported]:
+    """Every reported-speech clause of a sentence, in order of their start."""
+    found: list[Reported] = []
+    found.extend(_source_frames(doc, unit.slots, lex))
+    found.extend(_quotative_clauses(doc, unit.slots, lex))
+    return sorted(found, key=lambda r: r.clause)
+
+
+def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reported]:
+    out: list[Reported] = []
+    for tok in doc:
+        if tok.text != "と" or tok.pos_ not in ("ADP", "SCONJ") or tok.i == 0:
+            continue
+        clause_head = tok.head
+        if clause_head.i >= tok.i or slot_of(clause_head, slots) is not None:
+            continue  # a bracketed quotation: handled as direct speech
+        if not _clause_predicate(clause_head):
+            continue
+        if doc[tok.i - 1].i not in {t.i for t in clause_head.subtree}:
+            continue
+        form = _form(doc, tok)
+        first = _predicate(doc, clause_head, tok, form, slots, lex)
+        if first is None or isinstance(first, int):
+            continue
+        pred = _prefer_cue(doc, first, tok, slots, lex)
+        cue_class = lex.cue_class(lemma_of(pred)) or lex.cue_class(_light_lemma(doc, pred))
+        if cue_class not in REPORTING or _passive(pred):
+            continue
+        subject = _subject(doc, first, slots) or _subject(doc, pred, slots) or _topic(doc, pred, slots)
+        if subject is None:
+            continue
+        start = _clause_start(doc, clause_head, tok, subject)
+        if start is None or start >= tok.i:
+            continue
+        if subject.i in range(start, tok.i):
+            continue  # the "source" is the clause's own subject: no source named
+        out.append(
+            Reported(
+                clause=(start, tok.i),
+                cue=_cue_range(doc, pred, tok, lex),
+                cue_lemma=lemma_of(pred),
+                cue_class=cue_class,
+                subject=subject.i,
+                via=_via(doc, pred, subject, lex),
+                confidence=CONFIDENCE[cue_class],
+            )
+        )
+    return out
+
+
+def _form(doc: Doc, tok: Token) -> str:
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "の":
+        return "との"
+    if nxt is not None and nxt.lemma_ in ("いう", "言う"):
+        return "という"
+    return "と"
+
+
+def _clause_predicate(tok: Token) -> bool:
+    """Whether a token ends a clause that can be reported (a predicate, or N+だ)."""
+    if _is_predicate(tok) or tok.pos_ in ("ADJ", "AUX"):
+        return True
+    return any(c.dep_ in ("cop", "aux") for c in tok.children)
+
+
+def _passive(pred: Token) -> bool:
+    return any(c.lemma_ in _PASSIVE and c.dep_ == "aux" for c in pred.children)
+
+
+def _light_lemma(doc: Doc, pred: Token) -> str:
+    """明らか+に+する as one lemma when the parser made 明らか the head."""
+    if pred.i >= 2 and doc[pred.i - 1].text == "に" and doc[pred.i - 2].pos_ == "ADJ":
+        return doc[pred.i - 2].lemma_ + "にする"
+    return lemma_of(pred)
+
+
+def _cue_range(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[int, int]:
+    start, end, _ = _cue_span(doc, pred, quotative, lex)
+    return start, end
+
+
+def _clause_start(doc: Doc, head: Token, quotative: Token, subject: Token) -> int | None:
+    """First token of the reported clause: its subtree's left edge, after the
+    speaker's phrase and any によると frame or sentence connective before it."""
+    start = head.left_edge.i
+    # the speaker phrase (and its particle and comma) is not part of what was said
+    sp_start, sp_end = noun_phrase(subject)
+    if sp_start <= start < sp_end + 3 or start <= sp_start < head.i:
+        if sp_start >= start:
+            start = max(start, _after_particles(doc, sp_end))
+    for tok in doc[start : quotative.i]:
+        if tok.text == "に" and tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
+            start = _after_particles(doc, tok.i + 1)
+    while start < quotative.i and (doc[start].pos_ in ("PUNCT", "CCONJ", "SCONJ", "ADP")):
+        start += 1
+    return start
+
+
+def _after_particles(doc: Doc, i: int) -> int:
+    """The index after particles, fixed pieces and commas that follow token `i`."""
+    j = i
+    while j < len(doc) and (doc[j].pos_ in ("ADP", "PUNCT", "SCONJ") or doc[j].dep_ == "fixed"):
+        j += 1
+    return j
+
+
+def _source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reported]:
+    """`Xによると、Y` and `Xの話として、Y`: X is the source of the rest of the sentence."""
+    out: list[Reported] = []
+    end = len(doc)
+    while end > 0 and doc[end - 1].pos_ in ("PUNCT", "SYM"):
+        end -= 1
+    for tok in doc:
+        frame = _frame_at(doc, tok)
+        if frame is None:
+            continue
+        cue_end = frame
+        source = tok.head if tok.head.i < tok.i else None
+        if source is None or slot_of(source, slots) is not None:
+            continue
+        relay_via = None
+        if source.lemma_ in lex.relay_nouns:
+            # Xの話として / Xの発表によると: X, not 話, is the source
+            owners = [c for c in source.children if c.dep_ == "nmod" and c.i < source.i]
+            if not owners:
+                continue
+            cue_start = source.i
+            if doc[tok.i : cue_end].text not in ("によると", "によれば"):
+                relay_via = _relaying_subject(doc, source, lex)
+            source = owners[-1]
+        else:
+            if doc[tok.i : cue_end].text.startswith(("として", "では")):
+                continue
+            cue_start = tok.i
+        start = _after_particles(doc, cue_end - 1)
+        if start >= end:
+            continue
+        out.append(
+            Reported(
+                clause=(start, end),
+                cue=(cue_start, cue_end),
+                cue_lemma=doc[cue_start:cue_end].text,
+                cue_class="report",
+                subject=source.i,
+                via=relay_via,
+                confidence=CONFIDENCE["source"],
+                frame=True,
+            )
+        )
+    return out
+
+
+def _frame_at(doc: Doc, tok: Token) -> int | None:
+    """End (exclusive) of a によると/の話として frame starting at `tok`, or None."""
+    for form in (*_SOURCE_FORMS, *_RELAY_FORMS):
+        end, text = tok.i, ""
+        while end < len(doc) and len(text) < len(form):
+            text += doc[end].text
+            end += 1
+        if text == form:
+            if form in ("として", "では") and not (tok.i > 0 and doc[tok.i - 1].lemma_ in ("話", "言葉")):
+                return None
+            if form in ("として", "では"):
+                nxt = doc[end] if end < len(doc) else None
+                if nxt is None or nxt.text not in ("、", ","):
+                    return None
+            return end
+    return None
+
+
+def _relaying_subject(doc: Doc, relay_noun: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """The outlet that relays (NHKは関係者の話として…): the main verb's subject."""
+    v = relay_noun.head
+    for child in v.children:
+        if child.dep_ in ("nsubj", "dislocated") and child.i < relay_noun.i:
+            return noun_phrase(child)
+    return None
