@@ -140,6 +140,8 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
         subject = None  # 「…」という声が聞かれた: the noun the quotation fills is no speaker
     if subject is None:
         subject = _topic(doc, pred, unit.slots)
+    if is_passive(pred):
+        subject = None  # 「…」と批判された: the subject is who was spoken of
     via = _via(doc, pred, subject, lex)
     relay = _relayed_source(doc, pred, lex)
     relayed = False
@@ -234,6 +236,15 @@ def _is_predicate(tok: Token) -> bool:
     return False
 
 
+#: passive endings: the subject of a passive cue (と批判された) is not the speaker
+PASSIVE = frozenset({"れる", "られる"})
+
+
+def is_passive(pred: Token) -> bool:
+    """Whether a predicate is in the passive (認められた, 報じられた)."""
+    return any(c.lemma_ in PASSIVE and c.dep_ == "aux" for c in pred.children)
+
+
 def lemma_of(tok: Token) -> str:
     """The dictionary form of a predicate, with する after verbal nouns (説明 -> 説明する)."""
     if "サ変" in tok.tag_ and tok.lemma_ != "する" and tok.pos_ != "ADJ":
@@ -276,7 +287,7 @@ def _predicate(
 
 
 #: cue classes that make a predicate a reporting cue
-REPORTING = ("speech", "report", "cognition")
+REPORTING = ("speech", "report", "reaction", "cognition")
 
 
 def _prefer_cue(doc: Doc, pred: Token, quotative: Token, slots: Sequence[Slot], lex: Lexicon) -> Token:
@@ -364,6 +375,9 @@ def _subject(doc: Doc, pred: Token, slots: Sequence[Slot]) -> Token | None:
     while v.i not in seen:
         seen.add(v.i)
         subjects = [c for c in v.children if _can_speak(c, slots)]
+        if v != pred:
+            # above the cue, a subject written after it belongs to a later clause
+            subjects = [c for c in subjects if c.i < pred.i]
         if subjects:
             # the nearest subject before the cue; は-topics and が-subjects alike
             before = [c for c in subjects if c.i < pred.i]

@@ -212,15 +212,14 @@ def assemble(p: Plan, docs: dict[int, Doc], lex: Lexicon) -> Analysis:
             continue
         findings = attribute(unit, doc, lex)
         attributed = any(f.kind == "direct" and f.subject is not None for f in findings)
-        reported_all = find_reported(unit, doc, lex)
-        for reported in reported_all:
+        built = [(r, _indirect_record(p, unit, doc, r, lex)) for r in find_reported(unit, doc, lex)]
+        inner = attributed or any(rec is not None and not r.frame for r, rec in built)
+        for reported, record in built:
             # Xによると with someone else's words inside: X is their via, not a speaker
-            if reported.frame and (attributed or any(not r.frame for r in reported_all)):
+            if record is None or (reported.frame and inner):
                 continue
-            record = _indirect_record(p, unit, doc, reported, lex)
-            if record is not None:
-                key = (k, "reported", reported.subject, reported.cue)
-                records.append(attrs.evolve(record, group=groups.setdefault(key, len(groups) + 1)))
+            key = (k, "reported", reported.subject, reported.cue)
+            records.append(attrs.evolve(record, group=groups.setdefault(key, len(groups) + 1)))
         for finding in findings:
             record = _record(p, unit, doc, finding, lex)
             if record.kind == "direct" and record.speaker is None and previous is not None:

@@ -17,7 +17,7 @@ import attrs
 
 from quotes.errors import Errors, LexiconError
 
-CUE_CLASSES = ("speech", "report", "cognition", "naming")
+CUE_CLASSES = ("speech", "report", "reaction", "cognition", "naming")
 NOUN_CLASSES = ("speech", "cognition")
 
 #: file name -> field of `Lexicon` it fills

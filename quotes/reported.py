@@ -27,6 +27,7 @@ from quotes.attribution import (
     _subject,
     _topic,
     _via,
+    is_passive,
     lemma_of,
     slot_of,
 )
@@ -39,8 +40,6 @@ CONFIDENCE = {"speech": 0.75, "report": 0.75, "cognition": 0.45, "source": 0.7}
 #: case endings that frame a whole sentence as someone's report
 _SOURCE_FORMS = ("によると", "によれば", "によりますと", "によりますれば")
 _RELAY_FORMS = ("として", "では", "によると", "によれば")
-#: passive endings: a cue in the passive (と報じられた) names no source
-_PASSIVE = frozenset({"れる", "られる"})
 
 
 @attrs.frozen(kw_only=True)
@@ -62,7 +61,55 @@ def find_reported(unit: Unit, doc: Doc, lex: Lexicon) -> list[Reported]:
     found: list[Reported] = []
     found.extend(_source_frames(doc, unit.slots, lex))
     found.extend(_quotative_clauses(doc, unit.slots, lex))
+    found.extend(_koto_clauses(doc, unit.slots, lex))
     return sorted(found, key=lambda r: r.clause)
+
+
+def _koto_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reported]:
+    """`Xは…ことを発表した`: a clause nominalised by こと, object of a speech verb."""
+    out: list[Reported] = []
+    for koto in doc:
+        if (
+            koto.lemma_ != "こと"
+            or koto.dep_ != "obj"
+            or koto.i + 1 >= len(doc)
+            or doc[koto.i + 1].text != "を"
+        ):
+            continue
+        clauses = [c for c in koto.children if c.dep_ == "acl" and c.i == koto.i - 1 - _aux_run(doc, c)]
+        verb = koto.head
+        if not clauses or not _is_predicate(verb) or slot_of(clauses[0], slots) is not None:
+            continue
+        cue_class = lex.cue_class(lemma_of(verb)) or lex.cue_class(_light_lemma(doc, verb))
+        if cue_class not in ("speech", "report") or is_passive(verb) or verb.dep_ == "acl":
+            continue
+        subject = _subject(doc, verb, slots) or _topic(doc, verb, slots)
+        if subject is None:
+            continue
+        start = _clause_start(doc, clauses[0], koto, subject, verb)
+        if start is None or start >= koto.i or subject.i in range(start, koto.i):
+            continue
+        out.append(
+            Reported(
+                clause=(start, koto.i),
+                cue=_cue_range(doc, verb, doc[koto.i + 1], lex),
+                cue_lemma=lemma_of(verb),
+                cue_class=cue_class,
+                subject=subject.i,
+                via=_via(doc, verb, subject, lex),
+                confidence=CONFIDENCE[cue_class],
+            )
+        )
+    return out
+
+
+def _aux_run(doc: Doc, pred: Token) -> int:
+    """How many auxiliaries and endings follow a predicate before the next word."""
+    n, i = 0, pred.i + 1
+    while i < len(doc) and doc[i].head == pred and doc[i].dep_ in ("aux", "mark", "fixed", "cop"):
+        n += 1
+        i += 1
+    return n
 
 
 def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reported]:
@@ -83,12 +130,15 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
             continue
         pred = _prefer_cue(doc, first, tok, slots, lex)
         cue_class = lex.cue_class(lemma_of(pred)) or lex.cue_class(_light_lemma(doc, pred))
-        if cue_class not in REPORTING or _passive(pred):
-            continue
+        carrier = clause_head.head if form in ("との", "という") else None
+        if cue_class is None and carrier is not None and carrier.lemma_ in lex.speech_nouns:
+            cue_class = lex.speech_nouns[carrier.lemma_]  # 「…との見方を示した」: the noun says what
+        if cue_class not in REPORTING or is_passive(pred) or pred.dep_ == "acl":
+            continue  # a relative clause (…と認識している場合) attributes nothing
         subject = _subject(doc, first, slots) or _subject(doc, pred, slots) or _topic(doc, pred, slots)
-        if subject is None:
-            continue
-        start = _clause_start(doc, clause_head, tok, subject)
+        if subject is None or tok in subject.subtree:
+            continue  # …という返答があった: the noun the clause fills is no source
+        start = _clause_start(doc, clause_head, tok, subject, pred)
         if start is None or start >= tok.i:
             continue
         if subject.i in range(start, tok.i):
@@ -123,10 +173,6 @@ def _clause_predicate(tok: Token) -> bool:
     return any(c.dep_ in ("cop", "aux") for c in tok.children)
 
 
-def _passive(pred: Token) -> bool:
-    return any(c.lemma_ in _PASSIVE and c.dep_ == "aux" for c in pred.children)
-
-
 def _light_lemma(doc: Doc, pred: Token) -> str:
     """明らか+に+する as one lemma when the parser made 明らか the head."""
     if pred.i >= 2 and doc[pred.i - 1].text == "に" and doc[pred.i - 2].pos_ == "ADJ":
@@ -139,26 +185,45 @@ def _cue_range(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[i
     return start, end
 
 
-def _clause_start(doc: Doc, head: Token, quotative: Token, subject: Token) -> int | None:
-    """First token of the reported clause: its subtree's left edge, after the
-    speaker's phrase and any によると frame or sentence connective before it."""
+def _clause_start(doc: Doc, head: Token, end: Token, subject: Token, cue: Token) -> int | None:
+    """First token of the reported clause ending before `end`.
+
+    Its subtree's left edge, widened leftwards over phrases the parser hung on the
+    cue verb (疑いで, 9月15日に) up to the speaker, but not over a clause of its own
+    (不満を表明し、); then past any によると frame and leading connectives.
+    """
     start = head.left_edge.i
-    # the speaker phrase (and its particle and comma) is not part of what was said
     sp_start, sp_end = noun_phrase(subject)
-    if sp_start <= start < sp_end + 3 or start <= sp_start < head.i:
-        if sp_start >= start:
-            start = max(start, _after_particles(doc, sp_end))
-    for tok in doc[start : quotative.i]:
+    if sp_start < head.i:
+        floor = _after_particles(doc, sp_end - 1) if sp_end <= start else start
+        while start > floor:
+            top = _child_of(doc[start - 1], cue)
+            if top is None or _is_predicate(top) or top.pos_ in ("ADJ", "AUX"):
+                break
+            start -= 1
+        if sp_start <= start < sp_end:
+            start = _after_particles(doc, sp_end - 1)
+    for tok in doc[start : end.i]:
         if tok.text == "に" and tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
             start = _after_particles(doc, tok.i + 1)
-    while start < quotative.i and (doc[start].pos_ in ("PUNCT", "CCONJ", "SCONJ", "ADP")):
+    while start < end.i and (doc[start].pos_ in ("PUNCT", "CCONJ", "SCONJ", "ADP")):
         start += 1
     return start
 
 
+def _child_of(tok: Token, verb: Token) -> Token | None:
+    """The ancestor of `tok` (or `tok`) that hangs directly on `verb`, if any."""
+    node = tok
+    while node.head != node:
+        if node.head == verb:
+            return node
+        node = node.head
+    return None
+
+
 def _after_particles(doc: Doc, i: int) -> int:
     """The index after particles, fixed pieces and commas that follow token `i`."""
-    j = i
+    j = i + 1
     while j < len(doc) and (doc[j].pos_ in ("ADP", "PUNCT", "SCONJ") or doc[j].dep_ == "fixed"):
         j += 1
     return j
@@ -181,7 +246,7 @@ def _source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Report
         relay_via = None
         if source.lemma_ in lex.relay_nouns:
             # Xの話として / Xの発表によると: X, not 話, is the source
-            owners = [c for c in source.children if c.dep_ == "nmod" and c.i < source.i]
+            owners = _owners(source)
             if not owners:
                 continue
             cue_start = source.i
@@ -208,6 +273,18 @@ def _source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Report
             )
         )
     return out
+
+
+def _owners(noun: Token) -> list[Token]:
+    """Who a relay noun belongs to: 毎日の別の記事 -> 毎日 (through 別の)."""
+    found: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "nmod" and child.i < noun.i:
+            if child.pos_ in ("NOUN", "PROPN", "PRON"):
+                found.append(child)
+            else:
+                found.extend(_owners(child))
+    return found
 
 
 def _frame_at(doc: Doc, tok: Token) -> int | None:
