@@ -368,8 +368,13 @@ NOT_SPEAKERS = frozenset(
 )
 
 
-def _subject(doc: Doc, pred: Token, slots: Sequence[Slot]) -> Token | None:
-    """The speaker's head token: the subject of the cue or of a clause above it."""
+def _subject(doc: Doc, pred: Token, slots: Sequence[Slot], *, first: bool = False) -> Token | None:
+    """The speaker's head token: the subject of the cue or of a clause above it.
+
+    With `first`, the leftmost of several subjects before the cue is taken: in
+    `XはYはZとの見方を示した` the parser hangs both topics on the cue, and the
+    reported clause's own topic (Y) stands nearer.
+    """
     v: Token = pred
     seen: set[int] = set()
     while v.i not in seen:
@@ -381,7 +386,7 @@ def _subject(doc: Doc, pred: Token, slots: Sequence[Slot]) -> Token | None:
         if subjects:
             # the nearest subject before the cue; は-topics and が-subjects alike
             before = [c for c in subjects if c.i < pred.i]
-            return (before or subjects)[-1]
+            return (before or subjects)[0 if first else -1]
         head = v.head
         if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and slot_of(head, slots) is None:
             # 「…」と語った男性は: the noun the clause describes, when it is a subject

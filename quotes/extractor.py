@@ -28,7 +28,8 @@ from quotes.masking import Unit, build_unit
 from quotes.parsing import DEFAULT_MODEL, load_model, prepare
 from quotes.records import Analysis, Cue, Problem, Quotation, Span, Speaker, Via
 from quotes.reported import Reported, find_reported
-from quotes.speakers import decompose, plausible_source
+from quotes.coref import person_mentions, resolve
+from quotes.speakers import Parts, decompose, plausible_source
 
 logger = logging.getLogger("quotes")
 
@@ -204,12 +205,14 @@ def _log(problems: Iterable[Problem]) -> None:
 def assemble(p: Plan, docs: dict[int, Doc], lex: Lexicon) -> Analysis:
     """Records for a planned text from the parses of its units."""
     records: list[Quotation] = []
+    mentions: list[Parts] = []
     groups: dict[Any, int] = {}
     previous: tuple[int, Quotation] | None = None  # last attributed record and its unit
     for k, unit in enumerate(p.units):
         doc = docs.get(k)
         if doc is None:
             continue
+        mentions.extend(person_mentions(unit, doc, p.text, lex))
         findings = attribute(unit, doc, lex)
         attributed = any(f.kind == "direct" and f.subject is not None for f in findings)
         built = [(r, _indirect_record(p, unit, doc, r, lex)) for r in find_reported(unit, doc, lex)]
@@ -231,7 +234,8 @@ def assemble(p: Plan, docs: dict[int, Doc], lex: Lexicon) -> Analysis:
                     previous = (k, record)
             records.append(record)
     records.sort(key=lambda r: (r.start, r.end))
-    return Analysis(quotations=records, problems=p.problems)
+    mentions.extend(Parts(speaker=r.speaker, affiliation=r.affiliation) for r in records if r.speaker)
+    return Analysis(quotations=resolve(records, mentions), problems=p.problems)
 
 
 def _group_key(k: int, finding: Finding, record: Quotation) -> Any:

@@ -24,6 +24,7 @@ from quotes.attribution import (
     _is_predicate,
     _predicate,
     _prefer_cue,
+    _relayed_source,
     _subject,
     _topic,
     _via,
@@ -135,9 +136,18 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
             cue_class = lex.speech_nouns[carrier.lemma_]  # 「…との見方を示した」: the noun says what
         if cue_class not in REPORTING or is_passive(pred) or pred.dep_ == "acl":
             continue  # a relative clause (…と認識している場合) attributes nothing
-        subject = _subject(doc, first, slots) or _subject(doc, pred, slots) or _topic(doc, pred, slots)
+        subject = (
+            _subject(doc, first, slots, first=True)
+            or _subject(doc, pred, slots, first=True)
+            or _topic(doc, pred, slots)
+        )
         if subject is None or tok in subject.subtree:
             continue  # …という返答があった: the noun the clause fills is no source
+        via = _via(doc, pred, subject, lex)
+        relay = _relayed_source(doc, pred, lex)
+        if relay is not None:
+            # NHKは政府関係者の話として…と伝えた: the relayed source speaks, NHK relays
+            via, subject = via or noun_phrase(subject), relay
         start = _clause_start(doc, clause_head, tok, subject, pred)
         if start is None or start >= tok.i:
             continue
@@ -150,7 +160,7 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
                 cue_lemma=lemma_of(pred),
                 cue_class=cue_class,
                 subject=subject.i,
-                via=_via(doc, pred, subject, lex),
+                via=via,
                 confidence=CONFIDENCE[cue_class],
             )
         )

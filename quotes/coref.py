@@ -1,0 +1,110 @@
+"""Later mentions of a speaker: 同氏, 同教授, 彼, 車首席研究委員, 米田代表 -> the full name.
+
+News introduces a person once in full (峨山政策研究院の車斗鉉首席研究委員) and then
+writes 同氏, 車氏 or 車首席研究委員. A record whose speaker is such a short form takes
+its name, title and affiliation from the fullest earlier mention of the same person,
+keeps its own text and offsets, and records the mention it was resolved from. A
+pronoun with no antecedent keeps the pronoun, no name, and a lower confidence:
+the library never invents a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+from spacy.tokens import Doc
+
+from quotes.lexicon import Lexicon
+from quotes.masking import Unit
+from quotes.records import Mention, Quotation, Speaker
+from quotes.speakers import Parts, decompose
+
+#: pronouns that stand for a person named earlier (同 + a title is handled apart)
+PERSON_PRONOUNS = ("同氏", "彼女", "彼ら", "彼", "本人", "同人")
+#: how much confidence a pronoun keeps when nothing earlier resolves it
+UNRESOLVED_FACTOR = 0.5
+#: a short name is a surname when it is at most this long and a longer name starts with it
+MAX_SURNAME = 4
+
+
+def person_mentions(unit: Unit, doc: Doc, source: str, lex: Lexicon) -> list[Parts]:
+    """Subjects of a sentence that name a person (a 人名 token, or a name with a title)."""
+    found: list[Parts] = []
+    heads: list[int] = []
+    for tok in doc:
+        if tok.dep_ in ("nsubj", "dislocated", "nsubj:pass"):
+            heads.append(tok.i)
+        elif "人名" in tok.tag_:
+            # the head noun of the name's phrase (山本 健太 教授 -> 教授)
+            head = tok
+            while head.dep_ in ("compound", "flat", "fixed") and head.head.i > head.i:
+                head = head.head
+            heads.append(head.i)
+    for i in sorted(set(heads)):
+        parts = decompose(unit, doc[i], source, lex)
+        if parts is not None and parts.speaker.name and _is_person(parts.speaker, doc):
+            found.append(parts)
+    return found
+
+
+def _is_person(speaker: Speaker, doc: Doc) -> bool:
+    return bool(speaker.title or speaker.honorific) or not speaker.anonymous and speaker.name is not None
+
+
+def is_short_form(speaker: Speaker) -> bool:
+    """Whether a speaker mention needs an antecedent (同氏, 彼, 同教授)."""
+    return speaker.text.startswith(PERSON_PRONOUNS) or (
+        speaker.text.startswith("同") and speaker.name is None and speaker.title is not None
+    )
+
+
+def resolve(records: Sequence[Quotation], mentions: Iterable[Parts]) -> list[Quotation]:
+    """Records with short-form speakers resolved against earlier mentions."""
+    pool = sorted(mentions, key=lambda m: m.speaker.start)
+    out: list[Quotation] = []
+    for record in records:
+        speaker = record.speaker
+        if speaker is None:
+            out.append(record)
+            continue
+        earlier = [m for m in pool if m.speaker.end <= speaker.start and m.speaker.name]
+        antecedent = _antecedent(speaker, earlier)
+        if antecedent is None:
+            if is_short_form(speaker):
+                record = attrs.evolve(record, confidence=round(record.confidence * UNRESOLVED_FACTOR, 3))
+            out.append(record)
+            continue
+        full = antecedent.speaker
+        resolved = attrs.evolve(
+            speaker,
+            name=full.name,
+            reading=speaker.reading or full.reading,
+            title=speaker.title or full.title,
+            anonymous=False,
+            resolved_from=Mention(start=full.start, end=full.end, text=full.text),
+        )
+        out.append(
+            attrs.evolve(record, speaker=resolved, affiliation=record.affiliation or antecedent.affiliation)
+        )
+    return out
+
+
+def _antecedent(speaker: Speaker, earlier: list[Parts]) -> Parts | None:
+    """The fullest earlier mention this speaker refers to, if it is a short form."""
+    if not earlier:
+        return None
+    if is_short_form(speaker):
+        title = speaker.title
+        if speaker.text.startswith("同") and title:
+            # 同教授: the latest person with that title, else the latest person
+            titled = [m for m in earlier if m.speaker.title and m.speaker.title.endswith(title)]
+            return titled[-1] if titled else earlier[-1]
+        return earlier[-1]
+    name = speaker.name
+    if name and len(name) <= MAX_SURNAME and (speaker.title or speaker.honorific):
+        # 米田代表, 車氏: a surname that starts a longer earlier name
+        longer = [m for m in earlier if m.speaker.name and len(m.speaker.name) > len(name)]
+        same = [m for m in longer if m.speaker.name and m.speaker.name.startswith(name)]
+        return max(same, key=lambda m: len(m.speaker.name or "")) if same else None
+    return None

@@ -1,0 +1,451 @@
+"""Scoring attributions against gold annotations (the project's score.py, as a library).
+
+A gold set is a folder of `NAME.txt` (the text) and `NAME.jsonl` (one annotation a
+line: `kind`, `text`, `nth`, `speaker`, `affiliation`, `cue`, `via`, `optional`; see
+the annotation guidelines). `score` reproduces the reference scorer exactly: the
+same matching order (exact bracket spans first, then indirect lines that agree on
+the speaker, then the rest by kind and overlap), the same metrics, rounded to four
+places, and the same error lines in the same order, so figures quoted from either
+agree. `format_result` prints what `score.py` prints.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from quotes.errors import InputValueError
+from quotes.extractor import Extractor
+from quotes.records import Quotation
+from quotes.serialize import to_dict
+
+#: brackets around a quotation; a gold `direct`/`term` text is looked for between them first
+OPEN = "「『“\"'（("
+CLOSE = "」』”\"'）)"
+
+#: how much longer than the gold string a predicted speaker/affiliation/cue may be
+SLACK = 30
+#: how short a predicted string inside the gold one may be, as a share of its length
+MIN_PART = 0.6
+#: the share of its span an indirect prediction must share with gold (intersection over union)
+MIN_OVERLAP = 0.5
+
+Gold = dict[str, list[dict[str, Any]]]
+Prediction = Mapping[str, Any]
+
+_NOT_FOUND = (
+    "{path}, line {line}: the gold text {text!r} does not occur in {txt}. "
+    "Fix the annotation's `text` so that it is an exact substring of the text."
+)
+_NTH = (
+    "{path}, line {line}: `nth` is {nth} but {text!r} occurs {count} time(s) in {txt}. "
+    "Count occurrences from 0."
+)
+_NO_TEXT = "{path}: no text file {txt} beside it. Every NAME.jsonl needs its NAME.txt."
+_NO_GOLD = "{path}: no *.jsonl gold annotations in this folder. Pass a folder of NAME.txt + NAME.jsonl."
+_BAD_JSON = "{path}, line {line}: not valid JSON ({reason}). Write one JSON object a line."
+_BAD_PRED = (
+    "prediction {index} ({doc!r}): {problem}. Predictions need at least doc, kind, text, start "
+    "and end, as written by `quotes extract --format jsonl`."
+)
+
+
+def norm(s: str | None) -> str:
+    """NFKC, without whitespace: how gold and predicted strings are compared."""
+    if not s:
+        return ""
+    s = unicodedata.normalize("NFKC", s)
+    return "".join(ch for ch in s if not ch.isspace())
+
+
+def resolve(text: str, ann: Mapping[str, Any]) -> tuple[int, int]:
+    """The character span of an annotated quotation in its text.
+
+    A `direct` or `term` line prefers occurrences between brackets, so that a
+    quotation whose words also occur unbracketed resolves to the quotation.
+
+    Raises:
+        LookupError: the text does not occur, or `nth` is beyond its occurrences.
+    """
+    needle = ann["text"]
+    spans: list[tuple[int, int]] = []
+    i = text.find(needle)
+    while i >= 0:
+        spans.append((i, i + len(needle)))
+        i = text.find(needle, i + 1)
+    if not spans:
+        raise LookupError("not found")
+    if ann["kind"] in ("direct", "term"):
+        bracketed = [
+            (s, e) for s, e in spans if s > 0 and e < len(text) and text[s - 1] in OPEN and text[e] in CLOSE
+        ]
+        spans = bracketed or spans
+    return spans[ann.get("nth", 0)]
+
+
+def load_gold(gold_dir: str | Path) -> Gold:
+    """Gold annotations by text file name, each with its resolved `start` and `end`.
+
+    Texts are read as `score.py` reads them (universal newlines), so offsets agree
+    with the reference scorer.
+
+    Raises:
+        InputValueError: the folder holds no annotations, a text file is missing,
+            a line is not JSON, or an annotation's text cannot be found.
+    """
+    folder = Path(gold_dir)
+    files = sorted(folder.glob("*.jsonl"))
+    if not files:
+        raise InputValueError(_NO_GOLD.format(path=folder))
+    gold: Gold = {}
+    for ann_file in files:
+        txt = ann_file.with_suffix(".txt")
+        if not txt.is_file():
+            raise InputValueError(_NO_TEXT.format(path=ann_file, txt=txt.name))
+        text = txt.read_text(encoding="utf-8")
+        items = []
+        for number, line in enumerate(ann_file.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            ann = _json_line(line, ann_file, number)
+            try:
+                ann["start"], ann["end"] = resolve(text, ann)
+            except LookupError:
+                raise InputValueError(
+                    _NOT_FOUND.format(path=ann_file, line=number, text=ann["text"][:40], txt=txt.name)
+                ) from None
+            except IndexError:
+                raise InputValueError(
+                    _NTH.format(
+                        path=ann_file,
+                        line=number,
+                        nth=ann.get("nth"),
+                        text=ann["text"][:40],
+                        count=text.count(ann["text"]),
+                        txt=txt.name,
+                    )
+                ) from None
+            items.append(ann)
+        gold[txt.name] = items
+    return gold
+
+
+def read_predictions(path: str | Path) -> list[dict[str, Any]]:
+    """Predictions from a JSON Lines file (`quotes extract --format jsonl`)."""
+    file = Path(path)
+    return [
+        _json_line(line, file, number)
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1)
+        if line.strip()
+    ]
+
+
+def _json_line(line: str, path: Path, number: int) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputValueError(_BAD_JSON.format(path=path, line=number, reason=exc.msg)) from None
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Intersection over union of two spans."""
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+def span_match(g: Mapping[str, Any], p: Prediction) -> bool:
+    """Whether a prediction covers a gold line: exact for brackets, by overlap for indirect."""
+    gs, ps = (g["start"], g["end"]), (p["start"], p["end"])
+    if g["kind"] in ("direct", "term"):
+        # exact content span; the brackets themselves included is tolerated
+        return ps == gs or ps == (gs[0] - 1, gs[1] + 1)
+    return overlap(gs, ps) >= MIN_OVERLAP
+
+
+def field_text(p: Prediction, key: str) -> str:
+    """The `text` of a predicted span field (speaker, affiliation, cue), or ""."""
+    v = p.get(key)
+    if isinstance(v, dict):
+        return v.get("text") or ""
+    return v or ""
+
+
+def close_enough(gold: str, pred: str) -> bool:
+    """Gold contained in prediction, and the prediction is not a whole clause."""
+    g, p = norm(gold), norm(pred)
+    if not g or not p:
+        return False
+    if g == p:
+        return True
+    if g in p and len(p) <= len(g) + SLACK:
+        return True
+    return p in g and len(p) >= MIN_PART * len(g)
+
+
+def speaker_ok(g: Mapping[str, Any], p: Prediction) -> bool:
+    """Whether the predicted speaker's name or mention is close to one of the gold strings."""
+    want = g.get("speaker")
+    wants = want if isinstance(want, list) else [want]
+    sp = p.get("speaker") or {}
+    cands = [sp.get("name") or "", sp.get("text") or ""] if isinstance(sp, dict) else [str(sp)]
+    return any(close_enough(w, c) for w in wants if w for c in cands if c)
+
+
+def _match(items: list[dict[str, Any]], ps: list[Prediction]) -> dict[int, int]:
+    """Gold line index -> prediction index, each prediction used at most once."""
+    used: set[int] = set()
+    matched: dict[int, int] = {}
+    # exact bracket spans first, so that an overlapping indirect line cannot take the
+    # prediction that belongs to a direct one; then reported speech, where spans nest:
+    # first the pairings that agree on the speaker, then the rest by kind and overlap
+    exact = [i for i, g in enumerate(items) if g["kind"] != "indirect"]
+    fuzzy = [i for i, g in enumerate(items) if g["kind"] == "indirect"]
+    for gis, need_speaker in ((exact, False), (fuzzy, True), (fuzzy, False)):
+        for gi in gis:
+            if gi in matched:
+                continue
+            g = items[gi]
+            cands = [
+                k
+                for k, p in enumerate(ps)
+                if k not in used
+                and span_match(g, p)
+                and (not need_speaker or (p.get("speaker") and speaker_ok(g, p)))
+            ]
+            cands.sort(key=functools.partial(_rank, g, ps))
+            if cands:
+                used.add(cands[0])
+                matched[gi] = cands[0]
+    return matched
+
+
+def _rank(g: Mapping[str, Any], ps: list[Prediction], k: int) -> tuple[bool, float]:
+    """Candidates of the gold line's kind first, then by decreasing overlap."""
+    return (ps[k].get("kind") != g["kind"], -overlap((g["start"], g["end"]), (ps[k]["start"], ps[k]["end"])))
+
+
+_COUNTS = (
+    "gold_speech",
+    "gold_direct",
+    "gold_indirect",
+    "gold_term",
+    "pred_attributed",
+    "tp_attr",
+    "tp_direct",
+    "tp_indirect",
+    "found_direct",
+    "found_indirect",
+    "gold_aff",
+    "aff_ok",
+    "gold_cue",
+    "cue_ok",
+    "term_ok",
+    "term_wrongly_attributed",
+)
+
+
+def _score_doc(doc: str, items: list[dict[str, Any]], ps: list[Prediction], c: dict[str, int]) -> list[str]:
+    """Add one document's counts to `c`; its error lines, in the reference's order."""
+    errors: list[str] = []
+    matched = _match(items, ps)
+    for gi, g in enumerate(items):
+        match = matched.get(gi)
+        p = ps[match] if match is not None else None
+        attributed = bool(p and p.get("speaker"))
+        if g.get("optional"):
+            continue
+        if g["kind"] == "term":
+            c["gold_term"] += 1
+            if p is not None and not attributed:
+                c["term_ok"] += 1
+            elif p is not None and attributed:
+                c["term_wrongly_attributed"] += 1
+                errors.append(
+                    f"{doc}: term quote given a speaker: {g['text'][:30]!r} -> {field_text(p, 'speaker')!r}"
+                )
+            else:
+                errors.append(f"{doc}: term quote not reported: {g['text'][:30]!r}")
+            continue
+        c["gold_speech"] += 1
+        c[f"gold_{g['kind']}"] += 1
+        if p is None:
+            errors.append(f"{doc}: missed {g['kind']}: {g['text'][:30]!r} ({g.get('speaker')})")
+            continue
+        c[f"found_{g['kind']}"] += 1
+        if attributed and speaker_ok(g, p):
+            c["tp_attr"] += 1
+            c[f"tp_{g['kind']}"] += 1
+        else:
+            errors.append(
+                f"{doc}: wrong speaker for {g['text'][:30]!r}: "
+                f"want {g.get('speaker')!r}, got {field_text(p, 'speaker')!r}"
+            )
+        if g.get("affiliation"):
+            c["gold_aff"] += 1
+            if close_enough(g["affiliation"], field_text(p, "affiliation")):
+                c["aff_ok"] += 1
+            else:
+                errors.append(
+                    f"{doc}: wrong affiliation for {g['text'][:30]!r}: "
+                    f"want {g['affiliation']!r}, got {field_text(p, 'affiliation')!r}"
+                )
+        if g.get("cue"):
+            c["gold_cue"] += 1
+            got = field_text(p, "cue")
+            if close_enough(g["cue"], got) or norm(got).startswith(norm(g["cue"])[:2]):
+                c["cue_ok"] += 1
+            else:
+                errors.append(f"{doc}: wrong cue for {g['text'][:30]!r}: want {g['cue']!r}, got {got!r}")
+    # predictions that claim a speaker but match no gold quotation
+    owner = {k: gi for gi, k in matched.items()}
+    for k, p in enumerate(ps):
+        if not p.get("speaker"):
+            continue
+        if k in owner:
+            if items[owner[k]].get("optional"):
+                continue
+        elif any(span_match(g, p) for g in items if g.get("optional")):
+            continue
+        c["pred_attributed"] += 1
+        if k not in owner:
+            errors.append(
+                f"{doc}: spurious attribution: {p.get('text', '')[:30]!r} -> {field_text(p, 'speaker')!r}"
+            )
+    return errors
+
+
+def _ratio(a: int, b: int) -> float | None:
+    """a/b, or None where nothing was there to count."""
+    return round(a / b, 4) if b else None
+
+
+def score(gold: Gold, predictions: Iterable[Prediction | Quotation]) -> dict[str, Any]:
+    """Attribution metrics of `predictions` against `gold` (from `load_gold`).
+
+    Args:
+        gold: annotations by document name, with resolved offsets.
+        predictions: records as `quotes extract --format jsonl` writes them (dicts),
+            or `Quotation`s; their `doc` must be the text file's name.
+
+    Returns:
+        The reference scorer's result: `docs`, `gold_speech_quotes`, attribution
+        precision/recall/F1, direct and indirect recall, direct/indirect found,
+        affiliation, cue and term accuracy (None where gold has nothing to count),
+        `unknown_docs_in_predictions` and `errors` (one line per mismatch).
+    """
+    by_doc: dict[Any, list[Prediction]] = {}
+    for p in _as_dicts(predictions):
+        by_doc.setdefault(p.get("doc", ""), []).append(p)
+    unknown = sorted(set(by_doc) - set(gold), key=lambda d: (d is not None, str(d)))
+    c = dict.fromkeys(_COUNTS, 0)
+    errors: list[str] = []
+    for doc, items in gold.items():
+        errors.extend(_score_doc(doc, items, by_doc.get(doc, []), c))
+    prec = _ratio(c["tp_attr"], c["pred_attributed"]) if c["gold_speech"] else None
+    if prec is None and c["gold_speech"]:
+        prec = 0.0  # gold has speech quotations but nothing was attributed
+    rec = _ratio(c["tp_attr"], c["gold_speech"])
+    f1 = round(2 * prec * rec / (prec + rec), 4) if prec and rec else (0.0 if rec is not None else None)
+    return {
+        "docs": len(gold),
+        "gold_speech_quotes": c["gold_speech"],
+        "attribution_precision": prec,
+        "attribution_recall": rec,
+        "attribution_f1": f1,
+        "direct_recall": _ratio(c["tp_direct"], c["gold_direct"]),
+        "indirect_recall": _ratio(c["tp_indirect"], c["gold_indirect"]),
+        "direct_found": _ratio(c["found_direct"], c["gold_direct"]),
+        "indirect_found": _ratio(c["found_indirect"], c["gold_indirect"]),
+        "affiliation_accuracy": _ratio(c["aff_ok"], c["gold_aff"]),
+        "cue_accuracy": _ratio(c["cue_ok"], c["gold_cue"]),
+        "term_accuracy": _ratio(c["term_ok"], c["gold_term"]),
+        "unknown_docs_in_predictions": unknown,
+        "errors": errors,
+    }
+
+
+def _as_dicts(predictions: Iterable[Prediction | Quotation]) -> Iterator[Prediction]:
+    """Predictions as schema dicts, checked for the fields scoring reads."""
+    for index, p in enumerate(predictions):
+        d = to_dict(p) if isinstance(p, Quotation) else p
+        if not isinstance(d, Mapping):
+            raise InputValueError(
+                _BAD_PRED.format(index=index, doc=None, problem=f"a {type(d).__name__}, not an object")
+            )
+        for key in ("start", "end"):
+            if key not in d:
+                raise InputValueError(_BAD_PRED.format(index=index, doc=d.get("doc"), problem=f"no {key!r}"))
+        yield d
+
+
+def predict_dir(gold_dir: str | Path, extractor: Extractor | None = None) -> list[Quotation]:
+    """The library's records for every `*.txt` of a folder, `doc` = the file name.
+
+    Files are read as `quotes extract` reads them (UTF-8, newlines kept as they are).
+    """
+    ex = extractor if extractor is not None else Extractor()
+    files = sorted(p for p in Path(gold_dir).glob("*.txt") if p.is_file())
+    texts = ((_read_source(f), f.name) for f in files)
+    records: list[Quotation] = []
+    for analysis, _name in ex.analyze_many(texts, as_tuples=True):
+        records.extend(analysis.quotations)
+    return records
+
+
+def _read_source(path: Path) -> str:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def evaluate_dir(
+    gold_dir: str | Path,
+    predictions: str | Path | Iterable[Prediction | Quotation] | None = None,
+    extractor: Extractor | None = None,
+) -> dict[str, Any]:
+    """Score a gold folder against predictions, or against the library itself.
+
+    Args:
+        gold_dir: a folder of `NAME.txt` + `NAME.jsonl`.
+        predictions: a JSON Lines file, records (dicts or `Quotation`s), or None to
+            run the library over the folder's texts.
+        extractor: the `Extractor` to run when `predictions` is None (default: a new one).
+
+    Returns:
+        What `score` returns.
+    """
+    gold = load_gold(gold_dir)
+    if predictions is None:
+        preds: Iterable[Prediction | Quotation] = predict_dir(gold_dir, extractor)
+    elif isinstance(predictions, (str, Path)):
+        preds = read_predictions(predictions)
+    else:
+        preds = predictions
+    return score(gold, preds)
+
+
+def format_result(result: Mapping[str, Any], *, errors: bool = False, as_json: bool = False) -> str:
+    """The result as `score.py` prints it: `key: value` lines, error lines first with `errors`."""
+    if as_json:
+        return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    lines = list(result["errors"]) if errors else []
+    lines.extend(f"{k}: {v}" for k, v in result.items() if k != "errors")
+    return "".join(line + "\n" for line in lines)
+
+
+__all__ = [
+    "close_enough",
+    "evaluate_dir",
+    "format_result",
+    "load_gold",
+    "predict_dir",
+    "read_predictions",
+    "resolve",
+    "score",
+    "span_match",
+    "speaker_ok",
+]

@@ -1,0 +1,570 @@
+"""Attribution reports: every quotation marked in its text, then who said what.
+
+`render_html` writes one self-contained page (inline CSS, no scripts, no fetches,
+readable on a phone and printable); `render_markdown` writes the same content as
+Markdown. Both show, for each document, the text with each quotation highlighted
+and labelled with its speaker and affiliation, then a table of speakers (merged
+across documents by name; anonymous sources kept apart, per document, and flagged)
+and a table of organisations. The HTML template escapes everything it prints, so
+source text cannot inject markup; Markdown escapes the characters Markdown reads.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
+
+import attrs
+import jinja2
+
+from quotes.errors import InputValueError
+from quotes.records import Problem, Quotation, Speaker, misplaced_spans
+
+#: closing brackets after which a Markdown label is placed (after 」, not inside it)
+_CLOSERS = "」』"
+#: kinds whose records say something and therefore carry a speaker label
+_SPEECH = ("direct", "indirect")
+#: the name shown for a document without one (records from `quotes.extract(text)`)
+UNNAMED = "text"
+
+_UNKNOWN_DOC = (
+    "A record's doc is {doc!r} but no text was given for it (texts has {known}). "
+    "Pass texts={{doc name: source text}} for every document the records come from."
+)
+_MISPLACED = (
+    "The record at {start}-{end} of {doc!r} does not fit the text given for it ({fields} do not slice "
+    "back to their text). Pass the same text the records were extracted from."
+)
+
+
+@attrs.frozen(kw_only=True)
+class Mark:
+    """A quotation placed in its document: its record, anchor and label."""
+
+    record: Quotation
+    anchor: str
+    label: str
+    speaker_anchor: str | None
+    start: int
+    end: int
+
+    @property
+    def kind(self) -> str:
+        return self.record.kind
+
+    @property
+    def anonymous(self) -> bool:
+        return bool(self.record.speaker and self.record.speaker.anonymous)
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.record.confidence < 0.7
+
+    @property
+    def title(self) -> str:
+        """A one-line summary for the element's tooltip."""
+        q = self.record
+        parts = [q.kind]
+        if q.speaker is not None:
+            parts.append(q.speaker.text)
+        if q.affiliation is not None:
+            parts.append(q.affiliation.text)
+        if q.cue is not None:
+            parts.append(q.cue.text)
+        if q.via is not None:
+            parts.append(f"via {q.via.text}")
+        parts.append(f"confidence {q.confidence:.2f}")
+        return " · ".join(parts)
+
+
+@attrs.frozen
+class Piece:
+    """A step of a highlighted text: plain `text`, or the opening or closing of a mark."""
+
+    kind: Literal["text", "open", "close"]
+    text: str = ""
+    mark: Mark | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """One document of the report: its highlighted text and what was found in it."""
+
+    name: str
+    anchor: str
+    text: str
+    pieces: tuple[Piece, ...]
+    marks: tuple[Mark, ...]
+    problems: tuple[Problem, ...]
+
+    def count(self, kind: str) -> int:
+        return sum(1 for m in self.marks if m.kind == kind)
+
+    @property
+    def unattributed(self) -> int:
+        return sum(1 for m in self.marks if m.kind in _SPEECH and m.record.speaker is None)
+
+
+@attrs.frozen(kw_only=True)
+class Said:
+    """One quotation in a speaker's row: the record, where it is, and its document."""
+
+    mark: Mark
+    doc: str
+
+    @property
+    def record(self) -> Quotation:
+        return self.mark.record
+
+
+@attrs.frozen(kw_only=True)
+class SpeakerRow:
+    """A speaker of the report: the same person across documents, or one anonymous source."""
+
+    anchor: str
+    name: str
+    anonymous: bool
+    readings: tuple[str, ...]
+    titles: tuple[str, ...]
+    affiliations: tuple[str, ...]
+    canonical: tuple[str, ...]
+    docs: tuple[str, ...]
+    said: tuple[Said, ...]
+
+
+@attrs.frozen(kw_only=True)
+class OrganisationRow:
+    """An organisation speakers belong to, merged by canonical name where known."""
+
+    name: str
+    variants: tuple[str, ...]
+    canonical: str | None
+    category: str | None
+    country: str | None
+    speakers: tuple[str, ...]
+    quotations: int
+    docs: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """Everything the templates show."""
+
+    title: str
+    documents: tuple[Document, ...]
+    speakers: tuple[SpeakerRow, ...]
+    organisations: tuple[OrganisationRow, ...]
+
+    @property
+    def named(self) -> tuple[SpeakerRow, ...]:
+        return tuple(s for s in self.speakers if not s.anonymous)
+
+    @property
+    def anonymous(self) -> tuple[SpeakerRow, ...]:
+        return tuple(s for s in self.speakers if s.anonymous)
+
+    def count(self, kind: str) -> int:
+        return sum(d.count(kind) for d in self.documents)
+
+
+# -- building the report -----------------------------------------------------
+
+
+def build(
+    records: Iterable[Quotation],
+    texts: Mapping[str | None, str],
+    *,
+    problems: Iterable[Problem] = (),
+    title: str = "Who said what",
+) -> Report:
+    """The report's content: documents in the order of `texts`, speakers, organisations.
+
+    Raises:
+        InputValueError: a record's doc has no text, or its offsets do not fit it.
+    """
+    by_doc: dict[str | None, list[Quotation]] = {doc: [] for doc in texts}
+    for q in records:
+        if q.doc not in by_doc:
+            raise InputValueError(_UNKNOWN_DOC.format(doc=q.doc, known=_names(texts)))
+        wrong = misplaced_spans(q, texts[q.doc])
+        if wrong:
+            raise InputValueError(
+                _MISPLACED.format(start=q.start, end=q.end, doc=q.doc, fields=", ".join(wrong))
+            )
+        by_doc[q.doc].append(q)
+    issues: dict[str | None, list[Problem]] = {}
+    for p in problems:
+        issues.setdefault(p.doc, []).append(p)
+
+    keys: dict[int, tuple[Any, ...]] = {}
+    speaker_anchor: dict[tuple[Any, ...], str] = {}
+    for doc, qs in by_doc.items():
+        for q in qs:
+            if q.speaker is not None:
+                key = _speaker_key(q, doc)
+                keys[id(q)] = key
+                speaker_anchor.setdefault(key, f"speaker-{len(speaker_anchor) + 1}")
+
+    documents = []
+    for i, (doc, qs) in enumerate(by_doc.items(), start=1):
+        ordered = sorted(qs, key=lambda q: (q.start, -q.end))
+        marks = [
+            Mark(
+                record=q,
+                anchor=f"doc-{i}-q-{j}",
+                label=_label(q),
+                speaker_anchor=speaker_anchor.get(keys[id(q)]) if id(q) in keys else None,
+                start=q.start,
+                end=q.end,
+            )
+            for j, q in enumerate(ordered, start=1)
+        ]
+        pieces, placed = _pieces(texts[doc], marks)
+        documents.append(
+            Document(
+                name=doc if doc is not None else UNNAMED,
+                anchor=f"doc-{i}",
+                text=texts[doc],
+                pieces=tuple(pieces),
+                marks=tuple(placed),
+                problems=tuple(issues.get(doc, ())),
+            )
+        )
+    return Report(
+        title=title,
+        documents=tuple(documents),
+        speakers=_speakers(documents, keys, speaker_anchor),
+        organisations=_organisations(documents),
+    )
+
+
+def _names(texts: Mapping[str | None, str]) -> str:
+    names = [repr(n) for n in list(texts)[:5]]
+    return ", ".join(names) + (", ..." if len(texts) > 5 else "") if names else "no documents"
+
+
+def display_name(speaker: Speaker) -> str:
+    """How a speaker is called in the report: the canonical name, the name, or the mention."""
+    return getattr(speaker, "canonical", None) or speaker.name or speaker.text
+
+
+def _speaker_key(q: Quotation, doc: str | None) -> tuple[Any, ...]:
+    """Who a record's speaker is, for merging rows.
+
+    A name identifies a person across documents. A mention without a name (同氏, an
+    anonymous 当局者) identifies nobody beyond its document: two documents' 当局者
+    are not known to be one person, so they stay apart, keyed by their affiliation.
+    """
+    assert q.speaker is not None
+    sp = q.speaker
+    if not sp.anonymous and (getattr(sp, "canonical", None) or sp.name):
+        return ("named", display_name(sp))
+    affiliation = q.affiliation.text if q.affiliation is not None else None
+    return ("anonymous" if sp.anonymous else "unnamed", doc, affiliation, sp.text)
+
+
+def _label(q: Quotation) -> str:
+    """The small label beside a highlighted quotation: speaker · affiliation."""
+    if q.speaker is None:
+        return "speaker unknown" if q.kind in _SPEECH else ""
+    who = display_name(q.speaker)
+    if q.affiliation is not None and q.affiliation.text not in who:
+        return f"{who} · {q.affiliation.text}"
+    return who
+
+
+def _pieces(text: str, marks: list[Mark]) -> tuple[list[Piece], list[Mark]]:
+    """The text cut into plain runs and well-nested mark openings and closings.
+
+    Marks arrive sorted by start, longest first, so a quotation inside reported
+    speech nests in it. A mark that crosses the end of the one it starts in (which
+    the library does not produce) is cut short there, so every record still gets
+    exactly one element.
+    """
+    pieces: list[Piece] = []
+    placed: list[Mark] = []
+    stack: list[Mark] = []
+    pos = 0
+
+    def close_until(limit: int) -> None:
+        nonlocal pos
+        while stack and stack[-1].end <= limit:
+            top = stack.pop()
+            if top.end > pos:
+                pieces.append(Piece("text", text[pos : top.end]))
+                pos = top.end
+            pieces.append(Piece("close", mark=top))
+
+    for mark in marks:
+        close_until(mark.start)
+        if stack and mark.end > stack[-1].end:
+            mark = attrs.evolve(mark, end=stack[-1].end)
+        if mark.start > pos:
+            pieces.append(Piece("text", text[pos : mark.start]))
+            pos = mark.start
+        pieces.append(Piece("open", mark=mark))
+        stack.append(mark)
+        placed.append(mark)
+    close_until(len(text))
+    if pos < len(text):
+        pieces.append(Piece("text", text[pos:]))
+    return pieces, placed
+
+
+def _distinct(values: Iterable[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+def _speakers(
+    documents: list[Document], keys: dict[int, tuple[Any, ...]], anchors: dict[tuple[Any, ...], str]
+) -> tuple[SpeakerRow, ...]:
+    said: dict[tuple[Any, ...], list[Said]] = {key: [] for key in anchors}
+    for d in documents:
+        for m in d.marks:
+            key = keys.get(id(m.record))
+            if key is not None:
+                said[key].append(Said(mark=m, doc=d.name))
+    rows = []
+    for key, items in said.items():
+        records = [s.record for s in items]
+        speakers = [q.speaker for q in records if q.speaker is not None]
+        affiliations = [q.affiliation for q in records if q.affiliation is not None]
+        rows.append(
+            SpeakerRow(
+                anchor=anchors[key],
+                name=display_name(speakers[0]),
+                anonymous=key[0] == "anonymous",
+                readings=_distinct(s.reading for s in speakers),
+                titles=_distinct(s.title for s in speakers),
+                affiliations=_distinct(a.text for a in affiliations),
+                canonical=_distinct(
+                    [getattr(s, "canonical", None) for s in speakers] + [a.canonical for a in affiliations]
+                ),
+                docs=_distinct(s.doc for s in items),
+                said=tuple(items),
+            )
+        )
+    # named speakers first, then anonymous sources together; each group by first appearance
+    return tuple(sorted(rows, key=lambda r: r.anonymous))
+
+
+def _organisations(documents: list[Document]) -> tuple[OrganisationRow, ...]:
+    groups: dict[str, list[tuple[Quotation, str]]] = {}
+    for d in documents:
+        for m in d.marks:
+            a = m.record.affiliation
+            if a is not None:
+                groups.setdefault(a.canonical or a.text, []).append((m.record, d.name))
+    rows = []
+    for key, items in groups.items():
+        affiliations = [q.affiliation for q, _ in items if q.affiliation is not None]
+        first = affiliations[0]
+        rows.append(
+            OrganisationRow(
+                name=first.text if first.canonical is None else key,
+                variants=_distinct(a.text for a in affiliations),
+                canonical=first.canonical,
+                category=getattr(first, "category", None),
+                country=getattr(first, "country", None),
+                speakers=_distinct(display_name(q.speaker) for q, _ in items if q.speaker is not None),
+                quotations=len(items),
+                docs=_distinct(doc for _, doc in items),
+            )
+        )
+    return tuple(rows)
+
+
+# -- rendering ----------------------------------------------------------------
+
+
+class MarkdownText(str):
+    """Markdown that is already escaped; the Markdown template prints it as it is."""
+
+
+#: ASCII characters Markdown reads as syntax anywhere in a line
+_MD_INLINE = str.maketrans(
+    {
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "|": "\\|",
+        "~": "\\~",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+    }
+)
+#: characters that start a block (heading, list, rule) at the beginning of a line
+_MD_LINE_START = "#+-=0123456789"
+
+
+def md_escape(value: Any, *, line_start: bool = False) -> str:
+    """`value` as Markdown text that renders as itself (no emphasis, links or HTML).
+
+    With `line_start`, a leading character that would open a heading, a list or a
+    rule is escaped as well.
+    """
+    if value is None:
+        return ""
+    s = str(value).translate(_MD_INLINE)
+    if line_start:
+        s = s.lstrip(" \t")
+        if s[:1] in _MD_LINE_START:
+            s = "\\" + s if not s[:1].isdigit() else _escape_ordered(s)
+    return s
+
+
+def _escape_ordered(s: str) -> str:
+    """`1. text` and `1) text` read as list items; escape the stop after the digits."""
+    digits = len(s) - len(s.lstrip("0123456789"))
+    if s[digits : digits + 1] in (".", ")"):
+        return s[:digits] + "\\" + s[digits:]
+    return s
+
+
+def md_cell(value: Any) -> MarkdownText:
+    """`value` escaped for a Markdown table cell (one line, `|` escaped)."""
+    return MarkdownText(md_escape(value).replace("\r", " ").replace("\n", " "))
+
+
+def markdown_text(document: Document) -> MarkdownText:
+    """A document's text as Markdown paragraphs, speech in bold, terms in italics.
+
+    Each quotation's label (〔speaker · affiliation〕) follows its closing bracket.
+    A line break in the text starts a new paragraph; emphasis open across it is
+    closed before and reopened after, as Markdown emphasis cannot span paragraphs.
+    """
+    out: list[str] = []
+    open_markers: list[str] = []  # emphasis currently open, outermost first
+    owned: dict[str, str] = {}  # mark anchor -> the marker it opened
+    pending = ""  # a label waiting for the closing bracket after its quotation
+    at_line_start = True
+
+    def flush() -> None:
+        nonlocal pending
+        if pending:
+            out.append(pending)
+            pending = ""
+
+    for piece in document.pieces:
+        if piece.kind == "text":
+            text = piece.text
+            if pending and text[:1] in _CLOSERS:
+                out.append(md_escape(text[0]))
+                text = text[1:]
+                at_line_start = False
+            flush()
+            lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            for n, line in enumerate(lines):
+                if n:
+                    out.extend(reversed(open_markers))
+                    out.append("\n\n")
+                    out.extend(open_markers)
+                    at_line_start = True
+                if line:
+                    out.append(md_escape(line, line_start=at_line_start))
+                    at_line_start = False
+            continue
+        flush()
+        mark = piece.mark
+        assert mark is not None
+        speech = mark.kind != "term"
+        marker = "**" if speech else "*"
+        if piece.kind == "open":
+            if marker not in open_markers:
+                open_markers.append(marker)
+                owned[mark.anchor] = marker
+                out.append(marker)
+            continue
+        if owned.pop(mark.anchor, None) is not None:
+            open_markers.remove(marker)
+            out.append(marker)
+        if mark.label:
+            pending = f"〔{md_escape(mark.label)}〕"
+    flush()
+    return MarkdownText("".join(out).strip() + "\n")
+
+
+def _finalize_html(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def _finalize_markdown(value: Any) -> str:
+    """Escape whatever the Markdown template prints unless it is `MarkdownText` already."""
+    if isinstance(value, MarkdownText):
+        return value
+    return md_escape(value)
+
+
+@functools.cache
+def _environment(kind: str) -> jinja2.Environment:
+    loader = jinja2.PackageLoader("quotes", "templates")
+    if kind == "html":
+        env = jinja2.Environment(
+            loader=loader,
+            autoescape=True,
+            finalize=_finalize_html,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
+    else:
+        env = jinja2.Environment(
+            loader=loader,
+            autoescape=False,
+            finalize=_finalize_markdown,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        env.filters["cell"] = md_cell
+        env.filters["markdown_text"] = markdown_text
+    env.filters["join_or"] = _join_or
+    return env
+
+
+def _join_or(values: Iterable[str], sep: str = " / ", empty: str = "") -> str:
+    items = [v for v in values if v]
+    return sep.join(items) if items else empty
+
+
+def render_html(
+    records: Iterable[Quotation],
+    texts: Mapping[str | None, str],
+    *,
+    problems: Iterable[Problem] = (),
+    title: str = "Who said what",
+) -> str:
+    """A self-contained HTML report of `records` over their source `texts`.
+
+    Args:
+        records: quotations whose `doc` names a key of `texts`.
+        texts: source text by document name, in the order the report shows them.
+        problems: input problems to list under their documents (optional).
+        title: the page's title.
+
+    Raises:
+        InputValueError: a record's doc has no text, or its offsets do not fit it.
+    """
+    report = build(records, texts, problems=problems, title=title)
+    return _environment("html").get_template("report.html").render(report=report)
+
+
+def render_markdown(
+    records: Iterable[Quotation],
+    texts: Mapping[str | None, str],
+    *,
+    problems: Iterable[Problem] = (),
+    title: str = "Who said what",
+) -> str:
+    """The same report as Markdown (see `render_html` for the arguments)."""
+    report = build(records, texts, problems=problems, title=title)
+    return _environment("markdown").get_template("report.md").render(report=report)
+
+
+__all__ = ["Report", "build", "md_escape", "render_html", "render_markdown"]

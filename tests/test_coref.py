@@ -1,0 +1,45 @@
+"""Later mentions of a speaker resolve to the fullest earlier mention; pronouns never invent."""
+
+from __future__ import annotations
+
+import quotes
+
+INTRO = "峨山政策研究院の車斗鉉(チャ・ドゥヒョン)首席研究委員は19日、記者会見を開いた。"
+
+
+def test_doushi_takes_the_earlier_full_name(extractor: quotes.Extractor) -> None:
+    text = INTRO + "同氏は「状況は深刻だ」と語った。"
+    (record,) = extractor.extract(text)
+    speaker = record.speaker
+    assert speaker is not None
+    assert speaker.text == "同氏" and text[speaker.start : speaker.end] == "同氏"
+    assert speaker.name == "車斗鉉" and speaker.title == "首席研究委員"
+    assert speaker.resolved_from is not None
+    assert text[speaker.resolved_from.start : speaker.resolved_from.end] == speaker.resolved_from.text
+    assert record.affiliation is not None and record.affiliation.text == "峨山政策研究院"
+
+
+def test_surname_with_title_takes_the_full_name(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract(INTRO + "車首席研究委員は「対話が必要だ」と述べた。")
+    assert record.speaker is not None
+    assert record.speaker.text == "車首席研究委員" and record.speaker.name == "車斗鉉"
+
+
+def test_dou_plus_title_prefers_the_person_with_that_title(extractor: quotes.Extractor) -> None:
+    text = "東京大学の山本健太教授と外務省の佐藤次郎局長が出席した。同教授は「慎重であるべきだ」と述べた。"
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.name == "山本健太"
+
+
+def test_pronoun_without_antecedent_keeps_pronoun_and_low_confidence(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("彼は「知らない」と述べた。")
+    assert record.speaker is not None
+    assert record.speaker.text == "彼" and record.speaker.name is None
+    assert record.speaker.resolved_from is None
+    assert record.confidence < 0.5
+
+
+def test_unrelated_surname_is_not_resolved(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract(INTRO + "金氏は「反対だ」と述べた。")
+    assert record.speaker is not None and record.speaker.name == "金"
+    assert record.speaker.resolved_from is None

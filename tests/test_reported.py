@@ -1,0 +1,98 @@
+"""Reported speech without brackets, によると sources and relays (real GiNZA parse).
+
+Each row: a sentence, the reported clause that must be found (or None for
+nothing), its speaker, cue and via.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import quotes
+
+ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
+    (
+        "to_clause_under_speech_verb",
+        "防衛省は北朝鮮が弾道ミサイル1発を発射したと発表した。",
+        dict(text="北朝鮮が弾道ミサイル1発を発射した", speaker="防衛省", cue="発表した"),
+    ),
+    (
+        "speaker_after_clause",
+        "交渉は来週にも再開される見通しだと、AP通信は伝えた。",
+        dict(text="交渉は来週にも再開される見通しだ", speaker="AP通信", cue="伝えた"),
+    ),
+    (
+        "niyoruto_source_frames_the_sentence",
+        "共同通信によると、政府は来年度から新制度を導入する方針を固めた。",
+        dict(text="政府は来年度から新制度を導入する方針を固めた", speaker="共同通信", cue="によると"),
+    ),
+    (
+        "niyoreba_source_frames_the_sentence",
+        "気象庁によれば、台風は明日にも上陸する。",
+        dict(text="台風は明日にも上陸する", speaker="気象庁", cue="によれば"),
+    ),
+    (
+        "relay_by_hanashi_toshite",
+        "NHKは政府関係者の話として、首相が近く訪米すると伝えた。",
+        dict(speaker="政府関係者", via="NHK"),
+    ),
+    (
+        "to_no_mikata_wo_shimeshita",
+        "日銀の田中一郎総裁は景気は緩やかに回復しているとの見方を示した。",
+        dict(text="景気は緩やかに回復している", speaker="田中一郎"),
+    ),
+    (
+        "koto_wo_happyo",
+        "トヨタ自動車は新工場の建設を中止したことを明らかにした。",
+        dict(text="新工場の建設を中止した", speaker="トヨタ自動車"),
+    ),
+    ("no_source_no_record", "明日は雨が降ると思う。", None),
+    ("passive_report_names_no_source", "首相が辞任する意向だと報じられた。", None),
+    ("common_noun_subject_is_no_source", "この可能性は低いとみる余地もある。", None),
+]
+
+
+@pytest.mark.parametrize("name,sentence,expected", ROWS, ids=[r[0] for r in ROWS])
+def test_reported_pattern(extractor: quotes.Extractor, name: str, sentence: str, expected: dict | None) -> None:
+    indirect = [r for r in extractor.extract(sentence) if r.kind == "indirect"]
+    if expected is None:
+        assert indirect == [], indirect
+        return
+    assert len(indirect) == 1, indirect
+    (record,) = indirect
+    if "text" in expected:
+        assert record.text == expected["text"]
+    assert record.speaker is not None
+    assert expected["speaker"] in (record.speaker.name, record.speaker.text), record.speaker
+    if "cue" in expected:
+        assert record.cue is not None and record.cue.text == expected["cue"]
+    if "via" in expected:
+        assert record.via is not None and record.via.text == expected["via"]
+    assert sentence[record.start : record.end] == record.text
+
+
+def test_cognition_gets_lower_confidence(extractor: quotes.Extractor) -> None:
+    (seen,) = [r for r in extractor.extract("米政府は北朝鮮が発射の準備を進めているとみている。") if r.kind == "indirect"]
+    (said,) = [r for r in extractor.extract("米政府は北朝鮮が発射の準備を進めていると述べた。") if r.kind == "indirect"]
+    assert seen.confidence < 0.5 < said.confidence
+
+
+def test_niyoruto_with_inner_speaker_becomes_via(extractor: quotes.Extractor) -> None:
+    text = "AP通信によると、米政府当局者は「制裁を強化する」と述べた。"
+    records = extractor.extract(text)
+    assert [r.kind for r in records] == ["direct"]
+    (record,) = records
+    assert record.speaker is not None and record.speaker.text == "米政府当局者"
+    assert record.via is not None and record.via.text == "AP通信"
+
+
+def test_direct_quotes_are_not_reported_twice(extractor: quotes.Extractor) -> None:
+    records = extractor.extract("山田氏は「賛成だ」と述べた。")
+    assert [r.kind for r in records] == ["direct"]
+
+
+def test_passive_cue_of_a_quotation_has_no_speaker(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("首相は野党から「無責任だ」と批判された。")
+    assert record.kind == "direct" and record.speaker is None
