@@ -49,7 +49,7 @@ def person_mentions(unit: Unit, doc: Doc, source: str, lex: Lexicon) -> list[Par
 
 
 def _is_person(speaker: Speaker, doc: Doc) -> bool:
-    return bool(speaker.title or speaker.honorific) or not speaker.anonymous and speaker.name is not None
+    return bool(speaker.title or speaker.honorific) or (not speaker.anonymous and speaker.name is not None)
 
 
 def is_short_form(speaker: Speaker) -> bool:

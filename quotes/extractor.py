@@ -22,13 +22,13 @@ from spacy.tokens import Doc
 from quotes.attribution import Finding, attribute
 from quotes.brackets import pair_brackets
 from quotes.chunking import DEFAULT_MAX_UNIT_BYTES, cut_to_limit, sentence_ranges
+from quotes.coref import person_mentions, resolve
 from quotes.errors import Errors, InputTypeError, InputValueError, Warnings
 from quotes.lexicon import Lexicon
 from quotes.masking import Unit, build_unit
 from quotes.parsing import DEFAULT_MODEL, load_model, prepare
 from quotes.records import Analysis, Cue, Problem, Quotation, Span, Speaker, Via
 from quotes.reported import Reported, find_reported
-from quotes.coref import person_mentions, resolve
 from quotes.speakers import Parts, decompose, plausible_source
 
 logger = logging.getLogger("quotes")

@@ -55,7 +55,9 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
 
 
 @pytest.mark.parametrize("name,sentence,expected", ROWS, ids=[r[0] for r in ROWS])
-def test_reported_pattern(extractor: quotes.Extractor, name: str, sentence: str, expected: dict | None) -> None:
+def test_reported_pattern(
+    extractor: quotes.Extractor, name: str, sentence: str, expected: dict | None
+) -> None:
     indirect = [r for r in extractor.extract(sentence) if r.kind == "indirect"]
     if expected is None:
         assert indirect == [], indirect
@@ -74,8 +76,16 @@ def test_reported_pattern(extractor: quotes.Extractor, name: str, sentence: str,
 
 
 def test_cognition_gets_lower_confidence(extractor: quotes.Extractor) -> None:
-    (seen,) = [r for r in extractor.extract("米政府は北朝鮮が発射の準備を進めているとみている。") if r.kind == "indirect"]
-    (said,) = [r for r in extractor.extract("米政府は北朝鮮が発射の準備を進めていると述べた。") if r.kind == "indirect"]
+    (seen,) = [
+        r
+        for r in extractor.extract("米政府は北朝鮮が発射の準備を進めているとみている。")
+        if r.kind == "indirect"
+    ]
+    (said,) = [
+        r
+        for r in extractor.extract("米政府は北朝鮮が発射の準備を進めていると述べた。")
+        if r.kind == "indirect"
+    ]
     assert seen.confidence < 0.5 < said.confidence
 
 
