@@ -458,6 +458,8 @@ def _via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[in
                     return _np_range(interviewers[0])
             if (case in VIA_CASES or case.startswith("によ")) and lex.is_media(text):
                 return _np_range(child)
+            if case == "に" and _addressed(doc, child) and child.pos_ in ("NOUN", "PROPN"):
+                return _np_range(child)  # 警視庁に対して話している: the addressee passes it on
     # Xによると / Xによれば framing the whole sentence
     for tok in doc:
         if tok.text == "に" and tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
@@ -465,6 +467,14 @@ def _via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[in
             if framer is not None and framer != subject:
                 return _np_range(framer)
     return None
+
+
+def _addressed(doc: Doc, noun: Token) -> bool:
+    """Whether a noun is followed by に対し(て) (the words were addressed to it)."""
+    for c in noun.children:
+        if c.dep_ == "case" and c.text == "に" and c.i + 1 < len(doc) and doc[c.i + 1].lemma_ == "対する":
+            return True
+    return False
 
 
 def _relayed_source(doc: Doc, pred: Token, lex: Lexicon) -> Token | None:

@@ -30,6 +30,9 @@ def speaker_dict(s: Speaker | None) -> dict[str, Any] | None:
         "title": s.title,
         "honorific": s.honorific,
         "anonymous": s.anonymous,
+        "resolved_from": None
+        if s.resolved_from is None
+        else {"text": s.resolved_from.text, "start": s.resolved_from.start, "end": s.resolved_from.end},
     }
 
 

@@ -49,6 +49,7 @@ def test_jsonl_has_exactly_the_documented_keys() -> None:
         "title",
         "honorific",
         "anonymous",
+        "resolved_from",
     ]
     assert list(obj["affiliation"]) == ["text", "start", "end", "canonical"]
     assert list(obj["cue"]) == ["text", "start", "end", "lemma"]
