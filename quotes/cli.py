@@ -1,10 +1,13 @@
 """The `quotes` command: thin argument handling over the library.
 
     quotes extract PATH... [--format jsonl|json|csv|markdown] [-o FILE] [--strict]
+    quotes report PATH... [-o report.html|report.md] [--format html|markdown]
+    quotes evaluate GOLD_DIR [PRED.jsonl] [--errors] [--json]
 
 A PATH is a file, a folder (its *.txt files, sorted) or `-` for standard input.
 A file that cannot be read is reported on stderr in one line and the others are
-still processed; the exit status is 1 if any file failed.
+still processed; the exit status is 1 if any file failed. Runs over several files
+show a progress bar on stderr when it is a terminal (not with `--quiet`).
 """
 
 from __future__ import annotations
@@ -12,18 +15,23 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from quotes import serialize
+from quotes import evaluate, report, serialize
 from quotes.errors import Errors, QuotesError
 from quotes.extractor import Extractor
 from quotes.lexicon import Lexicon
 from quotes.parsing import DEFAULT_MODEL
-from quotes.records import Analysis, Quotation
+from quotes.progress import Progress, wanted
+from quotes.records import Analysis, Problem, Quotation
 
 logger = logging.getLogger("quotes")
+
+REPORT_FORMATS = ("html", "markdown")
+#: report format by output suffix
+REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,7 +47,48 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--lexicon", metavar="DIR", help="folder of extra lexicon files (see docs/lexicons.md)")
     ex.add_argument("--batch-size", type=int, default=64)
     ex.add_argument("--n-process", type=int, default=1)
+
+    rep = sub.add_parser("report", help="an HTML or Markdown report: quotations marked in the text, speakers")
+    rep.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder of *.txt, or - for stdin")
+    rep.add_argument("-o", "--output", metavar="FILE", help="report.html or report.md (default: stdout)")
+    rep.add_argument(
+        "--format",
+        choices=REPORT_FORMATS,
+        help="html or markdown (default: from the suffix of -o, else html)",
+    )
+    rep.add_argument("--title", default="Who said what", help="the report's title")
+    rep.add_argument("--strict", action="store_true", help="treat any input problem as an error")
+    rep.add_argument("--quiet", action="store_true", help="no warnings, no progress bar")
+    _model_options(rep)
+
+    ev = sub.add_parser("evaluate", help="score attributions against a gold folder (NAME.txt + NAME.jsonl)")
+    ev.add_argument("gold_dir", metavar="GOLD_DIR", help="a folder of NAME.txt and NAME.jsonl")
+    ev.add_argument("pred", nargs="?", metavar="PRED.jsonl", help="predictions (default: run the library)")
+    ev.add_argument("--errors", action="store_true", help="list every mismatch")
+    ev.add_argument("--json", action="store_true", help="print the whole result as JSON")
+    _model_options(ev)
     return parser
+
+
+def _model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", default=DEFAULT_MODEL, help="GiNZA model to load (default: ja_ginza)")
+    parser.add_argument(
+        "--lexicon", metavar="DIR", help="folder of extra lexicon files (see docs/lexicons.md)"
+    )
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--n-process", type=int, default=1)
+
+
+def count_inputs(paths: Sequence[str]) -> int:
+    """How many documents `iter_inputs` will yield at most (for the progress bar)."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-" or path.is_file():
+            total += 1
+        elif path.is_dir():
+            total += sum(1 for p in path.glob("*.txt") if p.is_file())
+    return total
 
 
 def iter_inputs(paths: Sequence[str], failures: list[str]) -> Iterator[tuple[str, str]]:
@@ -76,20 +125,30 @@ def _read(path: Path, failures: list[str]) -> str | None:
     return None
 
 
-def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _extractor(args: argparse.Namespace) -> Extractor:
     lexicon = Lexicon.load(args.lexicon) if args.lexicon else None
-    extractor = Extractor(args.model, lexicon=lexicon)
+    return Extractor(args.model, lexicon=lexicon)
+
+
+def _progress(args: argparse.Namespace, err: TextIO) -> Progress:
+    total = count_inputs(args.paths)
+    return Progress(err, total=total, enabled=wanted(err, total=total, quiet=args.quiet))
+
+
+def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    extractor = _extractor(args)
     failures: list[str] = []
     collected: list[Quotation] = []
     first = True
+    progress = _progress(args, err)
     results = extractor.analyze_many(
         iter_inputs(args.paths, failures),
         as_tuples=True,
         batch_size=args.batch_size,
         n_process=args.n_process,
     )
-    for analysis, name in results:
-        if not _accept(analysis, name, args, failures, err):
+    for analysis, name in progress.track(results):
+        if not _accept(analysis, name, args, failures, progress.say):
             continue
         if args.format == "json":
             collected.extend(analysis.quotations)
@@ -110,7 +169,7 @@ def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _accept(
-    analysis: Analysis, name: str, args: argparse.Namespace, failures: list[str], err: TextIO
+    analysis: Analysis, name: str, args: argparse.Namespace, failures: list[str], say: Callable[[str], None]
 ) -> bool:
     """Report a document's problems; False when --strict turns them into a failure."""
     if not analysis.problems:
@@ -124,14 +183,94 @@ def _accept(
         return False
     if not args.quiet:
         for p in analysis.problems:
-            print(f"quotes: warning: {name}: {p.code} {p.message}", file=err)
+            say(f"quotes: warning: {name}: {p.code} {p.message}")
     return True
+
+
+def report_format(args: argparse.Namespace) -> str:
+    """`--format`, else the format the output's suffix names, else html."""
+    if args.format:
+        return str(args.format)
+    if not args.output:
+        return "html"
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in REPORT_SUFFIXES:
+        raise QuotesError(
+            f"cannot tell the report format from {args.output!r}: name it .html or .md, "
+            "or pass --format html|markdown."
+        )
+    return REPORT_SUFFIXES[suffix]
+
+
+def _unique_names(inputs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """Inputs with distinct names: a second `a.txt` (from another folder) becomes `a.txt (2)`."""
+    seen: dict[str, int] = {}
+    for text, name in inputs:
+        seen[name] = seen.get(name, 0) + 1
+        yield text, name if seen[name] == 1 else f"{name} ({seen[name]})"
+
+
+def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Read every PATH, then write one report of all of them (to `args.output` or `out`)."""
+    fmt = report_format(args)
+    extractor = _extractor(args)
+    failures: list[str] = []
+    texts: dict[str | None, str] = {}
+    records: list[Quotation] = []
+    problems: list[Problem] = []
+
+    def remember(inputs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+        for text, name in inputs:
+            texts[name] = text
+            yield text, name
+
+    progress = _progress(args, err)
+    results = extractor.analyze_many(
+        remember(_unique_names(iter_inputs(args.paths, failures))),
+        as_tuples=True,
+        batch_size=args.batch_size,
+        n_process=args.n_process,
+    )
+    for analysis, name in progress.track(results):
+        if not _accept(analysis, name, args, failures, progress.say):
+            del texts[name]
+            continue
+        records.extend(analysis.quotations)
+        problems.extend(analysis.problems)
+    render = report.render_html if fmt == "html" else report.render_markdown
+    page = render(records, texts, problems=problems, title=args.title)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(page)
+    else:
+        out.write(page)
+    for failure in failures:
+        print(f"quotes: error: {failure}", file=err)
+    return 1 if failures else 0
+
+
+def run_evaluate(args: argparse.Namespace, out: TextIO) -> int:
+    """Score GOLD_DIR against PRED.jsonl, or against the library run over its texts."""
+    if args.pred is not None:
+        result = evaluate.evaluate_dir(args.gold_dir, args.pred)
+    else:
+        gold = evaluate.load_gold(args.gold_dir)  # fail on a bad gold folder before loading the model
+        records = evaluate.predict_dir(
+            args.gold_dir, _extractor(args), batch_size=args.batch_size, n_process=args.n_process
+        )
+        result = evaluate.score(gold, records)
+    out.write(evaluate.format_result(result, errors=args.errors, as_json=args.json))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.ERROR, format="quotes: %(levelname)s: %(message)s")
     try:
+        if args.command == "report":
+            return run_report(args, sys.stdout, sys.stderr)
+        if args.command == "evaluate":
+            return run_evaluate(args, sys.stdout)
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as out:
                 return run_extract(args, out, sys.stderr)

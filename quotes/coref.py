@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import attrs
+import regex
 from spacy.tokens import Doc
 
 from quotes.lexicon import Lexicon
@@ -49,7 +50,12 @@ def person_mentions(unit: Unit, doc: Doc, source: str, lex: Lexicon) -> list[Par
 
 
 def _is_person(speaker: Speaker, doc: Doc) -> bool:
-    return bool(speaker.title or speaker.honorific) or (not speaker.anonymous and speaker.name is not None)
+    """A mention that names a person: a title or honorific with a name, or a 人名 word."""
+    if speaker.anonymous or not speaker.name:
+        return False
+    if speaker.title or speaker.honorific:
+        return True
+    return any("人名" in t.tag_ for t in doc if speaker.name and t.text in speaker.name)
 
 
 def is_short_form(speaker: Speaker) -> bool:
@@ -90,6 +96,14 @@ def resolve(records: Sequence[Quotation], mentions: Iterable[Parts]) -> list[Quo
     return out
 
 
+_NAME = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー・=＝\p{Latin} ]+")
+
+
+def _name_like(name: str) -> bool:
+    """Whether a string reads as one person's name (not 中村氏3名, not 赤崎氏、天野)."""
+    return _NAME.fullmatch(name) is not None and not any(h in name for h in ("氏", "さん", "、"))
+
+
 def _antecedent(speaker: Speaker, earlier: list[Parts]) -> Parts | None:
     """The fullest earlier mention this speaker refers to, if it is a short form."""
     if not earlier:
@@ -102,9 +116,22 @@ def _antecedent(speaker: Speaker, earlier: list[Parts]) -> Parts | None:
             return titled[-1] if titled else earlier[-1]
         return earlier[-1]
     name = speaker.name
-    if name and len(name) <= MAX_SURNAME and (speaker.title or speaker.honorific):
+    if not name:
+        return None
+    if len(name) <= MAX_SURNAME and (speaker.title or speaker.honorific):
         # 米田代表, 車氏: a surname that starts a longer earlier name
-        longer = [m for m in earlier if m.speaker.name and len(m.speaker.name) > len(name)]
+        longer = [
+            m
+            for m in earlier
+            if m.speaker.name and len(m.speaker.name) > len(name) and _name_like(m.speaker.name)
+        ]
         same = [m for m in longer if m.speaker.name and m.speaker.name.startswith(name)]
-        return max(same, key=lambda m: len(m.speaker.name or "")) if same else None
-    return None
+        if same:
+            return max(same, key=lambda m: (len(m.speaker.name or ""), m.affiliation is not None))
+    # the same name again (キーティング大将): the earlier mention that says more
+    fuller = [
+        m
+        for m in earlier
+        if m.speaker.name == name and m.affiliation is not None and m.speaker.text != speaker.text
+    ]
+    return fuller[-1] if fuller else None

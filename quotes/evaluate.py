@@ -46,6 +46,8 @@ _NTH = (
     "Count occurrences from 0."
 )
 _NO_TEXT = "{path}: no text file {txt} beside it. Every NAME.jsonl needs its NAME.txt."
+_NO_FOLDER = "{path}: no such folder. Pass a gold folder of NAME.txt + NAME.jsonl."
+_NO_PRED = "{path}: cannot read the predictions ({reason}). Pass a JSON Lines file from `quotes extract`."
 _NO_GOLD = "{path}: no *.jsonl gold annotations in this folder. Pass a folder of NAME.txt + NAME.jsonl."
 _BAD_JSON = "{path}, line {line}: not valid JSON ({reason}). Write one JSON object a line."
 _BAD_PRED = (
@@ -98,6 +100,8 @@ def load_gold(gold_dir: str | Path) -> Gold:
             a line is not JSON, or an annotation's text cannot be found.
     """
     folder = Path(gold_dir)
+    if not folder.is_dir():
+        raise InputValueError(_NO_FOLDER.format(path=folder))
     files = sorted(folder.glob("*.jsonl"))
     if not files:
         raise InputValueError(_NO_GOLD.format(path=folder))
@@ -137,9 +141,14 @@ def load_gold(gold_dir: str | Path) -> Gold:
 def read_predictions(path: str | Path) -> list[dict[str, Any]]:
     """Predictions from a JSON Lines file (`quotes extract --format jsonl`)."""
     file = Path(path)
+    try:
+        content = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InputValueError(_NO_PRED.format(path=file, reason=reason)) from None
     return [
         _json_line(line, file, number)
-        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1)
+        for number, line in enumerate(content.splitlines(), start=1)
         if line.strip()
     ]
 
@@ -383,16 +392,20 @@ def _as_dicts(predictions: Iterable[Prediction | Quotation]) -> Iterator[Predict
         yield d
 
 
-def predict_dir(gold_dir: str | Path, extractor: Extractor | None = None) -> list[Quotation]:
+def predict_dir(
+    gold_dir: str | Path, extractor: Extractor | None = None, *, batch_size: int = 64, n_process: int = 1
+) -> list[Quotation]:
     """The library's records for every `*.txt` of a folder, `doc` = the file name.
 
-    Files are read as `quotes extract` reads them (UTF-8, newlines kept as they are).
+    Files are read as `quotes extract` reads them (UTF-8, newlines kept as they are),
+    so the records equal those of `quotes extract GOLD_DIR`.
     """
     ex = extractor if extractor is not None else Extractor()
     files = sorted(p for p in Path(gold_dir).glob("*.txt") if p.is_file())
     texts = ((_read_source(f), f.name) for f in files)
     records: list[Quotation] = []
-    for analysis, _name in ex.analyze_many(texts, as_tuples=True):
+    results = ex.analyze_many(texts, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for analysis, _name in results:
         records.extend(analysis.quotations)
     return records
 

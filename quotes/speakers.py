@@ -18,10 +18,9 @@ from quotes.lexicon import Lexicon
 from quotes.masking import Unit
 from quotes.records import Affiliation, Span, Speaker
 
-#: dependency labels that keep a token inside the speaker's noun phrase
-NP_DEPS = frozenset(
-    {"compound", "nmod", "case", "flat", "fixed", "nummod", "appos", "det", "dep", "amod", "punct"}
-)
+#: dependency labels that keep a token inside the speaker's noun phrase (not punct:
+#: a comma ends a name, 赤崎勇氏、天野浩氏 are two people)
+NP_DEPS = frozenset({"compound", "nmod", "case", "flat", "fixed", "nummod", "appos", "det", "dep", "amod"})
 #: plural markers written after a speaker (高官ら, 関係者たち)
 PLURALS = ("たち", "ら", "等")
 #: words that may stand before a base title and belong to it (首席 + 研究委員)
@@ -82,7 +81,7 @@ class Parts:
     affiliation: Affiliation | None
 
 
-def noun_phrase(head: Token) -> tuple[int, int]:
+def noun_phrase(head: Token, *, appositions: bool = True) -> tuple[int, int]:
     """Token range `[start, end)` of the noun phrase headed by `head`.
 
     The phrase runs leftwards over modifiers attached by `NP_DEPS` (not relative
@@ -96,14 +95,23 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         while stack:
             tok = stack.pop()
             for child in tok.children:
-                if child.dep_ in NP_DEPS and child.i < head.i + 3 and child.i not in members:
-                    if child.text in _BRACKETS or _in_quote(child):
+                if child.i in members or child.i >= head.i + 3:
+                    continue
+                kept = _clause_in_name(child, tok, head, appositions)
+                if kept:
+                    # 在日同胞の生活を考える会, スポークスマンであるジョン…: keep the clause
+                    members.update(kept)
+                    continue
+                if child.dep_ in NP_DEPS:
+                    if child.text in _BRACKETS or (_in_quote(child) and not _quoted_name(child, tok)):
                         continue
                     if child.dep_ == "case" and child.head.i == head.i:
                         continue  # the head's own particle (は/が) ends the phrase
                     if child.dep_ == "punct" and child.i in (head.i - 1, head.i + 1):
                         continue
                     members.add(child.i)
+                    if _in_quote(child):
+                        members.update((child.i - 1, child.i + 1))
                     stack.append(child)
         start = head.i
         while start - 1 in members:
@@ -134,6 +142,45 @@ def noun_phrase(head: Token) -> tuple[int, int]:
 _BRACKETS = frozenset("「」『』｢｣")
 
 
+def _clause_in_name(child: Token, parent: Token, head: Token, appositions: bool) -> list[int]:
+    """Token indices of a clause that belongs to a name, or [].
+
+    連体詞 (総連のある幹部), an organisation described by a short clause
+    (在日同胞の生活を考える会), and an apposition with である
+    (太平洋艦隊のスポークスマンであるジョン・ファイロストラト大尉).
+    """
+    if child.dep_ != "acl" or child.i > parent.i:
+        return []
+    subtree = [t.i for t in child.subtree]
+    if child.tag_.startswith("連体詞") or (
+        child.lemma_ in ("ある", "或る")
+        and all(c.dep_ in ("nmod", "case") for c in child.subtree if c != child)
+    ):
+        return subtree
+    if parent.i != head.i and parent.text in ORG_HEADS and len(subtree) <= 10:
+        return subtree
+    cop = [c for c in child.children if c.dep_ == "cop" and c.text == "で"]
+    if (
+        appositions
+        and parent.i == head.i
+        and child.pos_ in ("NOUN", "PROPN")
+        and cop
+        and parent.i - child.i <= 8
+    ):
+        start, _ = noun_phrase(child, appositions=False)
+        return [*range(start, child.i + 1), *(t.i for t in cop[0].subtree), *(c.i for c in cop[0].children)]
+    return []
+
+
+#: nouns that end an organisation's name and may carry a describing clause
+ORG_HEADS = frozenset({"会", "団", "党", "協会", "連盟", "組合", "連合", "同盟"})
+
+
+def _quoted_name(tok: Token, parent: Token) -> bool:
+    """A quoted name modifying the phrase (「OSIグループ」のラビンCEO)."""
+    return tok.dep_ == "nmod" and any(c.text == "の" and c.dep_ == "case" for c in tok.children)
+
+
 def _in_quote(tok: Token) -> bool:
     """Whether `tok` stands for a masked quotation (the placeholder between brackets)."""
     doc = tok.doc
@@ -158,13 +205,27 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
     text = doc.text[base : tokens[-1].idx + len(tokens[-1])]
     offsets = [t.idx - base for t in tokens]  # token starts within `text`
 
-    # [modifier の] head
-    no_at = next(
-        (t.idx - base for t in reversed(tokens) if t.pos_ == "ADP" and t.lemma_ == "の" and t.i < head.i),
+    # [modifier の|である] head
+    cut = next(
+        (
+            (t.idx - base, t.idx - base + len(t.text) + (len(doc[t.i + 1].text) if t.text == "で" else 0))
+            for t in reversed(tokens)
+            if t.i < head.i
+            and (
+                (t.pos_ == "ADP" and t.lemma_ == "の")
+                or (
+                    t.text == "で"
+                    and t.dep_ == "cop"
+                    and t.i + 1 < len(doc)
+                    and doc[t.i + 1].lemma_ == "ある"
+                )
+            )
+        ),
         None,
     )
+    no_at = cut[0] if cut is not None else None
     mod = text[:no_at] if no_at is not None else ""
-    head_from = no_at + 1 if no_at is not None else 0
+    head_from = cut[1] if cut is not None else 0
     head_text = text[head_from:]
     if not head_text:
         return None
@@ -186,8 +247,20 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
         core_end -= len(hon)
     core = head_text[:core_end]
     title_at = _title_start(core, head_from, offsets, lex)
-    name_part = core[:title_at] if title_at is not None else core
-    title = core[title_at:] if title_at is not None else None
+    anon_word = lex.suffix(core, lex.anonymous)
+    if title_at is not None and anon_word and len(anon_word) >= len(core) - title_at:
+        title_at = None  # 選考委員: an unnamed source, not a name + 委員
+    name_end = title_at if title_at is not None else core_end
+    name_part = core[:name_end]
+    # names and titles are read from the source, where a quoted name is itself
+    title = src(head_from + title_at, head_from + core_end).text if title_at is not None else None
+    lead = next((t for t in lex.titles if name_part.startswith(t) and len(name_part) > len(t) + 1), None)
+    name_start = 0
+    if lead is not None:
+        # 司令官キーティング大将: a title written before the name
+        name_start = len(lead)
+        name_part = name_part[name_start:]
+        title = lead + (f"・{title}" if title else "")
 
     affiliation: Span | None = None
     anonymous = False
@@ -202,17 +275,24 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
             name = None
     if name is not None and _is_pronoun_like(name):
         name = None
+    if name is not None:
+        name = src(head_from + name_start, head_from + name_end).text
     # the modifier: [affiliation][title]
     if mod:
-        mod_title_at = _title_start(mod, 0, offsets, lex) if not title else None
+        mod_title_at = _title_start(mod, 0, offsets, lex)
         org_end = len(mod)
         if mod_title_at is not None:
             # 国際問題委員会副委員長: the organisation inside the title joins the affiliation
             org_end = mod_title_at + _org_prefix(mod[mod_title_at:], lex)
-            title = mod[org_end:]
-        org = mod[:org_end]
+            title = title or src(org_end, len(mod)).text
+        while org_end > 0 and mod[org_end - 1] in "の・、 ":
+            org_end -= 1  # 太平洋艦隊の|スポークスマン
+        org_start = 0
+        if mod[:1] in _BRACKETS and mod[org_end - 1 : org_end] in _BRACKETS:
+            org_start, org_end = 1, org_end - 1  # 「OSIグループ」の: the name, not its brackets
+        org = mod[org_start:org_end]
         if org and affiliation is None and _is_affiliation(org, doc, base, lex):
-            affiliation = src(0, org_end)
+            affiliation = src(org_start, org_end)
     if title and affiliation is None:
         org_len = _org_prefix(title, lex)
         if org_len:
