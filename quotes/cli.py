@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=serialize.FORMATS, default="jsonl")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     ex.add_argument("--strict", action="store_true", help="treat any input problem as an error")
-    ex.add_argument("--quiet", action="store_true", help="do not print warnings")
+    ex.add_argument("--quiet", action="store_true", help="no warnings, no progress bar")
     ex.add_argument("--model", default=DEFAULT_MODEL, help="GiNZA model to load (default: ja_ginza)")
     ex.add_argument("--lexicon", metavar="DIR", help="folder of extra lexicon files (see docs/lexicons.md)")
     ex.add_argument("--batch-size", type=int, default=64)

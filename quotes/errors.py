@@ -26,6 +26,9 @@ class Errors:
     E010 = "{path}: the folder holds no *.txt files."
     E011 = "{count} problem(s) found and --strict is set; first: {first}"
     E012 = "doc_id must be a str or None, got {value!r} (a {type})."
+    E013 = 'parse must be "selective" or "all", got {value!r}.'
+    E014 = 'ops must be "numpy" or "blis", got {value!r}.'
+    E015 = "threads must be a positive integer or None, got {value!r}."
 
 
 class Warnings:

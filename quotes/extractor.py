@@ -20,15 +20,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotes.attribution import Finding, attribute
-from quotes.brackets import pair_brackets
+from quotes.brackets import BracketPair, pair_brackets
 from quotes.chunking import DEFAULT_MAX_UNIT_BYTES, cut_to_limit, sentence_ranges
 from quotes.coref import person_mentions, resolve
 from quotes.errors import Errors, InputTypeError, InputValueError, Warnings
 from quotes.lexicon import Lexicon
 from quotes.masking import Unit, build_unit
-from quotes.parsing import DEFAULT_MODEL, load_model, prepare
+from quotes.parallel import analyze_parallel
+from quotes.parsing import DEFAULT_MODEL, BlasThreads, load_model, prepare, use_numpy_ops
 from quotes.records import Analysis, Cue, Problem, Quotation, Span, Speaker, Via
 from quotes.reported import Reported, find_reported
+from quotes.selection import Selector
 from quotes.speakers import Parts, decompose, plausible_source
 
 logger = logging.getLogger("quotes")
@@ -55,7 +57,7 @@ class Plan:
     problems: tuple[Problem, ...]
 
     def to_parse(self) -> list[int]:
-        """Indices of the units the parser must see."""
+        """Indices of all units (the component and `parse="all"` parse every sentence)."""
         return list(range(len(self.units)))
 
 
@@ -106,6 +108,12 @@ class Extractor:
         nlp: an already loaded GiNZA `Language` to use instead.
         lexicon: the word lists to use (default: `Lexicon.default()`).
         max_unit_bytes: the longest sentence, in UTF-8 bytes, parsed whole.
+        parse: "selective" (default) parses only the sentences that can hold an
+            attribution or a name (see `quotes.selection`); "all" parses every one.
+        ops: "numpy" (default) runs the model's matrix products on numpy's BLAS,
+            "blis" keeps thinc's default.
+        threads: BLAS threads per process while parsing (default 1, so that
+            `n_process` processes use the cores; None leaves numpy's default).
     """
 
     def __init__(
@@ -115,18 +123,56 @@ class Extractor:
         nlp: Language | None = None,
         lexicon: Lexicon | None = None,
         max_unit_bytes: int = DEFAULT_MAX_UNIT_BYTES,
+        parse: str = "selective",
+        ops: str = "numpy",
+        threads: int | None = 1,
     ) -> None:
+        if parse not in ("selective", "all"):
+            raise InputValueError(Errors.E013.format(value=parse))
+        if ops not in ("numpy", "blis"):
+            raise InputValueError(Errors.E014.format(value=ops))
+        if threads is not None and (not isinstance(threads, int) or threads < 1):
+            raise InputValueError(Errors.E015.format(value=threads))
+        self._config = {
+            "model": model,
+            "lexicon": lexicon,
+            "max_unit_bytes": max_unit_bytes,
+            "parse": parse,
+            "ops": ops,
+            "threads": threads,
+        }
         self.nlp = prepare(nlp) if nlp is not None else load_model(model)
+        if ops == "numpy":
+            use_numpy_ops(self.nlp)
+        self._threads = BlasThreads(threads)
         self.lexicon = lexicon if lexicon is not None else Lexicon.default()
         self.max_unit_bytes = max_unit_bytes
+        self.parse = parse
+        self._selector = Selector(self.lexicon)
+
+    def config(self) -> dict[str, Any]:
+        """The keyword arguments that rebuild this extractor in another process."""
+        return dict(self._config)
+
+    def _wanted(self, p: Plan) -> dict[int, Doc]:
+        """The units of a plan to parse, tokenized: all, or those the selector keeps."""
+        tokenizer = self.nlp.tokenizer
+        wanted: dict[int, Doc] = {}
+        for k, unit in enumerate(p.units):
+            tokens = tokenizer(unit.text)
+            if self.parse == "all" or self._selector.needs_parse(
+                unit, ((t.text, t.lemma_, t.tag_) for t in tokens)
+            ):
+                wanted[k] = tokens
+        return wanted
 
     # -- one text ----------------------------------------------------------
 
     def analyze(self, text: str, *, doc_id: str | None = None) -> Analysis:
         """Quotations and problems of one text."""
         p = plan(text, doc_id, max_unit_bytes=self.max_unit_bytes)
-        wanted = p.to_parse()
-        docs = dict(zip(wanted, self.nlp.pipe(p.units[k].text for k in wanted), strict=True))
+        wanted = self._wanted(p)
+        docs = dict(zip(wanted, self._threads.pull(self.nlp.pipe(wanted.values())), strict=True))
         return assemble(p, docs, self.lexicon)
 
     def extract(self, text: str, *, doc_id: str | None = None) -> list[Quotation]:
@@ -154,20 +200,27 @@ class Extractor:
             raise InputValueError(Errors.E006.format(value=batch_size))
         if not isinstance(n_process, int) or n_process < 1:
             raise InputValueError(Errors.E007.format(value=n_process))
+        if n_process > 1:
+            pairs = texts if as_tuples else ((text, None) for text in texts)
+            for analysis, context in analyze_parallel(
+                self, pairs, n_process=n_process, chunk=batch_size * n_process
+            ):
+                yield (analysis, context) if as_tuples else analysis
+            return
         pending: deque[tuple[int, Plan, Any]] = deque()
 
-        def units() -> Iterator[tuple[str, tuple[int, int]]]:
+        def units() -> Iterator[tuple[Doc, tuple[int, int]]]:
             for index, item in enumerate(texts):
                 text, context = item if as_tuples else (item, None)
                 doc_id = context if isinstance(context, str) else None
                 p = plan(text, doc_id, max_unit_bytes=self.max_unit_bytes)
                 pending.append((index, p, context))
-                for k in p.to_parse():
-                    yield p.units[k].text, (index, k)
+                for k, tokens in self._wanted(p).items():
+                    yield tokens, (index, k)
 
         parsed: dict[int, dict[int, Doc]] = {}
-        stream = self.nlp.pipe(units(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-        for doc, (index, k) in stream:
+        stream = self.nlp.pipe(units(), as_tuples=True, batch_size=batch_size)
+        for doc, (index, k) in self._threads.pull(stream):
             while pending and pending[0][0] < index:
                 yield self._finish(pending.popleft(), parsed, as_tuples)
             parsed.setdefault(index, {})[k] = doc
@@ -211,6 +264,8 @@ def assemble(p: Plan, docs: dict[int, Doc], lex: Lexicon) -> Analysis:
     for k, unit in enumerate(p.units):
         doc = docs.get(k)
         if doc is None:
+            # not parsed: the selector saw no quotative, so its quotations are terms
+            records.extend(_term(p, slot.pair) for slot in unit.slots)
             continue
         mentions.extend(person_mentions(unit, doc, p.text, lex))
         findings = attribute(unit, doc, lex)
@@ -293,13 +348,25 @@ def _indirect_record(p: Plan, unit: Unit, doc: Doc, reported: Reported, lex: Lex
     )
 
 
+def _term(p: Plan, pair: BracketPair) -> Quotation:
+    quote = Span.of(p.text, pair.content_start, pair.content_end)
+    return Quotation(
+        doc=p.doc_id,
+        kind="term",
+        start=quote.start,
+        end=quote.end,
+        text=quote.text,
+        confidence=CONFIDENCE["term"],
+    )
+
+
 def _record(p: Plan, unit: Unit, doc: Doc, finding: Finding, lex: Lexicon) -> Quotation:
     source = p.text
     pair = finding.slot.pair
     quote = Span.of(source, pair.content_start, pair.content_end)
     base: dict[str, Any] = {"doc": p.doc_id, "start": quote.start, "end": quote.end, "text": quote.text}
     if finding.kind != "direct":
-        return Quotation(kind="term", confidence=CONFIDENCE["term"], **base)
+        return _term(p, pair)
     cue = via = speaker = affiliation = None
     if finding.cue is not None:
         span = _token_span(source, unit, doc, *finding.cue)

@@ -7,19 +7,28 @@ marks each `Doc` as exactly one sentence (the parser respects preset boundaries)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import NumpyOps
+from threadpoolctl import ThreadpoolController
 
 from quotes.errors import Errors, ModelNotInstalledError
 
+T = TypeVar("T")
 DEFAULT_MODEL = "ja_ginza"
 #: components whose output attribution never reads: they cost time, not accuracy
-#: (bunsetu_recognizer stays: it turns the parser's `nsubj_bunsetu` labels into `nsubj`)
-UNUSED_COMPONENTS: tuple[str, ...] = ("ner", "compound_splitter")
+#: (measured in benchmarks/throughput.py and docs/performance.md). GiNZA's
+#: bunsetu_recognizer is replaced by `quotes_labels`, which does the one thing
+#: attribution needs from it: `nsubj_bunsetu` -> `nsubj`.
+UNUSED_COMPONENTS: tuple[str, ...] = ("ner", "compound_splitter", "bunsetu_recognizer")
 ONE_SENTENCE = "quotes_one_sentence"
+LABELS = "quotes_labels"
+_BUNSETU_SUFFIX = "_bunsetu"
 
 
 @Language.component(ONE_SENTENCE)
@@ -28,6 +37,60 @@ def one_sentence(doc: Doc) -> Doc:
     for i, token in enumerate(doc):
         token.is_sent_start = i == 0
     return doc
+
+
+@Language.component(LABELS)
+def plain_labels(doc: Doc) -> Doc:
+    """Strip GiNZA's bunsetu-head suffix from dependency labels (obl_bunsetu -> obl)."""
+    for token in doc:
+        dep = token.dep_
+        if dep.endswith(_BUNSETU_SUFFIX):
+            token.dep_ = dep[: -len(_BUNSETU_SUFFIX)]
+    return doc
+
+
+def use_numpy_ops(nlp: Language) -> None:
+    """Run the pipeline's matrix products on numpy's BLAS instead of thinc's blis.
+
+    numpy's OpenBLAS has kernels for the CPU it runs on; the generic blis build
+    does not, and on this project's benchmark machine parsing runs about 1.5 times
+    faster on one thread (docs/performance.md). Only this pipeline's layers change.
+    """
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
+
+
+class BlasThreads:
+    """Limits numpy's BLAS to `threads` threads while parsing (None: no limit).
+
+    One thread per process keeps `n_process` processes from fighting over cores;
+    the limit is set only around each pull from the parser, so it does not leak
+    into the caller's own numpy work between results.
+    """
+
+    def __init__(self, threads: int | None) -> None:
+        self.threads = threads
+        self._controller = ThreadpoolController() if threads is not None else None
+
+    def limit(self) -> contextlib.AbstractContextManager[object]:
+        if self._controller is None:
+            return contextlib.nullcontext()
+        return self._controller.limit(limits=self.threads, user_api="blas")
+
+    def pull(self, stream: Iterable[T]) -> Iterator[T]:
+        """Items of `stream`, each computed under the thread limit."""
+        iterator = iter(stream)
+        while True:
+            with self.limit():
+                try:
+                    item = next(iterator)
+                except StopIteration:
+                    return
+            yield item
 
 
 def load_model(name: str = DEFAULT_MODEL, *, keep_unused: bool = False) -> Language:
@@ -46,9 +109,15 @@ def load_model(name: str = DEFAULT_MODEL, *, keep_unused: bool = False) -> Langu
 
 
 def prepare(nlp: Language) -> Language:
-    """Add the one-sentence marker before the parser of `nlp` (once)."""
+    """Add the one-sentence marker before the parser of `nlp`, and plain labels after it."""
     if ONE_SENTENCE not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(ONE_SENTENCE, before="parser")
+    if (
+        LABELS not in nlp.pipe_names
+        and "parser" in nlp.pipe_names
+        and "bunsetu_recognizer" not in nlp.pipe_names
+    ):
+        nlp.add_pipe(LABELS, after="parser")
     return nlp
 
 

@@ -45,6 +45,7 @@ class Mark:
     record: Quotation
     anchor: str
     label: str
+    speaker_key: tuple[Any, ...] | None
     speaker_anchor: str | None
     start: int
     end: int
@@ -221,14 +222,11 @@ def build(
 
     for qs in by_doc.values():
         qs.sort(key=lambda q: (q.start, -q.end))
-    keys: dict[int, tuple[Any, ...]] = {}
-    speaker_anchor: dict[tuple[Any, ...], str] = {}
-    for doc, qs in by_doc.items():
-        for q in qs:
-            if q.speaker is not None:
-                key = _speaker_key(q, doc)
-                keys[id(q)] = key
-                speaker_anchor.setdefault(key, f"speaker-{len(speaker_anchor) + 1}")
+    # who each record's speaker is, and one anchor per speaker, in order of appearance
+    keys = {doc: [_speaker_key(q, doc) for q in qs] for doc, qs in by_doc.items()}
+    anchors: dict[tuple[Any, ...], str] = {}
+    for key in (k for ks in keys.values() for k in ks if k is not None):
+        anchors.setdefault(key, f"speaker-{len(anchors) + 1}")
 
     documents = []
     for i, (doc, qs) in enumerate(by_doc.items(), start=1):
@@ -237,11 +235,12 @@ def build(
                 record=q,
                 anchor=f"doc-{i}-q-{j}",
                 label=_label(q),
-                speaker_anchor=speaker_anchor.get(keys[id(q)]) if id(q) in keys else None,
+                speaker_key=key,
+                speaker_anchor=anchors[key] if key is not None else None,
                 start=q.start,
                 end=q.end,
             )
-            for j, q in enumerate(qs, start=1)
+            for j, (q, key) in enumerate(zip(qs, keys[doc], strict=True), start=1)
         ]
         pieces, placed = _pieces(texts[doc], marks)
         documents.append(
@@ -257,7 +256,7 @@ def build(
     return Report(
         title=title,
         documents=tuple(documents),
-        speakers=_speakers(documents, keys, speaker_anchor),
+        speakers=_speakers(documents, anchors),
         organisations=_organisations(documents),
     )
 
@@ -272,15 +271,16 @@ def display_name(speaker: Speaker) -> str:
     return getattr(speaker, "canonical", None) or speaker.name or speaker.text
 
 
-def _speaker_key(q: Quotation, doc: str | None) -> tuple[Any, ...]:
-    """Who a record's speaker is, for merging rows.
+def _speaker_key(q: Quotation, doc: str | None) -> tuple[Any, ...] | None:
+    """Who a record's speaker is, for merging rows; None without a speaker.
 
     A name identifies a person across documents. A mention without a name (同氏, an
     anonymous 当局者) identifies nobody beyond its document: two documents' 当局者
     are not known to be one person, so they stay apart, keyed by their affiliation.
     """
-    assert q.speaker is not None
     sp = q.speaker
+    if sp is None:
+        return None
     if not sp.anonymous and (getattr(sp, "canonical", None) or sp.name):
         return ("named", display_name(sp))
     affiliation = q.affiliation.text if q.affiliation is not None else None
@@ -339,15 +339,12 @@ def _distinct(values: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
-def _speakers(
-    documents: list[Document], keys: dict[int, tuple[Any, ...]], anchors: dict[tuple[Any, ...], str]
-) -> tuple[SpeakerRow, ...]:
+def _speakers(documents: list[Document], anchors: dict[tuple[Any, ...], str]) -> tuple[SpeakerRow, ...]:
     said: dict[tuple[Any, ...], list[Said]] = {key: [] for key in anchors}
     for d in documents:
         for m in d.marks:
-            key = keys.get(id(m.record))
-            if key is not None:
-                said[key].append(Said(mark=m, doc=d.name))
+            if m.speaker_key is not None:
+                said[m.speaker_key].append(Said(mark=m, doc=d.name))
     rows = []
     for key, items in said.items():
         records = [s.record for s in items]
@@ -498,7 +495,7 @@ def markdown_text(document: Document) -> MarkdownText:
         speech = mark.kind != "term"
         marker = "**" if speech else "*"
         if piece.kind == "open":
-            if marker not in open_markers:
+            if marker not in open_markers and mark.end > mark.start:  # 「」 gets no empty emphasis
                 open_markers.append(marker)
                 owned[mark.anchor] = marker
                 out.append(marker)

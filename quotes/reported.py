@@ -41,6 +41,7 @@ CONFIDENCE = {"speech": 0.75, "report": 0.75, "cognition": 0.45, "source": 0.7}
 #: case endings that frame a whole sentence as someone's report
 _SOURCE_FORMS = ("によると", "によれば", "によりますと", "によりますれば")
 _RELAY_FORMS = ("として", "では", "によると", "によれば")
+_FRAME_STARTS = frozenset(f[0] for f in (*_SOURCE_FORMS, *_RELAY_FORMS))
 
 
 @attrs.frozen(kw_only=True)
@@ -94,7 +95,7 @@ def _koto_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
             Reported(
                 clause=(start, koto.i),
                 cue=_cue_range(doc, verb, doc[koto.i + 1], lex),
-                cue_lemma=lemma_of(verb),
+                cue_lemma=_light_lemma(doc, verb),
                 cue_class=cue_class,
                 subject=subject.i,
                 via=_via(doc, verb, subject, lex),
@@ -157,7 +158,7 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
             Reported(
                 clause=(start, tok.i),
                 cue=_cue_range(doc, pred, tok, lex),
-                cue_lemma=lemma_of(pred),
+                cue_lemma=_light_lemma(doc, pred),
                 cue_class=cue_class,
                 subject=subject.i,
                 via=via,
@@ -246,6 +247,8 @@ def _source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Report
     while end > 0 and doc[end - 1].pos_ in ("PUNCT", "SYM"):
         end -= 1
     for tok in doc:
+        if tok.text[:1] not in _FRAME_STARTS:
+            continue
         frame = _frame_at(doc, tok)
         if frame is None:
             continue

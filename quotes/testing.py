@@ -61,7 +61,8 @@ def describe(q: Quotation) -> str:
     aff = repr(q.affiliation.text) if q.affiliation is not None else "None"
     cue = "None" if q.cue is None else f"{q.cue.text!r} ({q.cue.lemma})"
     via = f", via={q.via.text!r}" if q.via is not None else ""
-    return f"{q.kind} 「{_short(q.text)}」 at {q.start}-{q.end}: speaker={who}, affiliation={aff}, cue={cue}{via}"
+    where = f"{q.kind} 「{_short(q.text)}」 at {q.start}-{q.end}"
+    return f"{where}: speaker={who}, affiliation={aff}, cue={cue}{via}"
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -1,0 +1,70 @@
+"""Choosing the sentences the dependency parser must see.
+
+Parsing is nearly all of the cost; tokenizing is about 2% of it. Most sentences of
+a news article hold no quotation, no reporting cue and no name, and nothing is
+read from their parse. A sentence is parsed when its tokens (from the tokenizer
+alone) show one of:
+
+- a quotation followed by a quotative (「…」と, って, との) or by another quotation
+  (「A」「B」と); one followed by anything else is a term, read without a parse,
+- a reporting cue from the lexicon (述べる, 発表する, 伝える …), a によると/によれば
+  frame or a relay noun (話として),
+- a person's name (a 人名 token) or a title, which later mentions (同氏, 車氏) may need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from quotes.lexicon import Lexicon
+from quotes.masking import Unit
+
+#: Sudachi tags that mark a person's name
+_NAME_TAG = "人名"
+
+
+#: what may follow a closing bracket when the quotation is speech or thought
+_QUOTATIVE_STARTS = ("と", "って", "など", "なんて", "等と", "「", "『", "｢")
+
+
+def quotative_follows(unit: Unit, k: int) -> bool:
+    """Whether slot `k` of `unit` is followed by a quotative or another quotation."""
+    after = unit.slots[k].masked_end + 1  # past the closing bracket
+    return unit.text.startswith(_QUOTATIVE_STARTS, after)
+
+
+#: particles that close a reported clause (…と述べた, …との見方, …という)
+_QUOTATIVES = frozenset({"と", "との", "って", "とは"})
+
+
+class Selector:
+    """Decides from a sentence's tokens whether it needs the parser."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.cues = frozenset(k for k, v in lex.cues.items() if v != "naming")
+        self.nouns = frozenset(lex.relay_nouns) | frozenset(lex.speech_nouns)
+        self.titles = frozenset(lex.titles) | frozenset(lex.honorifics)
+        # Xの話として、/ Xの話では、: a relayed source with no quotative
+        relay = "|".join(sorted(map(regex.escape, lex.relay_nouns), key=len, reverse=True))
+        self._relay = regex.compile(f"(?:{relay})(?:として|では)")
+
+    def needs_parse(self, unit: Unit, tokens: Iterable[tuple[str, str, str]]) -> bool:
+        """Whether `unit`, tokenized as `(text, lemma, tag)` triples, must be parsed."""
+        if "によ" in unit.text or any(quotative_follows(unit, k) for k in range(len(unit.slots))):
+            return True
+        quotative = False
+        for text, lemma, tag in tokens:
+            if _NAME_TAG in tag or text in self.titles:
+                return True
+            if (text in _QUOTATIVES and tag.startswith("助詞")) or text == "こと":
+                quotative = True  # a reported clause needs と, との or こと before its cue
+            elif quotative and (
+                lemma in self.cues
+                or lemma + "する" in self.cues
+                or lemma + "にする" in self.cues
+                or lemma in self.nouns
+            ):
+                return True
+        return self._relay.search(unit.text) is not None
