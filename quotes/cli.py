@@ -23,6 +23,7 @@ from quotes import evaluate, report, serialize
 from quotes.errors import Errors, QuotesError
 from quotes.extractor import Extractor
 from quotes.lexicon import Lexicon
+from quotes.organizations import OrganizationTable
 from quotes.parsing import DEFAULT_MODEL
 from quotes.progress import Progress, wanted
 from quotes.records import Analysis, Problem, Quotation
@@ -43,10 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     ex.add_argument("--strict", action="store_true", help="treat any input problem as an error")
     ex.add_argument("--quiet", action="store_true", help="no warnings, no progress bar")
-    ex.add_argument("--model", default=DEFAULT_MODEL, help="GiNZA model to load (default: ja_ginza)")
-    ex.add_argument("--lexicon", metavar="DIR", help="folder of extra lexicon files (see docs/lexicons.md)")
-    ex.add_argument("--batch-size", type=int, default=64)
-    ex.add_argument("--n-process", type=int, default=1)
+    _model_options(ex)
 
     rep = sub.add_parser("report", help="an HTML or Markdown report: quotations marked in the text, speakers")
     rep.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder of *.txt, or - for stdin")
@@ -66,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("pred", nargs="?", metavar="PRED.jsonl", help="predictions (default: run the library)")
     ev.add_argument("--errors", action="store_true", help="list every mismatch")
     ev.add_argument("--json", action="store_true", help="print the whole result as JSON")
+    ev.add_argument(
+        "--canonical",
+        action="store_true",
+        help="also report how many gold affiliations got the right canonical organisation",
+    )
     _model_options(ev)
     return parser
 
@@ -75,8 +78,19 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lexicon", metavar="DIR", help="folder of extra lexicon files (see docs/lexicons.md)"
     )
+    parser.add_argument(
+        "--organizations",
+        metavar="FILE",
+        help="TSV of organisations added to the shipped table (see docs/organizations.md)",
+    )
+    parser.add_argument(
+        "--parse",
+        choices=("selective", "all"),
+        default="selective",
+        help="parse only sentences that can hold an attribution (default) or all",
+    )
     parser.add_argument("--batch-size", type=int, default=64)
-    parser.add_argument("--n-process", type=int, default=1)
+    parser.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
 
 
 def count_inputs(paths: Sequence[str]) -> int:
@@ -127,7 +141,7 @@ def _read(path: Path, failures: list[str]) -> str | None:
 
 def _extractor(args: argparse.Namespace) -> Extractor:
     lexicon = Lexicon.load(args.lexicon) if args.lexicon else None
-    return Extractor(args.model, lexicon=lexicon)
+    return Extractor(args.model, lexicon=lexicon, organizations=args.organizations, parse=args.parse)
 
 
 def _progress(args: argparse.Namespace, err: TextIO) -> Progress:
@@ -259,7 +273,18 @@ def run_evaluate(args: argparse.Namespace, out: TextIO) -> int:
             args.gold_dir, _extractor(args), batch_size=args.batch_size, n_process=args.n_process
         )
         result = evaluate.score(gold, records)
+        args.pred_records = records
     out.write(evaluate.format_result(result, errors=args.errors, as_json=args.json))
+    if args.canonical:
+        gold = evaluate.load_gold(args.gold_dir)
+        preds = evaluate.read_predictions(args.pred) if args.pred is not None else args.pred_records
+        table = OrganizationTable.load(args.organizations)
+        extra = evaluate.canonical_accuracy(gold, preds, table)
+        if args.errors:
+            for miss in extra["misses"]:
+                out.write(f"canonical miss: {miss}\n")
+        for key in ("gold_affiliations", "canonical_ok", "canonical_accuracy"):
+            out.write(f"{key}: {extra[key]}\n")
     return 0
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from quotes.errors import InputValueError
 from quotes.extractor import Extractor
+from quotes.organizations import OrganizationTable
 from quotes.records import Quotation
 from quotes.serialize import to_dict
 
@@ -375,6 +376,48 @@ def score(gold: Gold, predictions: Iterable[Prediction | Quotation]) -> dict[str
         "term_accuracy": _ratio(c["term_ok"], c["gold_term"]),
         "unknown_docs_in_predictions": unknown,
         "errors": errors,
+    }
+
+
+def canonical_accuracy(
+    gold: Gold, predictions: Iterable[Prediction | Quotation], table: OrganizationTable | None = None
+) -> dict[str, Any]:
+    """How many gold affiliations got the right canonical organisation.
+
+    A gold line's affiliation counts when it is not optional; it is right when the
+    matched prediction (matched as `score` matches) has a non-null
+    `affiliation.canonical` equal to the canonical name the table gives the gold
+    string. Gold strings the table does not know count as misses too.
+    """
+    table = table if table is not None else OrganizationTable.default()
+    by_doc: dict[Any, list[Prediction]] = {}
+    for p in _as_dicts(predictions):
+        by_doc.setdefault(p.get("doc", ""), []).append(p)
+    total = right = 0
+    misses: list[str] = []
+    for doc, items in gold.items():
+        ps = by_doc.get(doc, [])
+        matched = _match(items, ps)
+        for gi, g in enumerate(items):
+            if not g.get("affiliation") or g.get("optional"):
+                continue
+            total += 1
+            want = table.lookup(g["affiliation"])
+            got = (ps[matched[gi]].get("affiliation") or {}) if gi in matched else {}
+            canonical = got.get("canonical") if isinstance(got, dict) else None
+            if want is not None and canonical == want.organization.canonical:
+                right += 1
+                continue
+            expected = want.organization.canonical if want is not None else "not in the table"
+            misses.append(
+                f"{doc}: {g['affiliation']!r} ({expected}) -> "
+                f"{got.get('text') if isinstance(got, dict) else None!r} ({canonical})"
+            )
+    return {
+        "gold_affiliations": total,
+        "canonical_ok": right,
+        "canonical_accuracy": _ratio(right, total),
+        "misses": misses,
     }
 
 

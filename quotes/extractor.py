@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -21,11 +22,13 @@ from spacy.tokens import Doc
 
 from quotes.attribution import Finding, attribute
 from quotes.brackets import BracketPair, pair_brackets
+from quotes.canonical import canonicalise
 from quotes.chunking import DEFAULT_MAX_UNIT_BYTES, cut_to_limit, sentence_ranges
 from quotes.coref import person_mentions, resolve
 from quotes.errors import Errors, InputTypeError, InputValueError, Warnings
 from quotes.lexicon import Lexicon
 from quotes.masking import Unit, build_unit
+from quotes.organizations import OrganizationTable
 from quotes.parallel import analyze_parallel
 from quotes.parsing import DEFAULT_MODEL, BlasThreads, load_model, prepare, use_numpy_ops
 from quotes.records import Analysis, Cue, Problem, Quotation, Span, Speaker, Via
@@ -114,6 +117,8 @@ class Extractor:
             "blis" keeps thinc's default.
         threads: BLAS threads per process while parsing (default 1, so that
             `n_process` processes use the cores; None leaves numpy's default).
+        organizations: a TSV of organisations added to (and overriding) the shipped
+            table, or a ready `OrganizationTable` (see docs/organizations.md).
     """
 
     def __init__(
@@ -126,6 +131,7 @@ class Extractor:
         parse: str = "selective",
         ops: str = "numpy",
         threads: int | None = 1,
+        organizations: str | Path | OrganizationTable | None = None,
     ) -> None:
         if parse not in ("selective", "all"):
             raise InputValueError(Errors.E013.format(value=parse))
@@ -140,7 +146,13 @@ class Extractor:
             "parse": parse,
             "ops": ops,
             "threads": threads,
+            "organizations": organizations,
         }
+        self.organizations = (
+            organizations
+            if isinstance(organizations, OrganizationTable)
+            else OrganizationTable.load(organizations)
+        )
         self.nlp = prepare(nlp) if nlp is not None else load_model(model)
         if ops == "numpy":
             use_numpy_ops(self.nlp)
@@ -173,7 +185,7 @@ class Extractor:
         p = plan(text, doc_id, max_unit_bytes=self.max_unit_bytes)
         wanted = self._wanted(p)
         docs = dict(zip(wanted, self._threads.pull(self.nlp.pipe(wanted.values())), strict=True))
-        return assemble(p, docs, self.lexicon)
+        return assemble(p, docs, self.lexicon, self.organizations)
 
     def extract(self, text: str, *, doc_id: str | None = None) -> list[Quotation]:
         """Quotations of one text; problems are logged on the `quotes` logger."""
@@ -246,7 +258,7 @@ class Extractor:
 
     def _finish(self, item: tuple[int, Plan, Any], parsed: dict[int, dict[int, Doc]], as_tuples: bool) -> Any:
         index, p, context = item
-        analysis = assemble(p, parsed.pop(index, {}), self.lexicon)
+        analysis = assemble(p, parsed.pop(index, {}), self.lexicon, self.organizations)
         return (analysis, context) if as_tuples else analysis
 
 
@@ -255,7 +267,9 @@ def _log(problems: Iterable[Problem]) -> None:
         logger.warning("%s%s: %s", f"{problem.doc}: " if problem.doc else "", problem.code, problem.message)
 
 
-def assemble(p: Plan, docs: dict[int, Doc], lex: Lexicon) -> Analysis:
+def assemble(
+    p: Plan, docs: dict[int, Doc], lex: Lexicon, organizations: OrganizationTable | None = None
+) -> Analysis:
     """Records for a planned text from the parses of its units."""
     records: list[Quotation] = []
     mentions: list[Parts] = []
@@ -290,7 +304,9 @@ def assemble(p: Plan, docs: dict[int, Doc], lex: Lexicon) -> Analysis:
             records.append(record)
     records.sort(key=lambda r: (r.start, r.end))
     mentions.extend(Parts(speaker=r.speaker, affiliation=r.affiliation) for r in records if r.speaker)
-    return Analysis(quotations=resolve(records, mentions), problems=p.problems)
+    resolved = resolve(records, mentions)
+    table = organizations if organizations is not None else OrganizationTable.default()
+    return Analysis(quotations=canonicalise(resolved, table), problems=p.problems)
 
 
 def _group_key(k: int, finding: Finding, record: Quotation) -> Any:

@@ -39,7 +39,14 @@ def speaker_dict(s: Speaker | None) -> dict[str, Any] | None:
 def affiliation_dict(a: Affiliation | None) -> dict[str, Any] | None:
     if a is None:
         return None
-    return {"text": a.text, "start": a.start, "end": a.end, "canonical": a.canonical}
+    return {
+        "text": a.text,
+        "start": a.start,
+        "end": a.end,
+        "canonical": a.canonical,
+        "category": a.category,
+        "country": a.country,
+    }
 
 
 def cue_dict(c: Cue | None) -> dict[str, Any] | None:
@@ -51,7 +58,7 @@ def cue_dict(c: Cue | None) -> dict[str, Any] | None:
 def via_dict(v: Via | None) -> dict[str, Any] | None:
     if v is None:
         return None
-    return {"text": v.text, "start": v.start, "end": v.end}
+    return {"text": v.text, "start": v.start, "end": v.end, "canonical": v.canonical}
 
 
 def to_dict(q: Quotation) -> dict[str, Any]:

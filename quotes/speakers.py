@@ -105,6 +105,10 @@ def noun_phrase(head: Token, *, appositions: bool = True) -> tuple[int, int]:
                 if child.dep_ in NP_DEPS:
                     if child.text in _BRACKETS or (_in_quote(child) and not _quoted_name(child, tok)):
                         continue
+                    if child.dep_ == "nmod" and any(
+                        c.dep_ == "case" and c.text in _FRAME_CASES for c in child.children
+                    ):
+                        continue  # ロイターによると: a frame, not part of the name
                     if child.dep_ == "case" and child.head.i == head.i:
                         continue  # the head's own particle (は/が) ends the phrase
                     if child.dep_ == "punct" and child.i in (head.i - 1, head.i + 1):
@@ -140,6 +144,8 @@ def noun_phrase(head: Token, *, appositions: bool = True) -> tuple[int, int]:
 
 
 _BRACKETS = frozenset("「」『』｢｣")
+#: particles that put a noun outside a name (ロイターによると), unlike の, など, や
+_FRAME_CASES = frozenset({"に", "で", "を", "が", "は", "へ", "から", "まで", "より", "も"})
 
 
 def _clause_in_name(child: Token, parent: Token, head: Token, appositions: bool) -> list[int]:
@@ -246,7 +252,8 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
         honorific = hon
         core_end -= len(hon)
     core = head_text[:core_end]
-    title_at = _title_start(core, head_from, offsets, lex)
+    names = frozenset(t.idx - base for t in tokens if "人名" in t.tag_)
+    title_at = _title_start(core, head_from, offsets, lex, names)
     anon_word = lex.suffix(core, lex.anonymous)
     if title_at is not None and anon_word and len(anon_word) >= len(core) - title_at:
         title_at = None  # 選考委員: an unnamed source, not a name + 委員
@@ -279,7 +286,7 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
         name = src(head_from + name_start, head_from + name_end).text
     # the modifier: [affiliation][title]
     if mod:
-        mod_title_at = _title_start(mod, 0, offsets, lex)
+        mod_title_at = _title_start(mod, 0, offsets, lex, names)
         org_end = len(mod)
         if mod_title_at is not None:
             # 国際問題委員会副委員長: the organisation inside the title joins the affiliation
@@ -288,8 +295,11 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
         while org_end > 0 and mod[org_end - 1] in "の・、 ":
             org_end -= 1  # 太平洋艦隊の|スポークスマン
         org_start = 0
-        if mod[:1] in _BRACKETS and mod[org_end - 1 : org_end] in _BRACKETS:
-            org_start, org_end = 1, org_end - 1  # 「OSIグループ」の: the name, not its brackets
+        if mod[org_end - 1 : org_end] in _BRACKETS:
+            # 食品卸売り会社・「OSIグループ」の: the quoted name, not its description or brackets
+            opener = max(mod.rfind(b, 0, org_end - 1) for b in "「『｢")
+            if opener >= 0:
+                org_start, org_end = opener + 1, org_end - 1
         org = mod[org_start:org_end]
         if org and affiliation is None and _is_affiliation(org, doc, base, lex):
             affiliation = src(org_start, org_end)
@@ -340,7 +350,9 @@ def plausible_source(speaker: Speaker, head: Token, lex: Lexicon) -> bool:
     return any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in doc[start:end])
 
 
-def _title_start(text: str, shift: int, offsets: list[int], lex: Lexicon) -> int | None:
+def _title_start(
+    text: str, shift: int, offsets: list[int], lex: Lexicon, names: frozenset[int] = frozenset()
+) -> int | None:
     """Where the title at the end of `text` begins, or None.
 
     The longest base title (委員, 官房長官) is extended leftwards, one token at
@@ -355,6 +367,8 @@ def _title_start(text: str, shift: int, offsets: list[int], lex: Lexicon) -> int
     while starts:
         prev = starts.pop()
         piece = text[prev:at]
+        if prev + shift in names:
+            break  # 岡部|裁判長: a person's name, even if it ends like 部
         if (
             piece in TITLE_PREFIXES
             or any(piece.endswith(p) for p in TITLE_PREFIXES if len(p) > 1)

@@ -51,9 +51,9 @@ def test_jsonl_has_exactly_the_documented_keys() -> None:
         "anonymous",
         "resolved_from",
     ]
-    assert list(obj["affiliation"]) == ["text", "start", "end", "canonical"]
+    assert list(obj["affiliation"]) == ["text", "start", "end", "canonical", "category", "country"]
     assert list(obj["cue"]) == ["text", "start", "end", "lemma"]
-    assert list(obj["via"]) == ["text", "start", "end"]
+    assert list(obj["via"]) == ["text", "start", "end", "canonical"]
 
 
 def test_jsonl_keeps_japanese_readable() -> None:
