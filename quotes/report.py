@@ -138,7 +138,8 @@ class SpeakerRow:
     readings: tuple[str, ...]
     titles: tuple[str, ...]
     affiliations: tuple[str, ...]
-    canonical: tuple[str, ...]
+    canonical: tuple[str, ...]  # canonical names of the affiliations
+    canonical_name: tuple[str, ...]  # canonical names of the speaker, where records carry one
     docs: tuple[str, ...]
     said: tuple[Said, ...]
 
@@ -358,9 +359,8 @@ def _speakers(documents: list[Document], anchors: dict[tuple[Any, ...], str]) ->
                 readings=_distinct(s.reading for s in speakers),
                 titles=_distinct(s.title for s in speakers),
                 affiliations=_distinct(a.text for a in affiliations),
-                canonical=_distinct(
-                    [getattr(s, "canonical", None) for s in speakers] + [a.canonical for a in affiliations]
-                ),
+                canonical_name=_distinct(getattr(s, "canonical", None) for s in speakers),
+                canonical=_distinct(a.canonical for a in affiliations),
                 docs=_distinct(s.doc for s in items),
                 said=tuple(items),
             )
