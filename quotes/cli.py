@@ -91,6 +91,11 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on the Dask cluster at ADDRESS (tcp://host:8786); needs quotes[dask]",
+    )
 
 
 def count_inputs(paths: Sequence[str]) -> int:
@@ -149,18 +154,33 @@ def _progress(args: argparse.Namespace, err: TextIO) -> Progress:
     return Progress(err, total=total, enabled=wanted(err, total=total, quiet=args.quiet))
 
 
+def _analyses(args: argparse.Namespace, failures: list[str]) -> Iterator[tuple[Analysis, str]]:
+    """Analyses of the inputs: here, or on the Dask cluster at --scheduler."""
+    inputs = iter_inputs(args.paths, failures)
+    if getattr(args, "scheduler", None):
+        from quotes.cluster import analyze_on_cluster
+
+        lexicon = Lexicon.load(args.lexicon) if args.lexicon else None
+        return analyze_on_cluster(
+            args.scheduler,
+            inputs,
+            partition_size=args.batch_size,
+            model=args.model,
+            lexicon=lexicon,
+            organizations=args.organizations,
+            parse=args.parse,
+        )
+    return _extractor(args).analyze_many(
+        inputs, as_tuples=True, batch_size=args.batch_size, n_process=args.n_process
+    )
+
+
 def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    extractor = _extractor(args)
     failures: list[str] = []
     collected: list[Quotation] = []
     first = True
     progress = _progress(args, err)
-    results = extractor.analyze_many(
-        iter_inputs(args.paths, failures),
-        as_tuples=True,
-        batch_size=args.batch_size,
-        n_process=args.n_process,
-    )
+    results = _analyses(args, failures)
     for analysis, name in progress.track(results):
         if not _accept(analysis, name, args, failures, progress.say):
             continue

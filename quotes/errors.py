@@ -29,6 +29,8 @@ class Errors:
     E013 = 'parse must be "selective" or "all", got {value!r}.'
     E014 = 'ops must be "numpy" or "blis", got {value!r}.'
     E015 = "threads must be a positive integer or None, got {value!r}."
+    E016 = "Dask is not installed. Install the extra: pip install 'quotes[dask]'."
+    E017 = "Unknown extractor options for the cluster: {names}."
 
 
 class Warnings:

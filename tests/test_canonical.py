@@ -1,0 +1,76 @@
+"""Affiliations and media joined to the organisation table, and a user table overriding it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import quotes
+from quotes import cli
+from quotes.organizations import OrganizationTable
+
+SEED_AFFILIATIONS = {
+    "韓国外交部": ("Ministry of Foreign Affairs (South Korea)", "government", "KR"),
+    "米政府": ("Federal Government of the United States", "government", "US"),
+    "峨山政策研究院": ("Asan Institute for Policy Studies", "think_tank", "KR"),
+    "ロシア下院(国家ドゥーマ)国際問題委員会": ("State Duma", "legislature", "RU"),
+    "世宗研究所": ("Sejong Institute", "think_tank", "KR"),
+    "梨花女子大": ("Ewha Womans University", "university", "KR"),
+}
+
+
+def test_every_seed_affiliation_has_canonical_category_country(
+    extractor: quotes.Extractor, seed_text: str
+) -> None:
+    found = {
+        r.affiliation.text: (r.affiliation.canonical, r.affiliation.category, r.affiliation.country)
+        for r in extractor.extract(seed_text)
+        if r.affiliation is not None
+    }
+    assert found == SEED_AFFILIATIONS
+
+
+def test_media_via_gets_a_canonical_name(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("米政府関係者はWPに「制裁は続く」と語った。")
+    assert record.via is not None and record.via.canonical == "Washington Post"
+
+
+def test_department_suffix_keeps_the_span_and_finds_the_university(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("梨花女子大国際学部の金民秀教授は「慎重であるべきだ」と述べた。")
+    assert record.affiliation is not None
+    assert record.affiliation.text == "梨花女子大国際学部"
+    assert record.affiliation.canonical == "Ewha Womans University"
+
+
+def test_unknown_organisation_keeps_its_span_and_no_canonical(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("架空未来政策研究所の山田太郎研究員は「変化は遅い」と述べた。")
+    assert record.affiliation is not None and record.affiliation.text == "架空未来政策研究所"
+    assert record.affiliation.canonical is None and record.affiliation.category is None
+
+
+def test_user_table_overrides_a_shipped_row(tmp_path: Path, extractor: quotes.Extractor) -> None:
+    user = tmp_path / "orgs.tsv"
+    user.write_text(
+        "canonical\tcategory\tcountry\tja\ten\nSejong Policy Institute (test)\tthink_tank\tKR\t世宗研究所\t\n",
+        encoding="utf-8",
+    )
+    custom = quotes.Extractor(nlp=extractor.nlp, organizations=user)
+    (record, *_) = custom.extract("世宗研究所のキム・ジョンソプ首席研究委員は「危険だ」と分析した。")
+    assert record.affiliation is not None and record.affiliation.canonical == "Sejong Policy Institute (test)"
+    assert OrganizationTable.default().lookup("世宗研究所").organization.canonical == "Sejong Institute"
+
+
+def test_cli_organizations_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    user = tmp_path / "orgs.tsv"
+    user.write_text(
+        "canonical\tcategory\tcountry\tja\ten\nFictional Futures Lab\tthink_tank\tJP\t架空未来政策研究所\t\n",
+        encoding="utf-8",
+    )
+    text = tmp_path / "a.txt"
+    text.write_text("架空未来政策研究所の山田太郎研究員は「変化は遅い」と述べた。", encoding="utf-8")
+    assert cli.main(["extract", str(text), "--organizations", str(user), "--quiet"]) == 0
+    (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert row["affiliation"]["canonical"] == "Fictional Futures Lab"
+    assert row["affiliation"]["country"] == "JP"
