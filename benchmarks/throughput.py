@@ -153,9 +153,8 @@ def accuracy() -> None:
 
     full = quotes.Extractor(nlp=spacy.load("ja_ginza"))  # every GiNZA component, ner included
     records = [r for recs, _ in full.extract_many(texts, as_tuples=True) for r in recs]
-    print(
-        f"{'full ja_ginza pipeline (ner kept)':48s} attribution_f1 {evaluate.score(gold, records)['attribution_f1']}"
-    )
+    f1 = evaluate.score(gold, records)["attribution_f1"]
+    print(f"{'full ja_ginza pipeline (ner kept)':48s} attribution_f1 {f1}")
 
 
 def main() -> None:

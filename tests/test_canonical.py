@@ -53,7 +53,8 @@ def test_unknown_organisation_keeps_its_span_and_no_canonical(extractor: quotes.
 def test_user_table_overrides_a_shipped_row(tmp_path: Path, extractor: quotes.Extractor) -> None:
     user = tmp_path / "orgs.tsv"
     user.write_text(
-        "canonical\tcategory\tcountry\tja\ten\nSejong Policy Institute (test)\tthink_tank\tKR\t世宗研究所\t\n",
+        "canonical\tcategory\tcountry\tja\ten\n"
+        "Sejong Policy Institute (test)\tthink_tank\tKR\t世宗研究所\t\n",
         encoding="utf-8",
     )
     custom = quotes.Extractor(nlp=extractor.nlp, organizations=user)
