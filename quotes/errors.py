@@ -49,7 +49,7 @@ class Warnings:
     W005 = "Control characters at offset {offset} were read as spaces."
     W006 = (
         "The quotation at offset {offset} has a reporting cue but its speaker could not "
-        "be found in the parse."
+        "be found: its sentence was too long to parse whole (see W004)."
     )
 
 

@@ -306,7 +306,25 @@ def assemble(
     mentions.extend(Parts(speaker=r.speaker, affiliation=r.affiliation) for r in records if r.speaker)
     resolved = resolve(records, mentions)
     table = organizations if organizations is not None else OrganizationTable.default()
-    return Analysis(quotations=canonicalise(resolved, table), problems=p.problems)
+    return Analysis(
+        quotations=canonicalise(resolved, table), problems=(*p.problems, *_unparsed_speakers(p, resolved))
+    )
+
+
+def _unparsed_speakers(p: Plan, records: list[Quotation]) -> list[Problem]:
+    """W006 for speech with no speaker inside a sentence that had to be parsed in pieces."""
+    cut = [(q.start, q.end) for q in p.problems if q.code == "W004"]
+    return [
+        Problem(
+            code="W006",
+            message=Warnings.W006.format(offset=r.start),
+            start=r.start,
+            end=r.end,
+            doc=p.doc_id,
+        )
+        for r in records
+        if r.kind == "direct" and r.speaker is None and any(a <= r.start < b for a, b in cut)
+    ]
 
 
 def _group_key(k: int, finding: Finding, record: Quotation) -> Any:

@@ -158,3 +158,11 @@ def test_every_span_of_the_seed_slices_back(extractor: quotes.Extractor, seed_te
     records = extractor.extract(seed_text)
     assert records
     assert_offsets(records, seed_text)
+
+
+def test_speech_with_no_speaker_in_a_cut_sentence_is_warned(extractor: quotes.Extractor) -> None:
+    text = "あ" * 13_000 + "、「続きます」と述べた。"
+    analysis = extractor.analyze(text)
+    (record,) = analysis.quotations
+    assert record.kind == "direct" and record.speaker is None
+    assert [p.code for p in analysis.problems] == ["W004", "W006"]
