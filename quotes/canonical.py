@@ -12,19 +12,41 @@ from collections.abc import Iterable
 
 import attrs
 
-from quotes.organizations import OrganizationTable
+from quotes.organizations import Organization, OrganizationTable
 from quotes.records import Affiliation, Quotation, Via
 
 
-def canonical_affiliation(affiliation: Affiliation, table: OrganizationTable) -> Affiliation:
-    """The affiliation with canonical name, category and country, when known."""
+def canonical_affiliation(
+    affiliation: Affiliation, table: OrganizationTable, source: str = ""
+) -> Affiliation:
+    """The affiliation with canonical name, category and country, when known.
+
+    `同地検`, `同社`, `同大`: 同 + an organisation word is the organisation of that
+    kind named last before it in `source` (奈良地方検察庁 … 同地検).
+    """
     if affiliation.canonical is not None:
         return affiliation
-    found = table.lookup(affiliation.text)
-    if found is None:
+    org = None
+    if affiliation.text.startswith("同") and len(affiliation.text) > 1 and source:
+        org = earlier_organization(affiliation.text[1:], source[: affiliation.start], table)
+    else:
+        found = table.lookup(affiliation.text)
+        org = found.organization if found is not None else None
+    if org is None:
         return affiliation
-    org = found.organization
     return attrs.evolve(affiliation, canonical=org.canonical, category=org.category, country=org.country)
+
+
+def earlier_organization(kind: str, before: str, table: OrganizationTable) -> Organization | None:
+    """The organisation with a name ending in `kind` (地検, 社) written last in `before`."""
+    best: tuple[int, Organization] | None = None
+    for org in table:
+        if not any(name.endswith(kind) for name in org.names):
+            continue
+        at = max(before.rfind(name) for name in org.names)
+        if at >= 0 and (best is None or at > best[0]):
+            best = (at, org)
+    return best[1] if best is not None else None
 
 
 def canonical_via(via: Via, table: OrganizationTable) -> Via:
@@ -35,11 +57,11 @@ def canonical_via(via: Via, table: OrganizationTable) -> Via:
     return via if found is None else attrs.evolve(via, canonical=found.organization.canonical)
 
 
-def canonicalise(records: Iterable[Quotation], table: OrganizationTable) -> list[Quotation]:
+def canonicalise(records: Iterable[Quotation], table: OrganizationTable, source: str = "") -> list[Quotation]:
     """Records with their affiliations and media joined to the table."""
     out = []
     for record in records:
-        affiliation = record.affiliation and canonical_affiliation(record.affiliation, table)
+        affiliation = record.affiliation and canonical_affiliation(record.affiliation, table, source)
         via = record.via and canonical_via(record.via, table)
         if affiliation is not record.affiliation or via is not record.via:
             record = attrs.evolve(record, affiliation=affiliation, via=via)

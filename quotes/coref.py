@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from quotes.lexicon import Lexicon
 from quotes.masking import Unit
-from quotes.records import Mention, Quotation, Speaker
+from quotes.records import Affiliation, Mention, Quotation, Speaker
 from quotes.speakers import Parts, decompose
 
 #: pronouns that stand for a person named earlier (同 + a title is handled apart)
@@ -46,6 +46,36 @@ def person_mentions(unit: Unit, doc: Doc, source: str, lex: Lexicon) -> list[Par
         parts = decompose(unit, doc[i], source, lex)
         if parts is not None and parts.speaker.name and _is_person(parts.speaker, doc):
             found.append(parts)
+    return found
+
+
+#: an organisation followed by a person in parentheses: 最高裁第三小法廷(岡部喜代子裁判長)
+_ASIDE_PERSON = regex.compile(
+    r"(?P<org>[\p{Han}\p{Katakana}ー・A-Za-zＡ-Ｚａ-ｚ0-9０-９]{2,30})"
+    r"[（(](?P<person>[\p{Han}\p{Hiragana}\p{Katakana}ー・]{3,20})[)）]"
+)
+
+
+def aside_mentions(source: str, lex: Lexicon) -> list[Parts]:
+    """People named in a parenthesis after their organisation: X裁判所(Y裁判長), X社(Y社長)."""
+    found: list[Parts] = []
+    for m in _ASIDE_PERSON.finditer(source):
+        person = m.group("person")
+        title = lex.suffix(person, lex.titles)
+        if title is None or len(person) - len(title) < 2:
+            continue
+        org_start, org_end = m.span("org")
+        org = lex.suffix(source[org_start:org_end], lex.org_suffixes)
+        if org is None:
+            continue
+        p_start, p_end = m.span("person")
+        speaker = Speaker(start=p_start, end=p_end, text=person, name=person[: -len(title)], title=title)
+        found.append(
+            Parts(
+                speaker=speaker,
+                affiliation=Affiliation(start=org_start, end=org_end, text=source[org_start:org_end]),
+            )
+        )
     return found
 
 
@@ -86,7 +116,7 @@ def resolve(records: Sequence[Quotation], mentions: Iterable[Parts]) -> list[Quo
             speaker,
             name=full.name,
             reading=speaker.reading or full.reading,
-            title=speaker.title or full.title,
+            title=full.title if not speaker.title or speaker.title.startswith("同") else speaker.title,
             anonymous=False,
             resolved_from=Mention(start=full.start, end=full.end, text=full.text),
         )
@@ -109,7 +139,7 @@ def _antecedent(speaker: Speaker, earlier: list[Parts]) -> Parts | None:
     if not earlier:
         return None
     if is_short_form(speaker):
-        title = speaker.title
+        title = speaker.title.removeprefix("同") if speaker.title else None
         if speaker.text.startswith("同") and title:
             # 同教授: the latest person with that title, else the latest person
             titled = [m for m in earlier if m.speaker.title and m.speaker.title.endswith(title)]

@@ -24,7 +24,7 @@ from quotes.attribution import Finding, attribute
 from quotes.brackets import BracketPair, pair_brackets
 from quotes.canonical import canonicalise
 from quotes.chunking import DEFAULT_MAX_UNIT_BYTES, cut_to_limit, sentence_ranges
-from quotes.coref import person_mentions, resolve
+from quotes.coref import aside_mentions, person_mentions, resolve
 from quotes.errors import Errors, InputTypeError, InputValueError, Warnings
 from quotes.lexicon import Lexicon
 from quotes.masking import Unit, build_unit
@@ -304,10 +304,12 @@ def assemble(
             records.append(record)
     records.sort(key=lambda r: (r.start, r.end))
     mentions.extend(Parts(speaker=r.speaker, affiliation=r.affiliation) for r in records if r.speaker)
+    mentions.extend(aside_mentions(p.text, lex))
     resolved = resolve(records, mentions)
     table = organizations if organizations is not None else OrganizationTable.default()
     return Analysis(
-        quotations=canonicalise(resolved, table), problems=(*p.problems, *_unparsed_speakers(p, resolved))
+        quotations=canonicalise(resolved, table, p.text),
+        problems=(*p.problems, *_unparsed_speakers(p, resolved)),
     )
 
 

@@ -25,6 +25,7 @@ NP_DEPS = frozenset({"compound", "nmod", "case", "flat", "fixed", "nummod", "app
 PLURALS = ("たち", "ら", "等")
 #: words that may stand before a base title and belong to it (首席 + 研究委員)
 TITLE_PREFIXES = (
+    "同",  # 同地検次席検事: 同 + an organisation word refers back to one named before
     "首席",
     "次席",
     "副",

@@ -43,3 +43,17 @@ def test_unrelated_surname_is_not_resolved(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract(INTRO + "金氏は「反対だ」と述べた。")
     assert record.speaker is not None and record.speaker.name == "金"
     assert record.speaker.resolved_from is None
+
+
+def test_person_in_parentheses_after_an_organisation_is_a_mention(extractor: quotes.Extractor) -> None:
+    text = "東京地裁(山田花子裁判長)は判決を言い渡した。山田裁判長は「責任は重い」と述べた。"
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.name == "山田花子"
+    assert record.affiliation is not None and record.affiliation.text == "東京地裁"
+
+
+def test_dou_plus_organisation_word_takes_the_organisation_named_before(extractor: quotes.Extractor) -> None:
+    text = "奈良地方検察庁は遅刻を認めた。佐藤一郎・同地検次席検事は「指導していく」とコメントを出した。"
+    (record,) = extractor.extract(text)
+    assert record.affiliation is not None and record.affiliation.text == "同地検"
+    assert record.affiliation.canonical == "Nara District Public Prosecutors Office"
