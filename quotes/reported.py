@@ -249,7 +249,7 @@ def _source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Report
     for tok in doc:
         if tok.text[:1] not in _FRAME_STARTS:
             continue
-        frame = _frame_at(doc, tok)
+        frame = _frame_at(doc, tok, lex.relay_nouns)
         if frame is None:
             continue
         cue_end = frame
@@ -271,11 +271,12 @@ def _source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Report
                 continue
             cue_start = tok.i
         start = _after_particles(doc, cue_end - 1)
-        if start >= end:
+        stop = _passive_report_end(doc, start, end, lex)
+        if start >= stop:
             continue
         out.append(
             Reported(
-                clause=(start, end),
+                clause=(start, stop),
                 cue=(cue_start, cue_end),
                 cue_lemma=doc[cue_start:cue_end].text,
                 cue_class="report",
@@ -285,7 +286,34 @@ def _source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Report
                 frame=True,
             )
         )
-    return out
+    return _innermost(doc, out)
+
+
+def _innermost(doc: Doc, frames: list[Reported]) -> list[Reported]:
+    """Of nested frames (Xの報道によると、Yのコメントとして、Z), Y speaks and X relays."""
+    if len(frames) < 2:
+        return frames
+    outer, inner = frames[-2], frames[-1]
+    if inner.clause[0] > outer.clause[0] and inner.clause[1] <= outer.clause[1]:
+        via = inner.via or noun_phrase(doc[outer.subject])
+        return [*frames[:-2], attrs.evolve(inner, via=via)]
+    return frames
+
+
+def _passive_report_end(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+    """Where a frame's clause stops: before `…と報じられた` (the frame's report itself)."""
+    for tok in doc[start:end]:
+        head = tok.head
+        if (
+            tok.text == "と"
+            and tok.dep_ == "case"
+            and head.i < tok.i
+            and head.head.i > tok.i
+            and is_passive(head.head)
+            and lex.cue_class(lemma_of(head.head)) in ("report", "speech")
+        ):
+            return tok.i
+    return end
 
 
 def _owners(noun: Token) -> list[Token]:
@@ -300,7 +328,7 @@ def _owners(noun: Token) -> list[Token]:
     return found
 
 
-def _frame_at(doc: Doc, tok: Token) -> int | None:
+def _frame_at(doc: Doc, tok: Token, relay_nouns: frozenset[str]) -> int | None:
     """End (exclusive) of a によると/の話として frame starting at `tok`, or None."""
     for form in (*_SOURCE_FORMS, *_RELAY_FORMS):
         end, text = tok.i, ""
@@ -308,7 +336,7 @@ def _frame_at(doc: Doc, tok: Token) -> int | None:
             text += doc[end].text
             end += 1
         if text == form:
-            if form in ("として", "では") and not (tok.i > 0 and doc[tok.i - 1].lemma_ in ("話", "言葉")):
+            if form in ("として", "では") and not (tok.i > 0 and doc[tok.i - 1].lemma_ in relay_nouns):
                 return None
             if form in ("として", "では"):
                 nxt = doc[end] if end < len(doc) else None

@@ -106,3 +106,17 @@ def test_direct_quotes_are_not_reported_twice(extractor: quotes.Extractor) -> No
 def test_passive_cue_of_a_quotation_has_no_speaker(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("首相は野党から「無責任だ」と批判された。")
     assert record.kind == "direct" and record.speaker is None
+
+
+def test_nested_frames_inner_source_speaks_outer_relays(extractor: quotes.Extractor) -> None:
+    text = "毎日新聞の報道によると、大阪府警のコメントとして、容疑者は容疑を認めているという。"
+    (record,) = [r for r in extractor.extract(text) if r.kind == "indirect"]
+    assert record.speaker is not None and record.speaker.text == "大阪府警"
+    assert record.via is not None and "毎日新聞" in record.via.text
+
+
+def test_frame_stops_before_its_own_passive_report(extractor: quotes.Extractor) -> None:
+    text = "共同通信によると、艦隊は警戒監視を行ったと報じられた。"
+    (record,) = [r for r in extractor.extract(text) if r.kind == "indirect"]
+    assert record.text == "艦隊は警戒監視を行った"
+    assert record.speaker is not None and record.speaker.text == "共同通信"
