@@ -139,7 +139,9 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
     if subject is not None and q in subject.subtree:
         subject = None  # 「…」という声が聞かれた: the noun the quotation fills is no speaker
     if subject is None:
-        subject = _topic(doc, pred, unit.slots)
+        topic = _topic(doc, pred, unit.slots)
+        # a topic hands down its subject only when it can speak (not ニコチンは…、「…」と指摘)
+        subject = topic if topic is not None and _can_be_source(topic, lex) else None
     if is_passive(pred):
         subject = None  # 「…」と批判された: the subject is who was spoken of
     via = _via(doc, pred, subject, lex)
@@ -414,6 +416,20 @@ def _topic(doc: Doc, pred: Token, slots: Sequence[Slot]) -> Token | None:
         if _can_speak(tok, slots) and any(c.lemma_ == "は" and c.dep_ == "case" for c in tok.children):
             return tok
     return None
+
+
+def _can_be_source(head: Token, lex: Lexicon) -> bool:
+    """Whether a noun phrase can be a source: a name, a person noun, an organisation."""
+    start, end = _np_range(head)
+    tokens = head.doc[start:end]
+    text = tokens.text
+    if any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in tokens):
+        return True
+    return (
+        any(lex.suffix(text, words) is not None for words in (lex.titles, lex.honorifics, lex.anonymous))
+        or lex.is_org(text)
+        or text.startswith(("同", "彼"))
+    )
 
 
 def _can_speak(tok: Token, slots: Sequence[Slot]) -> bool:

@@ -184,3 +184,13 @@ def test_quote_with_no_speaker_is_speech_without_a_speaker(extractor: quotes.Ext
     assert record.kind == "direct"
     assert record.speaker is None
     assert record.confidence < 0.5
+
+
+def test_topic_that_cannot_speak_is_not_the_speaker(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("ニコチンは医薬品以外では使用が禁じられており、「問題がある」と指摘。")
+    assert record.kind == "direct" and record.speaker is None
+
+
+def test_topic_that_can_speak_is_the_speaker(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("キーティング大将は記者会見を開き、報道について「事実無根だ」と否定した。")
+    assert record.speaker is not None and record.speaker.name == "キーティング"
