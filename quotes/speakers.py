@@ -312,6 +312,10 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
                 affiliation = src(at, at + org_len)
 
     speaker_span = src(head_from, len(text))
+    if mod and not (title or honorific or anonymous) and lex.is_org(core) and affiliation is not None:
+        # マクドナルドのアメリカ法人: a part of an organisation speaks; the whole is its name
+        speaker_span = src(0, len(text))
+        name = speaker_span.text
     reading = _reading(source[speaker_span.start : speaker_span.end])
     speaker = Speaker(
         start=speaker_span.start,
