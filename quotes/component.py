@@ -7,8 +7,10 @@
 
 The component finds quotations on the `Doc`'s text with the same rules as
 `Extractor`: it masks each sentence's quotations and parses the masked
-sentences with the components that stand before it in the same pipeline, so
-the attribution never depends on how the full text happened to be parsed.
+sentences that can hold an attribution (`quotes.selection`) with the components
+that stand before it in the same pipeline, so the attribution never depends on
+how the full text happened to be parsed. For archives, `Extractor` is faster: it
+does not parse the full text first.
 `doc._.quotes_data` holds the records as plain dicts (msgpack-serialisable, kept
 by `DocBin` and `nlp.pipe(..., n_process=2)`); `doc._.quotes` rebuilds records.
 """
@@ -20,8 +22,9 @@ from spacy.tokens import Doc
 
 from quotes.extractor import assemble, plan
 from quotes.lexicon import Lexicon
-from quotes.parsing import ONE_SENTENCE, one_sentence
+from quotes.parsing import ONE_SENTENCE, one_sentence, plain_labels
 from quotes.records import Quotation
+from quotes.selection import Selector
 from quotes.serialize import from_data, to_data
 
 FACTORY = "ja_quotes"
@@ -46,6 +49,7 @@ class QuoteComponent:
         self.nlp = nlp
         self.name = name
         self.lexicon = Lexicon.load(lexicon_dir) if lexicon_dir else Lexicon.default()
+        self._selector = Selector(self.lexicon)
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -56,19 +60,22 @@ class QuoteComponent:
     def find(self, doc: Doc) -> list[Quotation]:
         """The quotations of `doc.text` (pure: does not touch `doc`)."""
         p = plan(doc.text)
-        docs = {k: self._parse(p.units[k].text) for k in p.to_parse()}
+        docs: dict[int, Doc] = {}
+        for k, unit in enumerate(p.units):
+            tokens = self.nlp.make_doc(unit.text)
+            if self._selector.needs_parse(unit, ((t.text, t.lemma_, t.tag_) for t in tokens)):
+                docs[k] = self._parse(tokens)
         return list(assemble(p, docs, self.lexicon).quotations)
 
-    def _parse(self, text: str) -> Doc:
-        """Run the components before this one over a masked sentence."""
-        sentence = self.nlp.make_doc(text)
+    def _parse(self, sentence: Doc) -> Doc:
+        """Run the components before this one over a tokenized masked sentence."""
         for name, proc in self.nlp.pipeline:
             if name == self.name:
                 break
             if name == "parser":
                 sentence = one_sentence(sentence)
             sentence = proc(sentence)
-        return sentence
+        return plain_labels(sentence)
 
     def set_annotations(self, doc: Doc, found: list[Quotation]) -> None:
         doc._.quotes_data = [to_data(q) for q in found]
