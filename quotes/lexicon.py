@@ -28,6 +28,7 @@ LIST_FILES = {
     "org_suffixes.txt": "org_suffixes",
     "media.txt": "media",
     "relay_nouns.txt": "relay_nouns",
+    "documents.txt": "documents",
 }
 TABLE_FILES = {"cues.tsv": ("cues", CUE_CLASSES), "speech_nouns.tsv": ("speech_nouns", NOUN_CLASSES)}
 
@@ -49,6 +50,7 @@ class Lexicon:
     anonymous: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     org_suffixes: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     media: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    documents: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
 
     @classmethod
     def default(cls) -> Lexicon:

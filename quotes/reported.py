@@ -131,7 +131,10 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
         if first is None or isinstance(first, int):
             continue
         pred = _prefer_cue(doc, first, tok, slots, lex)
-        cue_class = lex.cue_class(lemma_of(pred)) or lex.cue_class(_light_lemma(doc, pred))
+        cue_lemma = _light_lemma(doc, pred)
+        if pred.lemma_ == "する" and pred.i == tok.i + 1:
+            cue_lemma = "とする"  # …としている: the quotative and する are the cue
+        cue_class = lex.cue_class(lemma_of(pred)) or lex.cue_class(cue_lemma)
         carrier = clause_head.head if form in ("との", "という") else None
         if cue_class is None and carrier is not None and carrier.lemma_ in lex.speech_nouns:
             cue_class = lex.speech_nouns[carrier.lemma_]  # 「…との見方を示した」: the noun says what
@@ -158,7 +161,7 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
             Reported(
                 clause=(start, tok.i),
                 cue=_cue_range(doc, pred, tok, lex),
-                cue_lemma=_light_lemma(doc, pred),
+                cue_lemma=cue_lemma,
                 cue_class=cue_class,
                 subject=subject.i,
                 via=via,

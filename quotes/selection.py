@@ -39,6 +39,15 @@ def quotative_follows(unit: Unit, k: int) -> bool:
 _QUOTATIVES = frozenset({"と", "との", "って", "とは"})
 
 
+def _to_suru_cue(seq: list[tuple[str, str, str]], i: int) -> bool:
+    """Whether と+する at `i` reports (としている, とした), not "as" (として).
+
+    として followed by anything but いる/おる is the particle "as".
+    """
+    after = [t for t, _, _ in seq[i + 1 : i + 3]]
+    return not after or after[0] != "て" or (len(after) > 1 and after[1] in ("いる", "い", "おり", "おる"))
+
+
 class Selector:
     """Decides from a sentence's tokens whether it needs the parser."""
 
@@ -55,7 +64,10 @@ class Selector:
         if "によ" in unit.text or any(quotative_follows(unit, k) for k in range(len(unit.slots))):
             return True
         quotative = False
-        for text, lemma, tag in tokens:
+        seq = list(tokens)
+        for i, (text, lemma, tag) in enumerate(seq):
+            if i and seq[i - 1][0] == "と" and lemma == "する" and _to_suru_cue(seq, i):
+                return True  # …としている, …とした: と + する is itself a cue
             if _NAME_TAG in tag or text in self.titles:
                 return True
             if (text in _QUOTATIVES and tag.startswith("助詞")) or text == "こと":

@@ -350,6 +350,8 @@ def plausible_source(speaker: Speaker, head: Token, lex: Lexicon) -> bool:
     text = speaker.text
     if lex.is_org(text) or lex.is_media(text) or text.startswith(PRONOUNS):
         return True
+    if lex.suffix(text, lex.documents) is not None:
+        return True  # 訴状によると: a document can be a source
     doc = head.doc
     start, end = noun_phrase(head)
     return any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in doc[start:end])

@@ -48,6 +48,16 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
         "トヨタ自動車は新工場の建設を中止したことを明らかにした。",
         dict(text="新工場の建設を中止した", speaker="トヨタ自動車"),
     ),
+    (
+        "to_shiteiru",
+        "日本マクドナルドは中国産の鶏肉の輸入を止めたとしている。",
+        dict(text="中国産の鶏肉の輸入を止めた", speaker="日本マクドナルド", cue="としている"),
+    ),
+    (
+        "document_as_source",
+        "訴状によると、学園は著作物を無断で引用した。",
+        dict(text="学園は著作物を無断で引用した", speaker="訴状", cue="によると"),
+    ),
     ("no_source_no_record", "明日は雨が降ると思う。", None),
     ("passive_report_names_no_source", "首相が辞任する意向だと報じられた。", None),
     ("common_noun_subject_is_no_source", "この可能性は低いとみる余地もある。", None),
