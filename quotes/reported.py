@@ -215,7 +215,8 @@ def _clause_start(doc: Doc, head: Token, end: Token, subject: Token, cue: Token)
             if top is None or _is_predicate(top) or top.pos_ in ("ADJ", "AUX"):
                 break
             start -= 1
-        if sp_start <= start < sp_end:
+        if sp_start <= start < sp_end or start <= sp_start < head.i:
+            # the speaker is never part of what was said: the clause starts after it
             start = _after_particles(doc, sp_end - 1)
     for tok in doc[start : end.i]:
         if tok.text == "に" and tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
