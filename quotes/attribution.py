@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from quotes.lexicon import Lexicon
 from quotes.masking import Slot, Unit
+from quotes.speakers import can_be_source, noun_phrase
 
 #: words after 」 that make the bracket a quotation of speech or thought
 QUOTATIVES = frozenset({"と", "って", "とか", "とも", "との", "として", "とし"})
@@ -55,7 +56,7 @@ class Finding:
     via: tuple[int, int] | None = None
     relayed: bool = False
     defer_to: int | None = None
-    carried: bool = False
+    passive: bool = False  # the cue is passive: no speaker, and none carried over
 
 
 def placeholder_token(doc: Doc, slot: Slot) -> Token | None:
@@ -110,13 +111,13 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
         return term
     # 「A」「B」と述べた, 「A」と「B」と述べた: A reads as B does
     nxt_slot = slot_of(doc[after.i + 1], unit.slots) if after.i + 1 < len(doc) else None
-    if after.text in ("「", "『", "｢") and nxt_slot is not None:
+    if after.text in ("「", "『") and nxt_slot is not None:
         return Finding(slot=slot, kind="deferred", defer_to=nxt_slot)
     marker = _quotative(doc, after)
     if marker is None:
         return term
     quotative, form = marker
-    if form == "と" and quotative.i + 1 < len(doc) and doc[quotative.i + 1].text in ("「", "『", "｢"):
+    if form == "と" and quotative.i + 1 < len(doc) and doc[quotative.i + 1].text in ("「", "『"):
         nxt_slot = slot_of(doc[quotative.i + 2], unit.slots) if quotative.i + 2 < len(doc) else None
         if nxt_slot is not None:
             return Finding(slot=slot, kind="deferred", defer_to=nxt_slot)
@@ -141,8 +142,9 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
     if subject is None:
         topic = _topic(doc, pred, unit.slots)
         # a topic hands down its subject only when it can speak (not ニコチンは…、「…」と指摘)
-        subject = topic if topic is not None and _can_be_source(topic, lex) else None
-    if is_passive(pred):
+        subject = topic if topic is not None and can_be_source(topic, lex) else None
+    passive = is_passive(pred)
+    if passive:
         subject = None  # 「…」と批判された: the subject is who was spoken of
     via = _via(doc, pred, subject, lex)
     relay = _relayed_source(doc, pred, lex)
@@ -161,6 +163,7 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
         subject=subject.i if subject is not None else None,
         via=via,
         relayed=relayed,
+        passive=passive,
     )
 
 
@@ -303,7 +306,7 @@ def _prefer_cue(doc: Doc, pred: Token, quotative: Token, slots: Sequence[Slot], 
     if lex.cue_class(lemma_of(pred)) in REPORTING and not _object_clause(pred):
         return pred
     for tok in doc[quotative.i + 1 :]:
-        if tok.text in ("「", "『", "｢") or slot_of(tok, slots) is not None:
+        if tok.text in ("「", "『") or slot_of(tok, slots) is not None:
             break
         if _is_predicate(tok) and not _object_clause(tok):
             head = tok.head if tok.pos_ == "ADJ" else tok
@@ -407,7 +410,7 @@ def _marked_subject(tok: Token) -> bool:
 
 
 def _topic(doc: Doc, pred: Token, slots: Sequence[Slot]) -> Token | None:
-    """The sentence's first topic (Xは) before the cue, outside relative clauses.
+    """The sentence's first topic (Xは) before the cue.
 
     A は-topic's scope runs over the clauses after it, so it is the speaker of a
     cue the parser left without a subject (Xは…を開き、「…」と否定した).
@@ -416,20 +419,6 @@ def _topic(doc: Doc, pred: Token, slots: Sequence[Slot]) -> Token | None:
         if _can_speak(tok, slots) and any(c.lemma_ == "は" and c.dep_ == "case" for c in tok.children):
             return tok
     return None
-
-
-def _can_be_source(head: Token, lex: Lexicon) -> bool:
-    """Whether a noun phrase can be a source: a name, a person noun, an organisation."""
-    start, end = _np_range(head)
-    tokens = head.doc[start:end]
-    text = tokens.text
-    if any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in tokens):
-        return True
-    return (
-        any(lex.suffix(text, words) is not None for words in (lex.titles, lex.honorifics, lex.anonymous))
-        or lex.is_org(text)
-        or text.startswith(("同", "彼"))
-    )
 
 
 def _can_speak(tok: Token, slots: Sequence[Slot]) -> bool:
@@ -443,8 +432,6 @@ def _can_speak(tok: Token, slots: Sequence[Slot]) -> bool:
 
 
 def _np_range(head: Token) -> tuple[int, int]:
-    from quotes.speakers import noun_phrase
-
     return noun_phrase(head)
 
 

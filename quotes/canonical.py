@@ -26,12 +26,10 @@ def canonical_affiliation(
     """
     if affiliation.canonical is not None:
         return affiliation
-    org = None
-    if affiliation.text.startswith("同") and len(affiliation.text) > 1 and source:
+    found = table.lookup(affiliation.text)  # 同志社 is a name before it is 同 + 志社
+    org = found.organization if found is not None else None
+    if org is None and affiliation.text.startswith("同") and len(affiliation.text) > 1 and source:
         org = earlier_organization(affiliation.text[1:], source[: affiliation.start], table)
-    else:
-        found = table.lookup(affiliation.text)
-        org = found.organization if found is not None else None
     if org is None:
         return affiliation
     return attrs.evolve(affiliation, canonical=org.canonical, category=org.category, country=org.country)

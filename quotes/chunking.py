@@ -90,6 +90,8 @@ def cut_to_limit(
         while end < n and size + len(masked[end].encode("utf-8")) <= max_bytes:
             size += len(masked[end].encode("utf-8"))
             end += 1
+        if end == start:
+            end = start + 1  # a limit below one character: one character a piece
         if end < n:
             soft = max(masked.rfind(c, start, end) for c in _SOFT_CUTS)
             if soft > start:

@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--strict", action="store_true", help="treat any input problem as an error")
     ex.add_argument("--quiet", action="store_true", help="no warnings, no progress bar")
     _model_options(ex)
+    ex.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on the Dask cluster at ADDRESS (tcp://host:8786); needs quotes[dask]",
+    )
 
     rep = sub.add_parser("report", help="an HTML or Markdown report: quotations marked in the text, speakers")
     rep.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder of *.txt, or - for stdin")
@@ -91,11 +96,6 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
-    parser.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="run on the Dask cluster at ADDRESS (tcp://host:8786); needs quotes[dask]",
-    )
 
 
 def count_inputs(paths: Sequence[str]) -> int:
@@ -135,8 +135,8 @@ def iter_inputs(paths: Sequence[str], failures: list[str]) -> Iterator[tuple[str
 
 def _read(path: Path, failures: list[str]) -> str | None:
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            return handle.read()
+        # read as Python reads text by default (\r\n -> \n), as the gold scorer does
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         failures.append(Errors.E008.format(path=path, reason=f"byte {exc.start}: {exc.reason}"))
     except OSError as exc:

@@ -13,8 +13,8 @@ DataFrame is handled the same way after `df[["text", "doc"]].to_bag()`.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from quotes.errors import Errors, InputValueError
@@ -36,12 +36,19 @@ def _require_dask() -> None:
         raise InputValueError(Errors.E016) from exc
 
 
-@lru_cache(maxsize=4)
+#: this process's extractors, by their pickled options (a Lexicon is not hashable)
+_EXTRACTORS: dict[bytes, Extractor] = {}
+
+
 def worker_extractor(options: Options) -> Extractor:
     """The extractor of this process for `options`, built once."""
     from quotes.extractor import Extractor
 
-    return Extractor(**dict(options))
+    key = pickle.dumps(options)
+    if key not in _EXTRACTORS:
+        _EXTRACTORS.clear()  # one model per worker: a new configuration replaces the old
+        _EXTRACTORS[key] = Extractor(**dict(options))
+    return _EXTRACTORS[key]
 
 
 def _options(extractor_options: dict[str, Any]) -> Options:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from quotes.extractor import assemble, plan
 from quotes.lexicon import Lexicon
-from quotes.parsing import ONE_SENTENCE, one_sentence, plain_labels
+from quotes.parsing import one_sentence, plain_labels
 from quotes.records import Quotation
 from quotes.selection import Selector
 from quotes.serialize import from_data, to_data
@@ -90,4 +90,4 @@ def make_component(nlp: Language, name: str, lexicon_dir: str | None) -> QuoteCo
     return QuoteComponent(nlp, name, lexicon_dir=lexicon_dir)
 
 
-__all__ = ["FACTORY", "ONE_SENTENCE", "QuoteComponent", "make_component", "register_extensions"]
+__all__ = ["FACTORY", "QuoteComponent", "make_component", "register_extensions"]

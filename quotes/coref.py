@@ -10,26 +10,26 @@ the library never invents a name.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 import regex
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quotes.lexicon import Lexicon
 from quotes.masking import Unit
 from quotes.records import Affiliation, Mention, Quotation, Speaker
-from quotes.speakers import Parts, decompose
+from quotes.speakers import Parts, is_pronoun, noun_phrase
 
-#: pronouns that stand for a person named earlier (同 + a title is handled apart)
-PERSON_PRONOUNS = ("同氏", "彼女", "彼ら", "彼", "本人", "同人")
 #: how much confidence a pronoun keeps when nothing earlier resolves it
 UNRESOLVED_FACTOR = 0.5
 #: a short name is a surname when it is at most this long and a longer name starts with it
 MAX_SURNAME = 4
 
 
-def person_mentions(unit: Unit, doc: Doc, source: str, lex: Lexicon) -> list[Parts]:
+def person_mentions(
+    unit: Unit, doc: Doc, lex: Lexicon, parts_of: Callable[[Unit, Token], Parts | None]
+) -> list[Parts]:
     """Subjects of a sentence that name a person (a 人名 token, or a name with a title)."""
     found: list[Parts] = []
     heads: list[int] = []
@@ -43,8 +43,8 @@ def person_mentions(unit: Unit, doc: Doc, source: str, lex: Lexicon) -> list[Par
                 head = head.head
             heads.append(head.i)
     for i in sorted(set(heads)):
-        parts = decompose(unit, doc[i], source, lex)
-        if parts is not None and parts.speaker.name and _is_person(parts.speaker, doc):
+        parts = parts_of(unit, doc[i])
+        if parts is not None and _is_person(parts.speaker, doc[slice(*noun_phrase(doc[i]))], lex):
             found.append(parts)
     return found
 
@@ -79,25 +79,33 @@ def aside_mentions(source: str, lex: Lexicon) -> list[Parts]:
     return found
 
 
-def _is_person(speaker: Speaker, doc: Doc) -> bool:
-    """A mention that names a person: a title or honorific with a name, or a 人名 word."""
-    if speaker.anonymous or not speaker.name:
+def _is_person(speaker: Speaker, tokens: Iterable[Token], lex: Lexicon) -> bool:
+    """A mention that names a person: a name with a title or honorific, or a 人名 word
+    in the mention's own tokens; never an organisation or a medium."""
+    name = speaker.name
+    if speaker.anonymous or not name or lex.is_org(name) or lex.is_media(name):
         return False
-    if speaker.title or speaker.honorific:
-        return True
-    return any("人名" in t.tag_ for t in doc if speaker.name and t.text in speaker.name)
+    return bool(speaker.title or speaker.honorific) or any("人名" in t.tag_ for t in tokens)
+
+
+def _person_like(speaker: Speaker, lex: Lexicon) -> bool:
+    """A record's speaker that can stand behind 同氏/彼: named, and not an organisation."""
+    name = speaker.name
+    return (
+        bool(name) and not speaker.anonymous and not lex.is_org(name or "") and not lex.is_media(name or "")
+    )
 
 
 def is_short_form(speaker: Speaker) -> bool:
     """Whether a speaker mention needs an antecedent (同氏, 彼, 同教授)."""
-    return speaker.text.startswith(PERSON_PRONOUNS) or (
+    return is_pronoun(speaker.text) or (
         speaker.text.startswith("同") and speaker.name is None and speaker.title is not None
     )
 
 
-def resolve(records: Sequence[Quotation], mentions: Iterable[Parts]) -> list[Quotation]:
-    """Records with short-form speakers resolved against earlier mentions."""
-    pool = sorted(mentions, key=lambda m: m.speaker.start)
+def resolve(records: Sequence[Quotation], mentions: Iterable[Parts], lex: Lexicon) -> list[Quotation]:
+    """Records with short-form speakers resolved against earlier mentions of people."""
+    pool = sorted((m for m in mentions if _person_like(m.speaker, lex)), key=lambda m: m.speaker.start)
     out: list[Quotation] = []
     for record in records:
         speaker = record.speaker

@@ -31,6 +31,7 @@ class Errors:
     E015 = "threads must be a positive integer or None, got {value!r}."
     E016 = "Dask is not installed. Install the extra: pip install 'quotes[dask]'."
     E017 = "Unknown extractor options for the cluster: {names}."
+    E018 = "max_unit_bytes must be an integer from 16 to {limit} (Sudachi's limit), got {value!r}."
 
 
 class Warnings:
@@ -46,7 +47,6 @@ class Warnings:
         "A sentence of {length} characters exceeds the parser's limit and was parsed "
         "in pieces at offset {offset}; attributions across the cut may be missed."
     )
-    W005 = "Control characters at offset {offset} were read as spaces."
     W006 = (
         "The quotation at offset {offset} has a reporting cue but its speaker could not "
         "be found: its sentence was too long to parse whole (see W004)."
@@ -71,7 +71,3 @@ class ModelNotInstalledError(QuotesError, OSError):
 
 class LexiconError(QuotesError, ValueError):
     """A lexicon data file is missing or malformed."""
-
-
-class StrictModeError(QuotesError):
-    """A problem was met while the caller asked for none to be tolerated."""

@@ -117,13 +117,12 @@ def load_gold(gold_dir: str | Path) -> Gold:
             if not line.strip():
                 continue
             ann = _json_line(line, ann_file, number)
-            try:
-                ann["start"], ann["end"] = resolve(text, ann)
-            except LookupError:
-                raise InputValueError(
-                    _NOT_FOUND.format(path=ann_file, line=number, text=ann["text"][:40], txt=txt.name)
-                ) from None
-            except IndexError:
+            nth = ann.get("nth", 0)
+            if (
+                ann.get("text")
+                and ann["text"] in text
+                and (not isinstance(nth, int) or not 0 <= nth < _occurrences(text, ann))
+            ):
                 raise InputValueError(
                     _NTH.format(
                         path=ann_file,
@@ -133,10 +132,31 @@ def load_gold(gold_dir: str | Path) -> Gold:
                         count=text.count(ann["text"]),
                         txt=txt.name,
                     )
+                )
+            try:
+                ann["start"], ann["end"] = resolve(text, ann)
+            except LookupError:
+                raise InputValueError(
+                    _NOT_FOUND.format(path=ann_file, line=number, text=ann["text"][:40], txt=txt.name)
                 ) from None
             items.append(ann)
         gold[txt.name] = items
     return gold
+
+
+def _occurrences(text: str, ann: Mapping[str, Any]) -> int:
+    """How many spans `resolve` can choose from for an annotation (for its `nth`)."""
+    needle, spans, i = ann["text"], 0, text.find(ann["text"])
+    bracketed = 0
+    while i >= 0:
+        spans += 1
+        end = i + len(needle)
+        if i > 0 and end < len(text) and text[i - 1] in OPEN and text[end] in CLOSE:
+            bracketed += 1
+        i = text.find(needle, i + 1)
+    if ann.get("kind") in ("direct", "term") and bracketed:
+        return bracketed
+    return spans
 
 
 def read_predictions(path: str | Path) -> list[dict[str, Any]]:
@@ -440,8 +460,9 @@ def predict_dir(
 ) -> list[Quotation]:
     """The library's records for every `*.txt` of a folder, `doc` = the file name.
 
-    Files are read as `quotes extract` reads them (UTF-8, newlines kept as they are),
-    so the records equal those of `quotes extract GOLD_DIR`.
+    Files are read as `quotes extract` and `load_gold` read them (UTF-8, universal
+    newlines), so the records equal those of `quotes extract GOLD_DIR` and their
+    offsets index the same text as the gold's.
     """
     ex = extractor if extractor is not None else Extractor()
     files = sorted(p for p in Path(gold_dir).glob("*.txt") if p.is_file())
@@ -454,8 +475,7 @@ def predict_dir(
 
 
 def _read_source(path: Path) -> str:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return handle.read()
+    return path.read_text(encoding="utf-8")
 
 
 def evaluate_dir(

@@ -18,19 +18,19 @@ from typing import Any
 
 import attrs
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quotes.attribution import Finding, attribute
 from quotes.brackets import BracketPair, pair_brackets
 from quotes.canonical import canonicalise
-from quotes.chunking import DEFAULT_MAX_UNIT_BYTES, cut_to_limit, sentence_ranges
+from quotes.chunking import DEFAULT_MAX_UNIT_BYTES, SUDACHI_MAX_BYTES, cut_to_limit, sentence_ranges
 from quotes.coref import aside_mentions, person_mentions, resolve
 from quotes.errors import Errors, InputTypeError, InputValueError, Warnings
 from quotes.lexicon import Lexicon
 from quotes.masking import Unit, build_unit
 from quotes.organizations import OrganizationTable
 from quotes.parallel import analyze_parallel
-from quotes.parsing import DEFAULT_MODEL, BlasThreads, load_model, prepare, use_numpy_ops
+from quotes.parsing import DEFAULT_MODEL, BlasThreads, load_model, one_sentence, plain_labels, use_numpy_ops
 from quotes.records import Analysis, Cue, Problem, Quotation, Span, Speaker, Via
 from quotes.reported import Reported, find_reported
 from quotes.selection import Selector
@@ -58,10 +58,6 @@ class Plan:
     doc_id: str | None
     units: tuple[Unit, ...]
     problems: tuple[Problem, ...]
-
-    def to_parse(self) -> list[int]:
-        """Indices of all units (the component and `parse="all"` parse every sentence)."""
-        return list(range(len(self.units)))
 
 
 def check_text(text: Any) -> str:
@@ -113,8 +109,10 @@ class Extractor:
         max_unit_bytes: the longest sentence, in UTF-8 bytes, parsed whole.
         parse: "selective" (default) parses only the sentences that can hold an
             attribution or a name (see `quotes.selection`); "all" parses every one.
-        ops: "numpy" (default) runs the model's matrix products on numpy's BLAS,
-            "blis" keeps thinc's default.
+        ops: "numpy" runs the model's matrix products on numpy's BLAS (about twice
+            as fast here), "blis" keeps thinc's default. The default is "numpy" for
+            the model the extractor loads and "blis" (untouched) for an `nlp` you pass:
+            the extractor never changes a pipeline it was given unless asked to.
         threads: BLAS threads per process while parsing (default 1, so that
             `n_process` processes use the cores; None leaves numpy's default).
         organizations: a TSV of organisations added to (and overriding) the shipped
@@ -129,14 +127,16 @@ class Extractor:
         lexicon: Lexicon | None = None,
         max_unit_bytes: int = DEFAULT_MAX_UNIT_BYTES,
         parse: str = "selective",
-        ops: str = "numpy",
+        ops: str | None = None,
         threads: int | None = 1,
         organizations: str | Path | OrganizationTable | None = None,
     ) -> None:
         if parse not in ("selective", "all"):
             raise InputValueError(Errors.E013.format(value=parse))
-        if ops not in ("numpy", "blis"):
+        if ops not in (None, "numpy", "blis"):
             raise InputValueError(Errors.E014.format(value=ops))
+        if not isinstance(max_unit_bytes, int) or not 16 <= max_unit_bytes <= SUDACHI_MAX_BYTES:
+            raise InputValueError(Errors.E018.format(value=max_unit_bytes, limit=SUDACHI_MAX_BYTES))
         if threads is not None and (not isinstance(threads, int) or threads < 1):
             raise InputValueError(Errors.E015.format(value=threads))
         self._config = {
@@ -153,8 +153,8 @@ class Extractor:
             if isinstance(organizations, OrganizationTable)
             else OrganizationTable.load(organizations)
         )
-        self.nlp = prepare(nlp) if nlp is not None else load_model(model)
-        if ops == "numpy":
+        self.nlp = nlp if nlp is not None else load_model(model)
+        if ops == "numpy" or (ops is None and nlp is None):
             use_numpy_ops(self.nlp)
         self._threads = BlasThreads(threads)
         self.lexicon = lexicon if lexicon is not None else Lexicon.default()
@@ -171,7 +171,7 @@ class Extractor:
         tokenizer = self.nlp.tokenizer
         wanted: dict[int, Doc] = {}
         for k, unit in enumerate(p.units):
-            tokens = tokenizer(unit.text)
+            tokens = one_sentence(tokenizer(unit.text))
             if self.parse == "all" or self._selector.needs_parse(
                 unit, ((t.text, t.lemma_, t.tag_) for t in tokens)
             ):
@@ -184,7 +184,8 @@ class Extractor:
         """Quotations and problems of one text."""
         p = plan(text, doc_id, max_unit_bytes=self.max_unit_bytes)
         wanted = self._wanted(p)
-        docs = dict(zip(wanted, self._threads.pull(self.nlp.pipe(wanted.values())), strict=True))
+        parsed = self._threads.pull(self.nlp.pipe(wanted.values()))
+        docs = {k: plain_labels(doc) for k, doc in zip(wanted, parsed, strict=True)}
         return assemble(p, docs, self.lexicon, self.organizations)
 
     def extract(self, text: str, *, doc_id: str | None = None) -> list[Quotation]:
@@ -235,7 +236,7 @@ class Extractor:
         for doc, (index, k) in self._threads.pull(stream):
             while pending and pending[0][0] < index:
                 yield self._finish(pending.popleft(), parsed, as_tuples)
-            parsed.setdefault(index, {})[k] = doc
+            parsed.setdefault(index, {})[k] = plain_labels(doc)
         while pending:
             yield self._finish(pending.popleft(), parsed, as_tuples)
 
@@ -274,6 +275,7 @@ def assemble(
     records: list[Quotation] = []
     mentions: list[Parts] = []
     groups: dict[Any, int] = {}
+    parts_of = _Decomposer(p.text, lex)
     previous: tuple[int, Quotation] | None = None  # last attributed record and its unit
     for k, unit in enumerate(p.units):
         doc = docs.get(k)
@@ -281,10 +283,10 @@ def assemble(
             # not parsed: the selector saw no quotative, so its quotations are terms
             records.extend(_term(p, slot.pair) for slot in unit.slots)
             continue
-        mentions.extend(person_mentions(unit, doc, p.text, lex))
+        mentions.extend(person_mentions(unit, doc, lex, parts_of))
         findings = attribute(unit, doc, lex)
         attributed = any(f.kind == "direct" and f.subject is not None for f in findings)
-        built = [(r, _indirect_record(p, unit, doc, r, lex)) for r in find_reported(unit, doc, lex)]
+        built = [(r, _indirect_record(p, unit, doc, r, lex, parts_of)) for r in find_reported(unit, doc, lex)]
         inner = attributed or any(rec is not None and not r.frame for r, rec in built)
         for reported, record in built:
             # Xによると with someone else's words inside: X is their via, not a speaker
@@ -293,8 +295,9 @@ def assemble(
             key = (k, "reported", reported.subject, reported.cue)
             records.append(attrs.evolve(record, group=groups.setdefault(key, len(groups) + 1)))
         for finding in findings:
-            record = _record(p, unit, doc, finding, lex)
-            if record.kind == "direct" and record.speaker is None and previous is not None:
+            record = _record(p, unit, doc, finding, parts_of)
+            carry = record.kind == "direct" and record.speaker is None and not finding.passive
+            if carry and previous is not None:
                 record = _carry(record, previous, k, p.units)
             if record.kind != "term":
                 key = _group_key(k, finding, record)
@@ -305,7 +308,7 @@ def assemble(
     records.sort(key=lambda r: (r.start, r.end))
     mentions.extend(Parts(speaker=r.speaker, affiliation=r.affiliation) for r in records if r.speaker)
     mentions.extend(aside_mentions(p.text, lex))
-    resolved = resolve(records, mentions)
+    resolved = resolve(records, mentions, lex)
     table = organizations if organizations is not None else OrganizationTable.default()
     return Analysis(
         quotations=canonicalise(resolved, table, p.text),
@@ -329,8 +332,27 @@ def _unparsed_speakers(p: Plan, records: list[Quotation]) -> list[Problem]:
     ]
 
 
+class _Decomposer:
+    """`speakers.decompose` with its results kept per sentence and token.
+
+    The same subject is read for a quotation, for reported speech and as a mention
+    for coreference; it is taken apart once.
+    """
+
+    def __init__(self, source: str, lex: Lexicon) -> None:
+        self.source = source
+        self.lex = lex
+        self._done: dict[tuple[int, int], Parts | None] = {}
+
+    def __call__(self, unit: Unit, head: Token) -> Parts | None:
+        key = (unit.start, head.i)
+        if key not in self._done:
+            self._done[key] = decompose(unit, head, self.source, self.lex)
+        return self._done[key]
+
+
 def _group_key(k: int, finding: Finding, record: Quotation) -> Any:
-    if finding.subject is not None and not finding.carried:
+    if finding.subject is not None:
         return (k, "subject", finding.subject)
     if finding.cue is not None:
         return (k, "cue", finding.cue)
@@ -356,13 +378,17 @@ def _token_span(source: str, unit: Unit, doc: Doc, a: int, b: int) -> Span:
     return Span.of(source, start, end)
 
 
-def _indirect_record(p: Plan, unit: Unit, doc: Doc, reported: Reported, lex: Lexicon) -> Quotation | None:
+def _indirect_record(
+    p: Plan, unit: Unit, doc: Doc, reported: Reported, lex: Lexicon, parts_of: _Decomposer
+) -> Quotation | None:
     source = p.text
     clause = _token_span(source, unit, doc, *reported.clause)
     if not clause.text.strip():
         return None
-    parts = decompose(unit, doc[reported.subject], source, lex)
-    if parts is None or not plausible_source(parts.speaker, doc[reported.subject], lex):
+    parts = parts_of(unit, doc[reported.subject])
+    if parts is None or not plausible_source(
+        parts.speaker, doc[reported.subject], lex, documents=reported.frame
+    ):
         return None
     cue_span = _token_span(source, unit, doc, *reported.cue)
     via = None
@@ -396,7 +422,7 @@ def _term(p: Plan, pair: BracketPair) -> Quotation:
     )
 
 
-def _record(p: Plan, unit: Unit, doc: Doc, finding: Finding, lex: Lexicon) -> Quotation:
+def _record(p: Plan, unit: Unit, doc: Doc, finding: Finding, parts_of: _Decomposer) -> Quotation:
     source = p.text
     pair = finding.slot.pair
     quote = Span.of(source, pair.content_start, pair.content_end)
@@ -408,7 +434,7 @@ def _record(p: Plan, unit: Unit, doc: Doc, finding: Finding, lex: Lexicon) -> Qu
         span = _token_span(source, unit, doc, *finding.cue)
         cue = Cue(start=span.start, end=span.end, text=span.text, lemma=finding.cue_lemma or span.text)
     if finding.subject is not None:
-        parts = decompose(unit, doc[finding.subject], source, lex)
+        parts = parts_of(unit, doc[finding.subject])
         if parts is not None:
             speaker, affiliation = parts.speaker, parts.affiliation
     if finding.via is not None:

@@ -22,15 +22,17 @@ from quotes.records import Analysis
 if TYPE_CHECKING:
     from quotes.extractor import Extractor
 
-#: the extractor a worker process uses (inherited on fork, built on spawn)
+#: the extractor of this worker process (set once, by the pool's initializer)
 _WORKER: Extractor | None = None
 
 
-def _init(config: dict[str, Any] | None) -> None:
-    """Worker start-up: one BLAS thread, and an extractor if none was inherited."""
+def _init(extractor: Extractor | None, config: dict[str, Any] | None) -> None:
+    """Worker start-up: one BLAS thread, and the parent's extractor (fork) or a new one."""
     global _WORKER
     threadpool_limits(limits=1, user_api="blas")
-    if _WORKER is None and config is not None:
+    if extractor is not None:
+        _WORKER = extractor
+    elif config is not None:
         from quotes.extractor import Extractor
 
         _WORKER = Extractor(**config)
@@ -46,23 +48,22 @@ def _work(item: tuple[Any, Any]) -> tuple[Analysis, Any]:
 def analyze_parallel(
     extractor: Extractor, items: Iterable[tuple[Any, Any]], *, n_process: int, chunk: int
 ) -> Iterator[tuple[Analysis, Any]]:
-    """`(Analysis, context)` for each `(text, context)`, in order, over `n_process` workers."""
-    global _WORKER
-    config: dict[str, Any] | None
+    """`(Analysis, context)` for each `(text, context)`, in order, over `n_process` workers.
+
+    With fork, each worker inherits `extractor` (its loaded model, copy-on-write);
+    with spawn, each builds one from `extractor.config()` (a passed-in `nlp` is then
+    replaced by the model of that name).
+    """
+    initargs: tuple[Extractor | None, dict[str, Any] | None]
     if "fork" in multiprocessing.get_all_start_methods():
-        method = "fork"
-        _WORKER, config = extractor, None
+        method, initargs = "fork", (extractor, None)  # inherited, never pickled
     else:  # pragma: no cover - not on Linux
-        method = "spawn"
-        config = extractor.config()
+        method, initargs = "spawn", (None, extractor.config())
     context = multiprocessing.get_context(method)
     iterator = iter(items)
-    try:
-        with context.Pool(n_process, initializer=_init, initargs=(config,)) as pool:
-            while True:
-                block = list(islice(iterator, chunk))
-                if not block:
-                    return
-                yield from pool.imap(_work, block, chunksize=max(1, len(block) // (4 * n_process)))
-    finally:
-        _WORKER = None
+    with context.Pool(n_process, initializer=_init, initargs=initargs) as pool:
+        while True:
+            block = list(islice(iterator, chunk))
+            if not block:
+                return
+            yield from pool.imap(_work, block, chunksize=max(1, len(block) // (4 * n_process)))

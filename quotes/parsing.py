@@ -1,8 +1,9 @@
-"""Loading GiNZA and parsing masked sentences, one `Doc` per sentence.
+"""Loading GiNZA and preparing masked sentences for its parser, one `Doc` each.
 
 GiNZA's parser may split a sentence at a parenthesis or a name; the library has
-already cut the text into sentences, so a small component before the parser
-marks each `Doc` as exactly one sentence (the parser respects preset boundaries).
+already cut the text into sentences, so each tokenized `Doc` is marked as exactly
+one sentence before it is parsed (the parser respects preset boundaries). Nothing
+is added to the pipeline: a pipeline passed in by the caller keeps working as before.
 """
 
 from __future__ import annotations
@@ -23,15 +24,12 @@ T = TypeVar("T")
 DEFAULT_MODEL = "ja_ginza"
 #: components whose output attribution never reads: they cost time, not accuracy
 #: (measured in benchmarks/throughput.py and docs/performance.md). GiNZA's
-#: bunsetu_recognizer is replaced by `quotes_labels`, which does the one thing
+#: bunsetu_recognizer is replaced by `plain_labels`, which does the one thing
 #: attribution needs from it: `nsubj_bunsetu` -> `nsubj`.
 UNUSED_COMPONENTS: tuple[str, ...] = ("ner", "compound_splitter", "bunsetu_recognizer")
-ONE_SENTENCE = "quotes_one_sentence"
-LABELS = "quotes_labels"
 _BUNSETU_SUFFIX = "_bunsetu"
 
 
-@Language.component(ONE_SENTENCE)
 def one_sentence(doc: Doc) -> Doc:
     """Mark the whole `Doc` as one sentence, so that the parser keeps it whole."""
     for i, token in enumerate(doc):
@@ -39,7 +37,6 @@ def one_sentence(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component(LABELS)
 def plain_labels(doc: Doc) -> Doc:
     """Strip GiNZA's bunsetu-head suffix from dependency labels (obl_bunsetu -> obl)."""
     for token in doc:
@@ -105,22 +102,4 @@ def load_model(name: str = DEFAULT_MODEL, *, keep_unused: bool = False) -> Langu
         nlp = spacy.load(name, exclude=exclude)
     except OSError as exc:
         raise ModelNotInstalledError(Errors.E002.format(model=name)) from exc
-    return prepare(nlp)
-
-
-def prepare(nlp: Language) -> Language:
-    """Add the one-sentence marker before the parser of `nlp`, and plain labels after it."""
-    if ONE_SENTENCE not in nlp.pipe_names and "parser" in nlp.pipe_names:
-        nlp.add_pipe(ONE_SENTENCE, before="parser")
-    if (
-        LABELS not in nlp.pipe_names
-        and "parser" in nlp.pipe_names
-        and "bunsetu_recognizer" not in nlp.pipe_names
-    ):
-        nlp.add_pipe(LABELS, after="parser")
     return nlp
-
-
-def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1) -> Iterable[Doc]:
-    """Parse masked sentences in order."""
-    return nlp.pipe(texts, batch_size=batch_size, n_process=n_process)

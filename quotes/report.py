@@ -139,7 +139,6 @@ class SpeakerRow:
     titles: tuple[str, ...]
     affiliations: tuple[str, ...]
     canonical: tuple[str, ...]  # canonical names of the affiliations
-    canonical_name: tuple[str, ...]  # canonical names of the speaker, where records carry one
     docs: tuple[str, ...]
     said: tuple[Said, ...]
 
@@ -269,7 +268,7 @@ def _names(texts: Mapping[str | None, str]) -> str:
 
 def display_name(speaker: Speaker) -> str:
     """How a speaker is called in the report: the canonical name, the name, or the mention."""
-    return getattr(speaker, "canonical", None) or speaker.name or speaker.text
+    return speaker.name or speaker.text
 
 
 def _speaker_key(q: Quotation, doc: str | None) -> tuple[Any, ...] | None:
@@ -282,7 +281,7 @@ def _speaker_key(q: Quotation, doc: str | None) -> tuple[Any, ...] | None:
     sp = q.speaker
     if sp is None:
         return None
-    if not sp.anonymous and (getattr(sp, "canonical", None) or sp.name):
+    if not sp.anonymous and sp.name:
         return ("named", display_name(sp))
     affiliation = q.affiliation.text if q.affiliation is not None else None
     return ("anonymous" if sp.anonymous else "unnamed", doc, affiliation, sp.text)
@@ -359,7 +358,6 @@ def _speakers(documents: list[Document], anchors: dict[tuple[Any, ...], str]) ->
                 readings=_distinct(s.reading for s in speakers),
                 titles=_distinct(s.title for s in speakers),
                 affiliations=_distinct(a.text for a in affiliations),
-                canonical_name=_distinct(getattr(s, "canonical", None) for s in speakers),
                 canonical=_distinct(a.canonical for a in affiliations),
                 docs=_distinct(s.doc for s in items),
                 said=tuple(items),

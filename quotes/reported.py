@@ -19,6 +19,7 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from quotes.attribution import (
+    LIGHT_VERBS,
     REPORTING,
     _cue_span,
     _is_predicate,
@@ -37,7 +38,7 @@ from quotes.masking import Slot, Unit
 from quotes.speakers import noun_phrase
 
 #: confidence by cue class; cognition (とみている) is belief, not speech
-CONFIDENCE = {"speech": 0.75, "report": 0.75, "cognition": 0.45, "source": 0.7}
+CONFIDENCE = {"speech": 0.75, "report": 0.75, "reaction": 0.6, "cognition": 0.45, "source": 0.7}
 #: case endings that frame a whole sentence as someone's report
 _SOURCE_FORMS = ("によると", "によれば", "によりますと", "によりますれば")
 _RELAY_FORMS = ("として", "では", "によると", "によれば")
@@ -82,7 +83,8 @@ def _koto_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
         verb = koto.head
         if not clauses or not _is_predicate(verb) or slot_of(clauses[0], slots) is not None:
             continue
-        cue_class = lex.cue_class(lemma_of(verb)) or lex.cue_class(_light_lemma(doc, verb))
+        cue_start, cue_end, cue_lemma = _cue_span(doc, verb, doc[koto.i + 1], lex)
+        cue_class = lex.cue_class(cue_lemma) or lex.cue_class(lemma_of(verb))
         if cue_class not in ("speech", "report") or is_passive(verb) or verb.dep_ == "acl":
             continue
         subject = _subject(doc, verb, slots) or _topic(doc, verb, slots)
@@ -94,8 +96,8 @@ def _koto_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
         out.append(
             Reported(
                 clause=(start, koto.i),
-                cue=_cue_range(doc, verb, doc[koto.i + 1], lex),
-                cue_lemma=_light_lemma(doc, verb),
+                cue=(cue_start, cue_end),
+                cue_lemma=cue_lemma,
                 cue_class=cue_class,
                 subject=subject.i,
                 via=_via(doc, verb, subject, lex),
@@ -131,13 +133,16 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
         if first is None or isinstance(first, int):
             continue
         pred = _prefer_cue(doc, first, tok, slots, lex)
-        cue_lemma = _light_lemma(doc, pred)
-        if pred.lemma_ == "する" and pred.i == tok.i + 1:
-            cue_lemma = "とする"  # …としている: the quotative and する are the cue
-        cue_class = lex.cue_class(lemma_of(pred)) or lex.cue_class(cue_lemma)
+        cue_start, cue_end, cue_lemma = _cue_span(doc, pred, tok, lex)
+        cue_class = lex.cue_class(cue_lemma) or lex.cue_class(lemma_of(pred))
         carrier = clause_head.head if form in ("との", "という") else None
-        if cue_class is None and carrier is not None and carrier.lemma_ in lex.speech_nouns:
-            cue_class = lex.speech_nouns[carrier.lemma_]  # 「…との見方を示した」: the noun says what
+        if (
+            cue_class is None
+            and carrier is not None
+            and carrier.lemma_ in lex.speech_nouns
+            and pred.lemma_ in LIGHT_VERBS
+        ):
+            cue_class = lex.speech_nouns[carrier.lemma_]  # …との見方を示した: the noun says what
         if cue_class not in REPORTING or is_passive(pred) or pred.dep_ == "acl":
             continue  # a relative clause (…と認識している場合) attributes nothing
         subject = (
@@ -160,7 +165,7 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
         out.append(
             Reported(
                 clause=(start, tok.i),
-                cue=_cue_range(doc, pred, tok, lex),
+                cue=(cue_start, cue_end),
                 cue_lemma=cue_lemma,
                 cue_class=cue_class,
                 subject=subject.i,
@@ -185,18 +190,6 @@ def _clause_predicate(tok: Token) -> bool:
     if _is_predicate(tok) or tok.pos_ in ("ADJ", "AUX"):
         return True
     return any(c.dep_ in ("cop", "aux") for c in tok.children)
-
-
-def _light_lemma(doc: Doc, pred: Token) -> str:
-    """明らか+に+する as one lemma when the parser made 明らか the head."""
-    if pred.i >= 2 and doc[pred.i - 1].text == "に" and doc[pred.i - 2].pos_ == "ADJ":
-        return doc[pred.i - 2].lemma_ + "にする"
-    return lemma_of(pred)
-
-
-def _cue_range(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[int, int]:
-    start, end, _ = _cue_span(doc, pred, quotative, lex)
-    return start, end
 
 
 def _clause_start(doc: Doc, head: Token, end: Token, subject: Token, cue: Token) -> int | None:
@@ -267,8 +260,8 @@ def _source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Report
             if not owners:
                 continue
             cue_start = source.i
-            if doc[tok.i : cue_end].text not in ("によると", "によれば"):
-                relay_via = _relaying_subject(doc, source, lex)
+            if doc[tok.i : cue_end].text not in _SOURCE_FORMS:
+                relay_via = _relaying_subject(doc, source)
             source = owners[-1]
         else:
             if doc[tok.i : cue_end].text.startswith(("として", "では")):
@@ -350,7 +343,7 @@ def _frame_at(doc: Doc, tok: Token, relay_nouns: frozenset[str]) -> int | None:
     return None
 
 
-def _relaying_subject(doc: Doc, relay_noun: Token, lex: Lexicon) -> tuple[int, int] | None:
+def _relaying_subject(doc: Doc, relay_noun: Token) -> tuple[int, int] | None:
     """The outlet that relays (NHKは関係者の話として…): the main verb's subject."""
     v = relay_noun.head
     for child in v.children:

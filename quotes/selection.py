@@ -26,7 +26,7 @@ _NAME_TAG = "人名"
 
 
 #: what may follow a closing bracket when the quotation is speech or thought
-_QUOTATIVE_STARTS = ("と", "って", "など", "なんて", "等と", "「", "『", "｢")
+_QUOTATIVE_STARTS = ("と", "って", "など", "なんて", "等と", "「", "『")
 
 
 def quotative_follows(unit: Unit, k: int) -> bool:

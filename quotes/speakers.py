@@ -70,8 +70,6 @@ TITLE_PREFIXES = (
 _READING = regex.compile(r"[（(]\s*([\p{Katakana}\p{Hiragana}ー・=＝、,\s]+?)\s*[)）]")
 _ASIDE = regex.compile(r"[（(][^（()）]*[)）]")
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
-_COUNTRY_TAG = "名詞-固有名詞-地名"
-_PERSON_TAG = "名詞-固有名詞-人名"
 
 
 @attrs.frozen(kw_only=True)
@@ -104,7 +102,7 @@ def noun_phrase(head: Token, *, appositions: bool = True) -> tuple[int, int]:
                     members.update(kept)
                     continue
                 if child.dep_ in NP_DEPS:
-                    if child.text in _BRACKETS or (_in_quote(child) and not _quoted_name(child, tok)):
+                    if child.text in _BRACKETS or (_in_quote(child) and not _quoted_name(child)):
                         continue
                     if child.dep_ == "nmod" and any(
                         c.dep_ == "case" and c.text in _FRAME_CASES for c in child.children
@@ -183,7 +181,7 @@ def _clause_in_name(child: Token, parent: Token, head: Token, appositions: bool)
 ORG_HEADS = frozenset({"会", "団", "党", "協会", "連盟", "組合", "連合", "同盟"})
 
 
-def _quoted_name(tok: Token, parent: Token) -> bool:
+def _quoted_name(tok: Token) -> bool:
     """A quoted name modifying the phrase (「OSIグループ」のラビンCEO)."""
     return tok.dep_ == "nmod" and any(c.text == "の" and c.dep_ == "case" for c in tok.children)
 
@@ -209,7 +207,7 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
     doc = head.doc
     tokens = list(doc[start:end])
     base = tokens[0].idx
-    text = doc.text[base : tokens[-1].idx + len(tokens[-1])]
+    text = unit.text[base : tokens[-1].idx + len(tokens[-1])]
     offsets = [t.idx - base for t in tokens]  # token starts within `text`
 
     # [modifier の|である] head
@@ -281,7 +279,7 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
             if len(prefix) >= 2 and lex.is_org(prefix):
                 affiliation = src(head_from, head_from + len(prefix))
             name = None
-    if name is not None and _is_pronoun_like(name):
+    if name is not None and is_pronoun(name):
         name = None
     if name is not None:
         name = src(head_from + name_start, head_from + name_end).text
@@ -302,7 +300,7 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
             if opener >= 0:
                 org_start, org_end = opener + 1, org_end - 1
         org = mod[org_start:org_end]
-        if org and affiliation is None and _is_affiliation(org, doc, base, lex):
+        if org and affiliation is None and _is_affiliation(org, lex):
             affiliation = src(org_start, org_end)
     if title and affiliation is None:
         org_len = _org_prefix(title, lex)
@@ -335,26 +333,42 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
     return Parts(speaker=speaker, affiliation=aff)
 
 
-#: pronouns and short forms that refer to a person named elsewhere
-PRONOUNS = ("同氏", "同教授", "彼女", "彼ら", "彼", "同", "本人", "両氏")
+#: pronouns and short forms that stand for a person named elsewhere (the one list:
+#: coref and attribution read it too); 同 + a title (同教授) is handled by the title
+PRONOUNS = ("同氏", "同人", "彼女ら", "彼女", "彼ら", "彼", "本人", "両氏")
 
 
-def plausible_source(speaker: Speaker, head: Token, lex: Lexicon) -> bool:
-    """Whether a phrase can be the source of reported words (not 可能性, 余地, 故意).
+def is_pronoun(text: str) -> bool:
+    """Whether a mention is a pronoun or a bare 同 (同氏, 彼, 本人)."""
+    return text in ("同", "自身") or text.startswith(PRONOUNS)
 
-    A person (a name, a title, an honorific), an unnamed source (関係者), an
-    organisation or medium, a proper noun, or a pronoun: common nouns are not.
+
+def can_be_source(head: Token, lex: Lexicon, *, documents: bool = False) -> bool:
+    """Whether the phrase headed by `head` can be a source (not 可能性, 余地, 故意).
+
+    A name (a proper noun), a person noun with a title, honorific or as an unnamed
+    source (関係者), an organisation or medium, a pronoun; with `documents`, also a
+    document (訴状によると). Common nouns are not.
     """
+    start, end = noun_phrase(head)
+    tokens = head.doc[start:end]
+    text = tokens.text
+    if any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in tokens):
+        return True
+    words = (lex.titles, lex.honorifics, lex.anonymous) + ((lex.documents,) if documents else ())
+    return (
+        any(lex.suffix(text, w) is not None for w in words)
+        or lex.is_org(text)
+        or is_pronoun(text)
+        or text.startswith("同")
+    )
+
+
+def plausible_source(speaker: Speaker, head: Token, lex: Lexicon, *, documents: bool = False) -> bool:
+    """Whether a decomposed speaker can be the source of reported words (see `can_be_source`)."""
     if speaker.title or speaker.honorific or speaker.anonymous:
         return True
-    text = speaker.text
-    if lex.is_org(text) or lex.is_media(text) or text.startswith(PRONOUNS):
-        return True
-    if lex.suffix(text, lex.documents) is not None:
-        return True  # 訴状によると: a document can be a source
-    doc = head.doc
-    start, end = noun_phrase(head)
-    return any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in doc[start:end])
+    return can_be_source(head, lex, documents=documents)
 
 
 def _title_start(
@@ -396,7 +410,7 @@ def _org_prefix(title: str, lex: Lexicon) -> int:
     return 0
 
 
-def _is_affiliation(org: str, doc: object, base: int, lex: Lexicon) -> bool:
+def _is_affiliation(org: str, lex: Lexicon) -> bool:
     """Whether a modifier names an organisation (not a place, a person or a time)."""
     bare = _ASIDE.sub("", org)
     if len(bare) < 2 or lex.suffix(bare, lex.honorifics):
@@ -406,10 +420,6 @@ def _is_affiliation(org: str, doc: object, base: int, lex: Lexicon) -> bool:
     if bare in COUNTRY_WORDS:
         return False
     return True
-
-
-def _is_pronoun_like(name: str) -> bool:
-    return name in ("彼", "彼女", "彼ら", "彼女ら", "同氏", "同", "自身", "本人")
 
 
 def _reading(text: str) -> str | None:

@@ -83,12 +83,16 @@ def test_strict_turns_warnings_into_errors(tmp_path: Path, monkeypatch: pytest.M
     assert [json.loads(line)["doc"] for line in out.splitlines()] == ["fine.txt"]
 
 
-def test_crlf_file_offsets_index_the_file_as_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    raw = "前置き。\r\n" + GOOD
-    (tmp_path / "crlf.txt").write_bytes(raw.encode("utf-8"))
-    _, out, _ = run(["extract", str(tmp_path / "crlf.txt")], monkeypatch)
+def test_crlf_file_offsets_index_the_file_as_python_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = "前置き。\r\n" * 3 + GOOD
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(raw.encode("utf-8"))
+    _, out, _ = run(["extract", str(path)], monkeypatch)
     row = json.loads(out)
-    assert raw[row["start"] : row["end"]] == row["text"]
+    text = path.read_text(encoding="utf-8")  # universal newlines, as the gold scorer reads
+    assert text[row["start"] : row["end"]] == row["text"] == "賛成だ"
 
 
 def test_console_script_runs() -> None:
