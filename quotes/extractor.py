@@ -391,11 +391,7 @@ def _indirect_record(
     ):
         return None
     cue_span = _token_span(source, unit, doc, *reported.cue)
-    via = None
-    if reported.via is not None:
-        span = _token_span(source, unit, doc, *reported.via)
-        if span.text != parts.speaker.text:
-            via = Via(start=span.start, end=span.end, text=span.text)
+    via = _via_record(source, unit, doc, reported.via, parts.speaker)
     return Quotation(
         doc=p.doc_id,
         kind="indirect",
@@ -408,6 +404,18 @@ def _indirect_record(
         cue=Cue(start=cue_span.start, end=cue_span.end, text=cue_span.text, lemma=reported.cue_lemma),
         via=via,
     )
+
+
+def _via_record(
+    source: str, unit: Unit, doc: Doc, tokens: tuple[int, int] | None, speaker: Speaker | None
+) -> Via | None:
+    """The medium's record, unless it is the speaker itself."""
+    if tokens is None:
+        return None
+    span = _token_span(source, unit, doc, *tokens)
+    if speaker is not None and span.text == speaker.text:
+        return None
+    return Via(start=span.start, end=span.end, text=span.text)
 
 
 def _term(p: Plan, pair: BracketPair) -> Quotation:
@@ -429,7 +437,7 @@ def _record(p: Plan, unit: Unit, doc: Doc, finding: Finding, parts_of: _Decompos
     base: dict[str, Any] = {"doc": p.doc_id, "start": quote.start, "end": quote.end, "text": quote.text}
     if finding.kind != "direct":
         return _term(p, pair)
-    cue = via = speaker = affiliation = None
+    cue = speaker = affiliation = None
     if finding.cue is not None:
         span = _token_span(source, unit, doc, *finding.cue)
         cue = Cue(start=span.start, end=span.end, text=span.text, lemma=finding.cue_lemma or span.text)
@@ -437,10 +445,7 @@ def _record(p: Plan, unit: Unit, doc: Doc, finding: Finding, parts_of: _Decompos
         parts = parts_of(unit, doc[finding.subject])
         if parts is not None:
             speaker, affiliation = parts.speaker, parts.affiliation
-    if finding.via is not None:
-        span = _token_span(source, unit, doc, *finding.via)
-        if speaker is None or span.text != speaker.text:
-            via = Via(start=span.start, end=span.end, text=span.text)
+    via = _via_record(source, unit, doc, finding.via, speaker)
     if speaker is None:
         confidence = CONFIDENCE["no_speaker"]
     elif finding.relayed:
