@@ -29,6 +29,8 @@ LIST_FILES = {
     "media.txt": "media",
     "relay_nouns.txt": "relay_nouns",
     "documents.txt": "documents",
+    "title_prefixes.txt": "title_prefixes",
+    "places.txt": "places",
 }
 TABLE_FILES = {"cues.tsv": ("cues", CUE_CLASSES), "speech_nouns.tsv": ("speech_nouns", NOUN_CLASSES)}
 
@@ -51,6 +53,8 @@ class Lexicon:
     org_suffixes: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     media: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     documents: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    title_prefixes: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    places: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
 
     @classmethod
     def default(cls) -> Lexicon:

@@ -23,50 +23,6 @@ from quotes.records import Affiliation, Span, Speaker
 NP_DEPS = frozenset({"compound", "nmod", "case", "flat", "fixed", "nummod", "appos", "det", "dep", "amod"})
 #: plural markers written after a speaker (高官ら, 関係者たち)
 PLURALS = ("たち", "ら", "等")
-#: words that may stand before a base title and belong to it (首席 + 研究委員)
-TITLE_PREFIXES = (
-    "同",  # 同地検次席検事: 同 + an organisation word refers back to one named before
-    "首席",
-    "次席",
-    "副",
-    "主任",
-    "上級",
-    "筆頭",
-    "研究",
-    "次期",
-    "前",
-    "元",
-    "現",
-    "名誉",
-    "特別",
-    "統括",
-    "担当",
-    "常任",
-    "代表",
-    "事務",
-    "総括",
-    "政務",
-    "駐",
-    "在",
-    "初代",
-    "報道",
-    "広報",
-    "国務",
-    "外務",
-    "国防",
-    "安保",
-    "最高",
-    "執行",
-    "専任",
-    "客員",
-    "非常勤",
-    "招聘",
-    "主席",
-    "代理",
-    "臨時",
-    "暫定",
-    "大",
-)
 _READING = regex.compile(r"[（(]\s*([\p{Katakana}\p{Hiragana}ー・=＝、,\s]+?)\s*[)）]")
 _ASIDE = regex.compile(r"[（(][^（()）]*[)）]")
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
@@ -391,8 +347,8 @@ def _title_start(
         if prev + shift in names:
             break  # 岡部|裁判長: a person's name, even if it ends like 部
         if (
-            piece in TITLE_PREFIXES
-            or any(piece.endswith(p) for p in TITLE_PREFIXES if len(p) > 1)
+            piece in lex.title_prefixes
+            or any(piece.endswith(p) for p in lex.title_prefixes if len(p) > 1)
             or (len(piece) >= 2 and lex.is_org(piece))
         ):
             at = prev
@@ -417,7 +373,7 @@ def _is_affiliation(org: str, lex: Lexicon) -> bool:
         return False
     if regex.fullmatch(r"[\p{N}\s年月日時分秒代期頃ごろ前後今同]+", bare):
         return False
-    if bare in COUNTRY_WORDS:
+    if bare in lex.places:
         return False
     return True
 
@@ -432,11 +388,3 @@ def _clean(value: str | None) -> str | None:
         return None
     value = _ASIDE.sub("", value).strip(" 　・、")
     return value or None
-
-
-#: places that alone are not an affiliation (米国の当局者: affiliation unknown)
-COUNTRY_WORDS = frozenset(
-    "米 米国 アメリカ 日本 韓国 北朝鮮 中国 ロシア 英国 イギリス 英 仏 フランス 独 ドイツ 台湾 "
-    "欧州 ウクライナ イラン イスラエル インド 豪州 オーストラリア 東京 大阪 ソウル 北京 "
-    "ワシントン モスクワ 海外 現地 地元 国内 政界 両国 各国".split()
-)
