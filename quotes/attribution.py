@@ -181,6 +181,60 @@ _CLAUSE_ENDINGS = frozenset(
 )
 
 
+#: adverbs by which a reporting verb points back at the quotation before it (「…」。Xはこう語った)
+_POINTING_BACK = frozenset({"こう", "そう"})
+#: determiners of よう(に): この/その point back, 次の/以下の/下記の point forward
+_BACK_DETERMINERS = frozenset({"この", "その", "こ", "そ"})
+_FORWARD_NOUNS = frozenset({"次", "以下", "下記"})
+
+
+def pointing_cue(doc: Doc, lex: Lexicon) -> tuple[Token, str] | None:
+    """A reporting verb that points at a quotation standing as a sentence of its own.
+
+    `Xはこう述べた` / `Xはこのように語った` point back ("back"); `Xは次のように語った`
+    points forward ("forward"). Returns the verb and the direction, or None.
+    """
+    for verb in doc:
+        if not _is_predicate(verb) or lex.cue_class(lemma_of(verb)) not in REPORTING:
+            continue
+        for child in verb.children:
+            if child.text in _POINTING_BACK and child.pos_ == "ADV":
+                return verb, "back"
+            if child.lemma_ == "よう" and child.i < verb.i:
+                words = {c.text for c in child.children} | {c.lemma_ for c in child.children}
+                if words & _FORWARD_NOUNS:
+                    return verb, "forward"
+                if words & _BACK_DETERMINERS:
+                    return verb, "back"
+    return None
+
+
+def standalone(unit: Unit) -> bool:
+    """Whether a sentence is nothing but quotations (「…」。), waiting for a pointing cue."""
+    if not unit.slots:
+        return False
+    rest = unit.text
+    for slot in reversed(unit.slots):
+        rest = rest[: slot.masked_start] + rest[slot.masked_end :]
+    return all(not ch.isalnum() for ch in rest)
+
+
+def pointed_finding(doc: Doc, verb: Token, slot: Slot, lex: Lexicon) -> Finding:
+    """The reading of a standalone quotation attributed through a pointing verb."""
+    start, end, lemma = _cue_span(doc, verb, verb, lex)
+    subject = _subject(doc, verb, ()) or _topic(doc, verb, ())
+    return Finding(
+        slot=slot,
+        kind="direct",
+        cue=(start, end),
+        cue_lemma=lemma,
+        cue_class=lex.cue_class(lemma),
+        subject=subject.i if subject is not None else None,
+        via=_via(doc, verb, subject, lex),
+        passive=is_passive(verb),
+    )
+
+
 def _after_closer(doc: Doc, q: Token, slot: Slot) -> Token | None:
     """The first token after the quotation's closing bracket."""
     i = q.i

@@ -20,7 +20,7 @@ import attrs
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from quotes.attribution import Finding, attribute
+from quotes.attribution import Finding, attribute, pointed_finding, pointing_cue, standalone
 from quotes.brackets import BracketPair, pair_brackets
 from quotes.canonical import canonicalise
 from quotes.chunking import DEFAULT_MAX_UNIT_BYTES, SUDACHI_MAX_BYTES, cut_to_limit, sentence_ranges
@@ -305,6 +305,7 @@ def assemble(
                 if record.speaker is not None:
                     previous = (k, record)
             records.append(record)
+    records = _pointed(p, docs, records, lex, parts_of)
     records.sort(key=lambda r: (r.start, r.end))
     mentions.extend(Parts(speaker=r.speaker, affiliation=r.affiliation) for r in records if r.speaker)
     mentions.extend(aside_mentions(p.text, lex))
@@ -349,6 +350,36 @@ class _Decomposer:
         if key not in self._done:
             self._done[key] = decompose(unit, head, self.source, self.lex)
         return self._done[key]
+
+
+def _pointed(
+    p: Plan, docs: dict[int, Doc], records: list[Quotation], lex: Lexicon, parts_of: _Decomposer
+) -> list[Quotation]:
+    """Quotations standing as their own sentence, attributed by the sentence that points
+    at them: 「…」。Xはこう述べた (after) or Xは次のように語った。「…」 (before)."""
+    by_span = {(r.start, r.end): i for i, r in enumerate(records)}
+    out = list(records)
+    group = max((r.group or 0 for r in records), default=0)
+    for k, unit in enumerate(p.units):
+        if not standalone(unit):
+            continue
+        for neighbour, direction in ((k + 1, "back"), (k - 1, "forward")):
+            doc = docs.get(neighbour)
+            if doc is None:
+                continue
+            found = pointing_cue(doc, lex)
+            if found is None or found[1] != direction:
+                continue
+            group += 1
+            for slot in unit.slots:
+                i = by_span.get((slot.pair.content_start, slot.pair.content_end))
+                if i is None or out[i].kind != "term":
+                    continue
+                finding = pointed_finding(doc, found[0], slot, lex)
+                record = _record(p, p.units[neighbour], doc, finding, parts_of)
+                out[i] = attrs.evolve(record, group=group)
+            break
+    return out
 
 
 def _group_key(k: int, finding: Finding, record: Quotation) -> Any:

@@ -194,3 +194,21 @@ def test_topic_that_cannot_speak_is_not_the_speaker(extractor: quotes.Extractor)
 def test_topic_that_can_speak_is_the_speaker(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("キーティング大将は記者会見を開き、報道について「事実無根だ」と否定した。")
     assert record.speaker is not None and record.speaker.name == "キーティング"
+
+
+def test_standalone_quote_then_kou_nobeta(extractor: quotes.Extractor) -> None:
+    text = "「景気は回復基調にある」。日銀の植田和男総裁は記者会見でこう述べた。"
+    (record,) = extractor.extract(text)
+    assert record.kind == "direct" and record.cue is not None and record.cue.text == "述べた"
+    assert record.speaker is not None and record.speaker.name == "植田和男"
+    assert record.affiliation is not None and record.affiliation.text == "日銀"
+
+
+def test_tsugi_no_youni_then_standalone_quote(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("植田総裁は次のように語った。「物価の安定が最優先だ。」")
+    assert record.kind == "direct" and record.speaker is not None and record.speaker.name == "植田"
+
+
+def test_standalone_quote_without_pointing_cue_stays_a_term(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("「景気は回復基調にある」。天気は晴れだった。")
+    assert record.kind == "term" and record.speaker is None
