@@ -139,6 +139,7 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
         subject = _subject(doc, pred, unit.slots)
     if subject is not None and q in subject.subtree:
         subject = None  # 「…」という声が聞かれた: the noun the quotation fills is no speaker
+        subject = _from_source(first)  # 市民からは「…」との声が上がった: the source is 市民
     if subject is None:
         topic = _topic(doc, pred, unit.slots)
         # a topic hands down its subject only when it can speak (not ニコチンは…、「…」と指摘)
@@ -192,7 +193,9 @@ def pointing_cue(doc: Doc, lex: Lexicon) -> tuple[Token, str] | None:
     """A reporting verb that points at a quotation standing as a sentence of its own.
 
     `Xはこう述べた` / `Xはこのように語った` point back ("back"); `Xは次のように語った`
-    points forward ("forward"). Returns the verb and the direction, or None.
+    points forward ("forward"); a speech verb that says nothing of its own (no object,
+    no と-clause: 被害者の母親は涙ながらに語った) points back too. Returns the verb and
+    the direction, or None.
     """
     for verb in doc:
         if not _is_predicate(verb) or lex.cue_class(lemma_of(verb)) not in REPORTING:
@@ -206,7 +209,18 @@ def pointing_cue(doc: Doc, lex: Lexicon) -> tuple[Token, str] | None:
                     return verb, "forward"
                 if words & _BACK_DETERMINERS:
                     return verb, "back"
+        says_own = any(
+            c.dep_ in ("obj", "ccomp") or (c.dep_ in ("advcl", "obl") and _ends_in_to(c))
+            for c in verb.children
+        )
+        if verb.dep_ == "ROOT" and lex.cue_class(lemma_of(verb)) in ("speech", "reaction") and not says_own:
+            return verb, "back"
     return None
+
+
+def _ends_in_to(tok: Token) -> bool:
+    """Whether a dependent clause ends in the quotative と (it says something of its own)."""
+    return any(c.text in ("と", "との") and c.dep_ in ("case", "mark") for c in tok.children)
 
 
 def standalone(unit: Unit) -> bool:
@@ -454,6 +468,18 @@ def _subject(doc: Doc, pred: Token, slots: Sequence[Slot], *, first: bool = Fals
         if head == v:
             break
         v = head
+    return None
+
+
+def _from_source(pred: Token) -> Token | None:
+    """X in `Xから(は)…の声が上がった`: where voices, criticism or questions came from."""
+    for child in pred.children:
+        if (
+            child.dep_ == "obl"
+            and child.i < pred.i
+            and any(c.dep_ == "case" and c.text == "から" for c in child.children)
+        ):
+            return child
     return None
 
 

@@ -169,11 +169,15 @@ class Extractor:
     def _wanted(self, p: Plan) -> dict[int, Doc]:
         """The units of a plan to parse, tokenized: all, or those the selector keeps."""
         tokenizer = self.nlp.tokenizer
+        tokenized = [one_sentence(tokenizer(unit.text)) for unit in p.units]
+        # the sentences around a quotation standing alone may be what attributes it
+        around = {j for k, unit in enumerate(p.units) if standalone(unit) for j in (k - 1, k + 1)}
         wanted: dict[int, Doc] = {}
-        for k, unit in enumerate(p.units):
-            tokens = one_sentence(tokenizer(unit.text))
-            if self.parse == "all" or self._selector.needs_parse(
-                unit, ((t.text, t.lemma_, t.tag_) for t in tokens)
+        for k, (unit, tokens) in enumerate(zip(p.units, tokenized, strict=True)):
+            if (
+                self.parse == "all"
+                or k in around
+                or self._selector.needs_parse(unit, ((t.text, t.lemma_, t.tag_) for t in tokens))
             ):
                 wanted[k] = tokens
         return wanted

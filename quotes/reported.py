@@ -254,6 +254,8 @@ def _source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Report
         if source is None or slot_of(source, slots) is not None:
             continue
         relay_via = None
+        if source.lemma_ in ("ところ", "の") and (teller := _teller(source)) is not None:
+            source = teller  # ロイター通信が伝えたところによると: ロイター通信
         if source.lemma_ in lex.relay_nouns:
             # Xの話として / Xの発表によると: X, not 話, is the source
             owners = _owners(source)
@@ -311,6 +313,16 @@ def _passive_report_end(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
         ):
             return tok.i
     return end
+
+
+def _teller(noun: Token) -> Token | None:
+    """The subject of the clause describing a formal noun (Xが伝えたところ -> X)."""
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.i < noun.i:
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "dislocated")]
+            if subjects:
+                return subjects[0]
+    return None
 
 
 def _owners(noun: Token) -> list[Token]:

@@ -256,7 +256,10 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
             if opener >= 0:
                 org_start, org_end = opener + 1, org_end - 1
         org = mod[org_start:org_end]
-        if org and affiliation is None and _is_affiliation(org, lex):
+        proper = (org_start > 0 and mod[org_start - 1] in _BRACKETS) or any(  # 「OSIグループ」の
+            t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in tokens if org_start <= t.idx - base < org_end
+        )
+        if org and affiliation is None and _is_affiliation(org, proper, lex):
             affiliation = src(org_start, org_end)
     if title and affiliation is None:
         org_len = _org_prefix(title, lex)
@@ -366,8 +369,10 @@ def _org_prefix(title: str, lex: Lexicon) -> int:
     return 0
 
 
-def _is_affiliation(org: str, lex: Lexicon) -> bool:
-    """Whether a modifier names an organisation (not a place, a person or a time)."""
+def _is_affiliation(org: str, proper: bool, lex: Lexicon) -> bool:
+    """Whether a modifier names an organisation: one that ends like one (研究院, 党),
+    a proper noun (東北楽天, サンデーレーシング), not a place, a person, a time or a
+    common noun (被害者の母親: 被害者 is no affiliation)."""
     bare = _ASIDE.sub("", org)
     if len(bare) < 2 or lex.suffix(bare, lex.honorifics):
         return False
@@ -375,7 +380,7 @@ def _is_affiliation(org: str, lex: Lexicon) -> bool:
         return False
     if bare in lex.places:
         return False
-    return True
+    return lex.is_org(bare) or proper or regex.search(r"[\p{Katakana}A-Za-zＡ-Ｚａ-ｚ]", bare) is not None
 
 
 def _reading(text: str) -> str | None:

@@ -212,3 +212,14 @@ def test_tsugi_no_youni_then_standalone_quote(extractor: quotes.Extractor) -> No
 def test_standalone_quote_without_pointing_cue_stays_a_term(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("「景気は回復基調にある」。天気は晴れだった。")
     assert record.kind == "term" and record.speaker is None
+
+
+def test_standalone_quote_then_speech_verb_with_nothing_of_its_own(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("「絶対に許さない」。被害者の母親は涙ながらに語った。")
+    assert record.kind == "direct" and record.speaker is not None and record.speaker.text == "母親"
+    assert record.affiliation is None  # 被害者 is no organisation
+
+
+def test_voices_from_a_group_are_attributed_to_it(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("市民からは「早く元の生活に戻りたい」との声が上がった。")
+    assert record.speaker is not None and record.speaker.text == "市民"

@@ -130,3 +130,8 @@ def test_frame_stops_before_its_own_passive_report(extractor: quotes.Extractor) 
     (record,) = [r for r in extractor.extract(text) if r.kind == "indirect"]
     assert record.text == "艦隊は警戒監視を行った"
     assert record.speaker is not None and record.speaker.text == "共同通信"
+
+
+def test_tokoro_ni_yoruto_takes_the_teller(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("ロイター通信が伝えたところによると、ロシア軍は東部で攻勢を強めている。")
+    assert record.kind == "indirect" and record.speaker is not None and record.speaker.text == "ロイター通信"
