@@ -22,6 +22,7 @@ from typing import TextIO
 from quotes import evaluate, report, serialize
 from quotes.errors import Errors, QuotesError
 from quotes.extractor import Extractor
+from quotes.inputs import read_text, text_files
 from quotes.lexicon import Lexicon
 from quotes.organizations import OrganizationTable
 from quotes.parsing import DEFAULT_MODEL
@@ -106,7 +107,7 @@ def count_inputs(paths: Sequence[str]) -> int:
         if raw == "-" or path.is_file():
             total += 1
         elif path.is_dir():
-            total += sum(1 for p in path.glob("*.txt") if p.is_file())
+            total += len(text_files(path))
     return total
 
 
@@ -118,7 +119,7 @@ def iter_inputs(paths: Sequence[str], failures: list[str]) -> Iterator[tuple[str
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.glob("*.txt") if p.is_file())
+            files = text_files(path)
             if not files:
                 failures.append(Errors.E010.format(path=path))
             for file in files:
@@ -135,8 +136,7 @@ def iter_inputs(paths: Sequence[str], failures: list[str]) -> Iterator[tuple[str
 
 def _read(path: Path, failures: list[str]) -> str | None:
     try:
-        # read as Python reads text by default (\r\n -> \n), as the gold scorer does
-        return path.read_text(encoding="utf-8")
+        return read_text(path)
     except UnicodeDecodeError as exc:
         failures.append(Errors.E008.format(path=path, reason=f"byte {exc.start}: {exc.reason}"))
     except OSError as exc:

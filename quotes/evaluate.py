@@ -20,6 +20,7 @@ from typing import Any
 
 from quotes.errors import InputValueError
 from quotes.extractor import Extractor
+from quotes.inputs import read_text, text_files
 from quotes.organizations import OrganizationTable
 from quotes.records import Quotation
 from quotes.serialize import to_dict
@@ -465,17 +466,12 @@ def predict_dir(
     offsets index the same text as the gold's.
     """
     ex = extractor if extractor is not None else Extractor()
-    files = sorted(p for p in Path(gold_dir).glob("*.txt") if p.is_file())
-    texts = ((_read_source(f), f.name) for f in files)
+    texts = ((read_text(f), f.name) for f in text_files(gold_dir))
     records: list[Quotation] = []
     results = ex.analyze_many(texts, as_tuples=True, batch_size=batch_size, n_process=n_process)
     for analysis, _name in results:
         records.extend(analysis.quotations)
     return records
-
-
-def _read_source(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
 
 
 def evaluate_dir(
