@@ -179,7 +179,6 @@ def test_lookup_finds_the_organisation(
         "山田商店",
         "バイデン政権",
         "米高官",
-        "政府",
         "外交部",
         "下院",
         "タスク",
@@ -190,6 +189,16 @@ def test_lookup_finds_the_organisation(
 )
 def test_unknown_text_is_none(table: OrganizationTable, query: str) -> None:
     assert table.lookup(query) is None
+
+
+def test_bare_japanese_forms_name_japanese_bodies_as_the_japanese_press_writes(
+    table: OrganizationTable,
+) -> None:
+    assert table.lookup("政府").organization.canonical == "Government of Japan"  # type: ignore[union-attr]
+    assert table.lookup("外務省").organization.country == "JP"  # type: ignore[union-attr]
+    # another country's government is never read as Japan's, known or not
+    assert table.lookup("韓国政府").organization.country == "KR"  # type: ignore[union-attr]
+    assert table.lookup("スペイン政府") is None
 
 
 def test_country_prefix_only_reads_that_countrys_organisations(table: OrganizationTable) -> None:
