@@ -31,10 +31,10 @@ from quotes.masking import Unit, build_unit
 from quotes.organizations import OrganizationTable
 from quotes.parallel import analyze_parallel
 from quotes.parsing import DEFAULT_MODEL, BlasThreads, load_model, one_sentence, plain_labels, use_numpy_ops
-from quotes.records import Analysis, Cue, Problem, Quotation, Span, Speaker, Via
+from quotes.records import Affiliation, Analysis, Cue, Problem, Quotation, Span, Speaker, Via
 from quotes.reported import Reported, find_reported
 from quotes.selection import Selector
-from quotes.speakers import Parts, decompose, plausible_source
+from quotes.speakers import Parts, decompose, host_organization, noun_phrase, plausible_source
 
 logger = logging.getLogger("quotes")
 
@@ -352,8 +352,22 @@ class _Decomposer:
     def __call__(self, unit: Unit, head: Token) -> Parts | None:
         key = (unit.start, head.i)
         if key not in self._done:
-            self._done[key] = decompose(unit, head, self.source, self.lex)
+            self._done[key] = self._hosted(unit, head, decompose(unit, head, self.source, self.lex))
         return self._done[key]
+
+    def _hosted(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
+        """An unnamed speaker's organisation written as the sentence's topic (同社は、担当者が)."""
+        if parts is None or parts.affiliation is not None or parts.speaker.name is not None:
+            return parts
+        host = host_organization(head, self.lex)
+        if host is None:
+            return parts
+        start, end = noun_phrase(host, appositions=False)
+        doc = head.doc
+        while start < end and doc[start].pos_ in ("DET", "PUNCT"):
+            start += 1  # その朝鮮総連の東京本部: not その
+        span = _token_span(self.source, unit, doc, start, end)
+        return attrs.evolve(parts, affiliation=Affiliation(start=span.start, end=span.end, text=span.text))
 
 
 def _pointed(

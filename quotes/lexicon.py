@@ -31,6 +31,7 @@ LIST_FILES = {
     "documents.txt": "documents",
     "title_prefixes.txt": "title_prefixes",
     "places.txt": "places",
+    "org_lookalikes.txt": "org_lookalikes",
 }
 TABLE_FILES = {"cues.tsv": ("cues", CUE_CLASSES), "speech_nouns.tsv": ("speech_nouns", NOUN_CLASSES)}
 
@@ -55,6 +56,7 @@ class Lexicon:
     documents: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     title_prefixes: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     places: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    org_lookalikes: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -130,8 +132,17 @@ class Lexicon:
         return self.suffix(text, self.media) is not None
 
     def is_org(self, text: str) -> bool:
-        """Whether `text` ends like an organisation's name (研究院, 外交部, 民進党)."""
-        return self.suffix(text, self.org_suffixes) is not None or self.is_media(text)
+        """Whether `text` ends like an organisation's name (研究院, 外交部, 民進党).
+
+        Not when it ends in a common word that only looks like one (近所, 幹部).
+        """
+        if self.is_media(text):
+            return True
+        ending = self.suffix(text, self.org_suffixes)
+        if ending is None:
+            return False
+        lookalike = self.suffix(text, self.org_lookalikes)
+        return lookalike is None or len(lookalike) <= len(ending)
 
 
 def _read_list(content: str) -> list[str]:

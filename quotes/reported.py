@@ -43,6 +43,8 @@ CONFIDENCE = {"speech": 0.75, "report": 0.75, "reaction": 0.6, "cognition": 0.45
 _SOURCE_FORMS = ("によると", "によれば", "によりますと", "によりますれば")
 _RELAY_FORMS = ("として", "では", "によると", "によれば")
 _FRAME_STARTS = frozenset(f[0] for f in (*_SOURCE_FORMS, *_RELAY_FORMS))
+#: nouns a clause modifies to say when, not what: …と前置きした後で is an adverbial clause
+_ADVERBIAL_NOUNS = frozenset({"後", "あと", "上", "うえ", "際", "前", "直後", "途中", "最中", "一方"})
 
 
 @attrs.frozen(kw_only=True)
@@ -85,7 +87,7 @@ def _koto_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
             continue
         cue_start, cue_end, cue_lemma = _cue_span(doc, verb, doc[koto.i + 1], lex)
         cue_class = lex.cue_class(cue_lemma) or lex.cue_class(lemma_of(verb))
-        if cue_class not in ("speech", "report") or is_passive(verb) or verb.dep_ == "acl":
+        if cue_class not in ("speech", "report") or is_passive(verb) or _relative(verb):
             continue
         subject = _subject(doc, verb, slots) or _topic(doc, verb, slots)
         if subject is None:
@@ -105,6 +107,14 @@ def _koto_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
             )
         )
     return out
+
+
+def _relative(pred: Token) -> bool:
+    """Whether a cue describes a noun (…と認識している場合), which attributes nothing.
+
+    A clause on a noun of time (…と前置きした後で) is adverbial: it still reports.
+    """
+    return pred.dep_ == "acl" and pred.head.lemma_ not in _ADVERBIAL_NOUNS
 
 
 def _aux_run(doc: Doc, pred: Token) -> int:
@@ -143,7 +153,7 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
             and pred.lemma_ in LIGHT_VERBS
         ):
             cue_class = lex.speech_nouns[carrier.lemma_]  # …との見方を示した: the noun says what
-        if cue_class not in REPORTING or is_passive(pred) or pred.dep_ == "acl":
+        if cue_class not in REPORTING or is_passive(pred) or _relative(pred):
             continue  # a relative clause (…と認識している場合) attributes nothing
         subject = (
             _subject(doc, first, slots, first=True)
@@ -189,7 +199,8 @@ def _clause_predicate(tok: Token) -> bool:
     """Whether a token ends a clause that can be reported (a predicate, or N+だ)."""
     if _is_predicate(tok) or tok.pos_ in ("ADJ", "AUX"):
         return True
-    return any(c.dep_ in ("cop", "aux") for c in tok.children)
+    # N+だ, N+ではない (the parser may call that で a case marker, but tags it AUX)
+    return any(c.dep_ in ("cop", "aux") or (c.pos_ == "AUX" and c.i > tok.i) for c in tok.children)
 
 
 def _clause_start(doc: Doc, head: Token, end: Token, subject: Token, cue: Token) -> int | None:
@@ -211,6 +222,17 @@ def _clause_start(doc: Doc, head: Token, end: Token, subject: Token, cue: Token)
         if sp_start <= start < sp_end or start <= sp_start < head.i:
             # the speaker is never part of what was said: the clause starts after it
             start = _after_particles(doc, sp_end - 1)
+    for tok in doc[start : head.i]:
+        if (
+            tok != cue
+            and subject.head == tok
+            and subject.dep_ == "nsubj"
+            and _is_predicate(tok)
+            and not is_passive(tok)
+            and not any(c.dep_ == "nsubj" and c != subject for c in tok.children)
+        ):
+            # Xは不満を表明し、…ことを明らかにした: X's own earlier act is not what X said
+            start = _after_particles(doc, tok.i + _aux_run(doc, tok))
     for tok in doc[start : end.i]:
         if tok.text == "に" and tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
             start = _after_particles(doc, tok.i + 1)

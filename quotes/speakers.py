@@ -383,6 +383,58 @@ def _is_affiliation(org: str, proper: bool, lex: Lexicon) -> bool:
     return lex.is_org(bare) or proper or regex.search(r"[\p{Katakana}A-Za-zＡ-Ｚａ-ｚ]", bare) is not None
 
 
+#: particles that make a noun the sentence's topic (は) or an added topic (も)
+_TOPIC_CASES = frozenset({"は", "も"})
+#: clause relations a topic is read across, from the speaker's verb upwards
+_UP_DEPS = frozenset({"advcl", "conj", "ccomp", "xcomp", "parataxis"})
+
+
+def host_organization(subject: Token, lex: Lexicon) -> Token | None:
+    """The organisation an unnamed speaker speaks for, written as a topic of its own.
+
+    `同社は、広報担当者が「…」と話した`, `総連の本部は、職員とみられる男性が…答えた`:
+    Japanese puts the organisation first as a topic (は, も) and the person after it
+    with が. The topic is looked for on the speaker's verb and the clauses above it,
+    and on a misread `XもあるY` (ある read as a verb on Y); it must come before the
+    speaker and read as an organisation, not a person.
+    """
+    candidates: list[Token] = []
+    for child in subject.children:
+        if child.dep_ in ("acl", "det") and child.lemma_ in ("ある", "或る"):
+            candidates.extend(c for c in child.children if c.dep_ == "nsubj")
+    v = subject.head
+    seen: set[int] = set()
+    while v.i not in seen and v != subject:
+        seen.add(v.i)
+        candidates.extend(c for c in v.children if c.dep_ in ("nsubj", "obl", "dislocated"))
+        if v.dep_ not in _UP_DEPS or v.head == v:
+            break
+        v = v.head
+    hosts = [
+        c
+        for c in candidates
+        if c.i < subject.i
+        and subject not in c.subtree
+        and c.pos_ in ("NOUN", "PROPN")
+        and any(p.dep_ == "case" and p.text in _TOPIC_CASES for p in c.children)
+        and _organisation_phrase(c, lex)
+    ]
+    return max(hosts, key=lambda t: t.i) if hosts else None
+
+
+def _organisation_phrase(head: Token, lex: Lexicon) -> bool:
+    """Whether the noun phrase of `head` names an organisation, not a person or a thing."""
+    start, end = noun_phrase(head, appositions=False)
+    tokens = [t for t in head.doc[start:end] if t.pos_ not in ("ADP", "DET", "PUNCT")]
+    if not tokens or any("人名" in t.tag_ for t in tokens):
+        return False
+    text = "".join(t.text for t in tokens)
+    if lex.suffix(text, lex.titles) or lex.suffix(text, lex.honorifics) or lex.suffix(text, lex.anonymous):
+        return False
+    proper = any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in tokens)
+    return lex.is_org(text) or (proper and _is_affiliation(text, proper, lex))
+
+
 def _reading(text: str) -> str | None:
     found = _READING.search(text)
     return found.group(1).strip() if found else None

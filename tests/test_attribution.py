@@ -223,3 +223,33 @@ def test_standalone_quote_then_speech_verb_with_nothing_of_its_own(extractor: qu
 def test_voices_from_a_group_are_attributed_to_it(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("市民からは「早く元の生活に戻りたい」との声が上がった。")
     assert record.speaker is not None and record.speaker.text == "市民"
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        ("同社は、広報担当者が「事実関係を確認中だ」と話した。", "同社"),
+        ("トヨタ自動車の本社は、社員とみられる男性が「答えられない」と話した。", "トヨタ自動車の本社"),
+        ("日本医師会もある幹部が「驚いている」と述べた。", "日本医師会"),
+    ],
+    ids=["topic_then_spokesperson", "topic_across_a_clause", "mo_aru_misread_as_a_verb"],
+)
+def test_unnamed_speakers_organisation_written_as_the_topic(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.name is None
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+    assert text[record.affiliation.start : record.affiliation.end] == affiliation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "田中氏は、秘書が「本人は不在だ」と話した。",  # a person is no organisation
+        "事件の現場では、近所の男性が「怖い」と話した。",  # a place, and 近所 only ends like 研究所
+    ],
+)
+def test_topic_that_is_no_organisation_gives_no_affiliation(extractor: quotes.Extractor, text: str) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.affiliation is None

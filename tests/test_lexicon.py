@@ -54,6 +54,13 @@ def test_suffix_matching_takes_the_longest() -> None:
     assert lex.is_media("AP通信")
 
 
+def test_common_words_that_end_like_organisations_are_not_organisations() -> None:
+    lex = Lexicon.default()
+    assert not lex.is_org("近所") and not lex.is_org("幹部") and not lex.is_org("社会")
+    assert lex.is_org("研究所") and lex.is_org("外交部") and lex.is_org("日本医師会")
+    assert lex.is_org("選挙区事務所")  # an organisation that ends in a look-alike's suffix
+
+
 def test_user_folder_extends_the_shipped_lists(tmp_path: Path) -> None:
     (tmp_path / "titles.txt").write_text("# mine\n主任分析官\n", encoding="utf-8")
     (tmp_path / "cues.tsv").write_text("lemma\tclass\n吠える\tspeech\n", encoding="utf-8")

@@ -58,6 +58,21 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
         "訴状によると、学園は著作物を無断で引用した。",
         dict(text="学園は著作物を無断で引用した", speaker="訴状", cue="によると"),
     ),
+    (
+        "clause_on_a_noun_of_time_still_reports",
+        "外務省の山田報道官は、交渉は続いていると前置きした後で、「結論はまだ出ていない」と結んだ。",
+        dict(text="交渉は続いている", speaker="山田報道官", cue="前置きした"),
+    ),
+    (
+        "speakers_own_earlier_act_is_not_what_was_said",
+        "田中社長は取引先に対して不満を表明し、今後は値下げに応じるという回答があったことを明らかにした。",
+        dict(text="今後は値下げに応じるという回答があった", speaker="田中社長"),
+    ),
+    (
+        "topic_hung_on_an_inner_passive_still_speaks_for_the_whole_clause",
+        "韓米は北朝鮮軍がすでにクルスクに配置され、戦闘に参加したとみている。",
+        dict(text="北朝鮮軍がすでにクルスクに配置され、戦闘に参加した", speaker="韓米"),
+    ),
     ("no_source_no_record", "明日は雨が降ると思う。", None),
     ("passive_report_names_no_source", "首相が辞任する意向だと報じられた。", None),
     ("common_noun_subject_is_no_source", "この可能性は低いとみる余地もある。", None),
