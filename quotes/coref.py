@@ -32,20 +32,35 @@ def person_mentions(
 ) -> list[Parts]:
     """Subjects of a sentence that name a person (a 人名 token, or a name with a title)."""
     found: list[Parts] = []
-    heads: list[int] = []
+    chains: list[list[int]] = []
     for tok in doc:
         if tok.dep_ in ("nsubj", "dislocated", "nsubj:pass"):
-            heads.append(tok.i)
+            chains.append([tok.i])
         elif "人名" in tok.tag_:
-            # the head noun of the name's phrase (山本 健太 教授 -> 教授)
+            # the head noun of the name's phrase (山本 健太 教授 -> 教授), or a noun
+            # nearer the name when the compound runs on (ブラウン監督|解任 -> 監督)
+            chain = [tok.i]
             head = tok
-            while head.dep_ in ("compound", "flat", "fixed") and head.head.i > head.i:
+            while (
+                head.head.i > head.i
+                and (
+                    head.dep_ in ("compound", "flat", "fixed")
+                    or (head.dep_ == "nmod" and not any(c.dep_ == "case" for c in head.children))
+                )
+                and not any(t.pos_ in ("ADP", "PUNCT") for t in doc[head.i + 1 : head.head.i])
+            ):
                 head = head.head
-            heads.append(head.i)
-    for i in sorted(set(heads)):
-        parts = parts_of(unit, doc[i])
-        if parts is not None and _is_person(parts.speaker, doc[slice(*noun_phrase(doc[i]))], lex):
-            found.append(parts)
+                chain.append(head.i)
+            chains.append(chain[::-1])
+    seen: set[int] = set()
+    for chain in sorted(chains):
+        for i in chain:
+            parts = parts_of(unit, doc[i])
+            if parts is not None and _is_person(parts.speaker, doc[slice(*noun_phrase(doc[i]))], lex):
+                if i not in seen:
+                    found.append(parts)
+                    seen.add(i)
+                break
     return found
 
 
@@ -85,7 +100,11 @@ def _is_person(speaker: Speaker, tokens: Iterable[Token], lex: Lexicon) -> bool:
     name = speaker.name
     if speaker.anonymous or not name or lex.is_org(name) or lex.is_media(name):
         return False
-    return bool(speaker.title or speaker.honorific) or any("人名" in t.tag_ for t in tokens)
+    if speaker.title or speaker.honorific:
+        return True
+    # a bare name: every word of it a name (not ブラウン監督解任, a dismissal)
+    words = [t for t in tokens if t.pos_ not in ("ADP", "PUNCT", "DET")]
+    return bool(words) and "人名" in words[-1].tag_
 
 
 def _person_like(speaker: Speaker, lex: Lexicon) -> bool:
@@ -128,10 +147,18 @@ def resolve(records: Sequence[Quotation], mentions: Iterable[Parts], lex: Lexico
             anonymous=False,
             resolved_from=Mention(start=full.start, end=full.end, text=full.text),
         )
-        out.append(
-            attrs.evolve(record, speaker=resolved, affiliation=record.affiliation or antecedent.affiliation)
-        )
+        carried = None if _former(full) else antecedent.affiliation
+        out.append(attrs.evolve(record, speaker=resolved, affiliation=record.affiliation or carried))
     return out
+
+
+#: title prefixes that make a post a past one (広島カープ前監督, 元大使)
+FORMER = ("前", "元")
+
+
+def _former(speaker: Speaker) -> bool:
+    """Whether a mention names the person by a post they no longer hold."""
+    return bool(speaker.title and speaker.title.startswith(FORMER))
 
 
 _NAME = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー・=＝\p{Latin} ]+")

@@ -316,7 +316,7 @@ def assemble(
     resolved = resolve(records, mentions, lex)
     table = organizations if organizations is not None else OrganizationTable.default()
     return Analysis(
-        quotations=canonicalise(resolved, table, p.text),
+        quotations=canonicalise(resolved, table, p.text, lex.org_kinds),
         problems=(*p.problems, *_unparsed_speakers(p, resolved)),
     )
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import attrs
 
 from quotes.errors import Errors, LexiconError
+from quotes.organizations import CATEGORIES
 
 CUE_CLASSES = ("speech", "report", "reaction", "cognition", "naming")
 NOUN_CLASSES = ("speech", "cognition")
@@ -33,7 +34,11 @@ LIST_FILES = {
     "places.txt": "places",
     "org_lookalikes.txt": "org_lookalikes",
 }
-TABLE_FILES = {"cues.tsv": ("cues", CUE_CLASSES), "speech_nouns.tsv": ("speech_nouns", NOUN_CLASSES)}
+TABLE_FILES = {
+    "cues.tsv": ("cues", CUE_CLASSES),
+    "speech_nouns.tsv": ("speech_nouns", NOUN_CLASSES),
+    "org_kinds.tsv": ("org_kinds", CATEGORIES),
+}
 
 
 def _by_length(words: Iterable[str]) -> tuple[str, ...]:
@@ -47,6 +52,8 @@ class Lexicon:
 
     cues: Mapping[str, str] = attrs.field(factory=dict)
     speech_nouns: Mapping[str, str] = attrs.field(factory=dict)
+    #: a word naming an organisation by its kind (球団, 党) -> the category it points back to
+    org_kinds: Mapping[str, str] = attrs.field(factory=dict)
     relay_nouns: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
     titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     honorifics: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
@@ -94,6 +101,7 @@ class Lexicon:
         *,
         cues: Mapping[str, str] | None = None,
         speech_nouns: Mapping[str, str] | None = None,
+        org_kinds: Mapping[str, str] | None = None,
         **lists: Iterable[str],
     ) -> Lexicon:
         """A copy with more entries: `lex.extended(titles=["主任研究官"], cues={"吠える": "speech"})`."""
@@ -101,6 +109,7 @@ class Lexicon:
         for field, table, classes in (
             ("cues", cues, CUE_CLASSES),
             ("speech_nouns", speech_nouns, NOUN_CLASSES),
+            ("org_kinds", org_kinds, CATEGORIES),
         ):
             if table:
                 for key, value in table.items():

@@ -44,6 +44,19 @@ def test_department_suffix_keeps_the_span_and_finds_the_university(extractor: qu
     assert record.affiliation.canonical == "Ewha Womans University"
 
 
+def test_dou_sha_takes_the_company_named_before_whatever_its_name(extractor: quotes.Extractor) -> None:
+    text = "ソフトバンクグループは決算を発表した。同社の孫正義会長は「投資は続ける」と述べた。"
+    (record,) = extractor.extract(text)
+    assert record.affiliation is not None and record.affiliation.text == "同社"
+    assert record.affiliation.canonical == "SoftBank Group Corp."
+    assert record.affiliation.category == "company"
+
+
+def test_dou_sha_without_a_company_before_stays_unknown(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("同社の広報担当者は「確認中だ」と話した。")
+    assert record.affiliation is not None and record.affiliation.canonical is None
+
+
 def test_unknown_organisation_keeps_its_span_and_no_canonical(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("架空未来政策研究所の山田太郎研究員は「変化は遅い」と述べた。")
     assert record.affiliation is not None and record.affiliation.text == "架空未来政策研究所"

@@ -57,3 +57,24 @@ def test_dou_plus_organisation_word_takes_the_organisation_named_before(extracto
     (record,) = extractor.extract(text)
     assert record.affiliation is not None and record.affiliation.text == "同地検"
     assert record.affiliation.canonical == "Nara District Public Prosecutors Office"
+
+
+def test_kind_word_inside_a_title_points_to_the_club_named_before(extractor: quotes.Extractor) -> None:
+    text = "中日ドラゴンズは10日、佐藤健球団代表が会見した。佐藤代表は「結果が全てだ」と述べた。"
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.name == "佐藤健"
+    assert record.affiliation is not None and record.affiliation.text == "球団"
+    assert text[record.affiliation.start : record.affiliation.end] == "球団"
+    assert record.affiliation.canonical == "Chunichi Dragons"
+
+
+def test_a_former_posts_organisation_is_not_carried_to_later_mentions(extractor: quotes.Extractor) -> None:
+    text = "広島カープ前監督のブラウン氏が新監督に就任した。ブラウン監督は「勝ちたい」と話した。"
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.name == "ブラウン"
+    assert record.affiliation is None
+
+
+def test_a_name_running_into_a_common_noun_is_no_longer_name(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("ブラウン監督解任の声も上がった。ブラウン監督は「残念だ」と話した。")
+    assert record.speaker is not None and record.speaker.name == "ブラウン"

@@ -9,6 +9,7 @@ import pytest
 
 from quotes.errors import LexiconError
 from quotes.lexicon import CUE_CLASSES, LIST_FILES, NOUN_CLASSES, TABLE_FILES, Lexicon
+from quotes.organizations import CATEGORIES
 
 DATA = resources.files("quotes") / "data"
 
@@ -33,8 +34,9 @@ def test_table_files_have_two_columns_and_known_classes(name: str) -> None:
         if line and not line.startswith("#")
     ]
     header, *body = rows
-    assert header.split("\t")[1] == "class"
-    classes = CUE_CLASSES if name == "cues.tsv" else NOUN_CLASSES
+    _, classes = TABLE_FILES[name]
+    assert header.split("\t")[1] in ("class", "category")
+    assert classes in (CUE_CLASSES, NOUN_CLASSES, CATEGORIES)
     for row in body:
         key, value = row.split("\t")
         assert key and value in classes, row
