@@ -155,7 +155,13 @@ CASES = [
         "カリフォルニア大学サンタバーバラ校",
         None,
     ),
-    ("カリフォルニア大学アーバイン校", "University of California", "カリフォルニア大学", "アーバイン校"),
+    (
+        "カリフォルニア大学アーバイン校",
+        "University of California, Irvine",
+        "カリフォルニア大学アーバイン校",
+        None,
+    ),
+    ("カリフォルニア大学マーセド校", "University of California", "カリフォルニア大学", "マーセド校"),
     ("梨花女子大(ソウル)国際学部", "Ewha Womans University", "梨花女子大", "(ソウル)国際学部"),
 ]
 
@@ -184,7 +190,7 @@ def test_lookup_finds_the_organisation(
         "タスク",
         "メタンガス",
         "LGBT団体",
-        "FedEx",
+        "Fedco",
     ],
 )
 def test_unknown_text_is_none(table: OrganizationTable, query: str) -> None:
@@ -198,7 +204,7 @@ def test_bare_japanese_forms_name_japanese_bodies_as_the_japanese_press_writes(
     assert table.lookup("外務省").organization.country == "JP"  # type: ignore[union-attr]
     # another country's government is never read as Japan's, known or not
     assert table.lookup("韓国政府").organization.country == "KR"  # type: ignore[union-attr]
-    assert table.lookup("スペイン政府") is None
+    assert table.lookup("ツバル政府") is None
 
 
 def test_country_prefix_only_reads_that_countrys_organisations(table: OrganizationTable) -> None:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 import quotes
 from quotes.brackets import pair_brackets
 from quotes.chunking import sentence_ranges
+from quotes.organizations import _Normalized, normalize
 from quotes.records import misplaced_spans
 
 PIECES = [
@@ -88,3 +89,9 @@ def test_pairs_do_not_overlap_and_are_real_brackets(text: str) -> None:
     for p in pairs:
         assert text[p.open_at] in "「『｢" and text[p.close_at] in "」』｣"
     assert all(a.close_at < b.open_at for a, b in pairwise(pairs))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("大学 ・･ＡａAa１1ｶﾞｶﾞかﾞ\u3099学院の　Ⅱ㈱")), max_size=12))
+def test_fast_normalize_reads_names_as_the_offset_keeping_one(text: str) -> None:
+    assert normalize(text) == _Normalized.of(text).text
