@@ -82,6 +82,7 @@ def noun_phrase(head: Token, *, appositions: bool = True) -> tuple[int, int]:
             and _nominal(doc[start - 1])
             and start - 1 not in members
             and not _in_quote(doc[start - 1])
+            and not any(c.dep_ == "det" for c in doc[start - 1].children)  # その一方: its own phrase
         ):
             members.add(start - 1)
             stack.append(doc[start - 1])
