@@ -541,12 +541,25 @@ def _via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[in
                     return _np_range(interviewers[0])
             if (case in VIA_CASES or case.startswith("によ")) and lex.is_media(text):
                 return _np_range(child)
-            if case == "に" and _addressed(doc, child) and child.pos_ in ("NOUN", "PROPN"):
+            if (
+                case == "に"
+                and _addressed(doc, child)
+                and child.pos_ in ("NOUN", "PROPN")
+                and child.lemma_ not in NOT_SPEAKERS  # …ことに対し: no addressee
+            ):
                 return _np_range(child)  # 警視庁に対して話している: the addressee passes it on
-    # Xによると / Xによれば framing the whole sentence
+    # Xによると / Xによれば framing the whole sentence (not Xによる体制: "by means of")
     for tok in doc:
-        if tok.text == "に" and tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
+        if tok.text == "に" and tok.i + 2 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
+            if doc[tok.i + 2].text not in ("と", "ば"):
+                continue
             framer = tok.head if tok.head.i < tok.i else None
+            if framer is not None and framer.lemma_ in NOT_SPEAKERS:
+                # 時事通信が紹介したところによると: the teller of ところ
+                tellers = [
+                    c for a in framer.children if a.dep_ == "acl" for c in a.children if c.dep_ == "nsubj"
+                ]
+                framer = tellers[0] if tellers else None
             if framer is not None and framer != subject:
                 return _np_range(framer)
     return None

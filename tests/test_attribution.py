@@ -253,3 +253,20 @@ def test_unnamed_speakers_organisation_written_as_the_topic(
 def test_topic_that_is_no_organisation_gives_no_affiliation(extractor: quotes.Extractor, text: str) -> None:
     (record,) = extractor.extract(text)
     assert record.speaker is not None and record.affiliation is None
+
+
+@pytest.mark.parametrize(
+    "text,via",
+    [
+        ("首相は新体制による改革について「必ず実現する」と述べた。", None),  # による: by means of
+        ("増税することに対し、野党は「反対だ」と反論した。", None),  # ことに対し: no addressee
+        ("時事通信が紹介したところによると、首相は「辞任しない」と述べた。", "時事通信"),
+    ],
+    ids=["niyoru_by_means_of", "koto_ni_taishi", "tokoro_ni_yoruto_teller"],
+)
+def test_via_is_a_medium_or_teller_never_a_formal_noun(
+    extractor: quotes.Extractor, text: str, via: str | None
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None
+    assert (record.via.text if record.via is not None else None) == via
