@@ -144,6 +144,8 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
         topic = _topic(doc, pred, unit.slots)
         # a topic hands down its subject only when it can speak (not ニコチンは…、「…」と指摘)
         subject = topic if topic is not None and can_be_source(topic, lex) else None
+    if subject is None:
+        subject = _cleft_focus(pred, lex)
     passive = is_passive(pred)
     if passive:
         subject = None  # 「…」と批判された: the subject is who was spoken of
@@ -480,6 +482,50 @@ def _from_source(pred: Token) -> Token | None:
             and any(c.dep_ == "case" and c.text == "から" for c in child.children)
         ):
             return child
+    return None
+
+
+def _cleft_focus(pred: Token, lex: Lexicon) -> Token | None:
+    """The person a cleft puts in focus: `逮捕されたのは…野田容疑者で、「…」と話している`.
+
+    A clause nominalised by のは, then a noun with で, on the cue or a clause above
+    it: the noun is who the sentence is about, and who speaks after it.
+    """
+    v = pred
+    seen: set[int] = set()
+    while v.i not in seen:
+        seen.add(v.i)
+        before = [c for c in v.children if c.i < pred.i]
+        for focus in before:
+            if focus.pos_ not in ("NOUN", "PROPN", "NUM") or not any(
+                c.i > focus.i and c.text == "で" for c in focus.children
+            ):
+                continue
+            clauses = [c for c in before if c.i < focus.i] + [c for c in focus.children if c.i < focus.i]
+            if any(_nominalised_topic(c) for c in clauses):
+                person = _person_in(focus, lex)
+                if person is not None:
+                    return person
+        if v.head == v or v.dep_ not in CLAUSE_DEPS:
+            break
+        v = v.head
+    return None
+
+
+def _nominalised_topic(clause: Token) -> bool:
+    """A clause made a topic by のは (逮捕されたのは)."""
+    kids = list(clause.children)
+    return any(c.dep_ == "mark" and c.text == "の" for c in kids) and any(
+        c.dep_ == "case" and c.text == "は" for c in kids
+    )
+
+
+def _person_in(focus: Token, lex: Lexicon) -> Token | None:
+    """The focus itself or, right to left, the word in its phrase that names a person
+    (容疑者 in 野田伊佐也容疑者・42歳)."""
+    for tok in (focus, *reversed([t for t in focus.subtree if t.i < focus.i])):
+        if "人名" in tok.tag_ or any(tok.text == w for w in (*lex.titles, *lex.anonymous)):
+            return tok
     return None
 
 

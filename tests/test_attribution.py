@@ -270,3 +270,24 @@ def test_via_is_a_medium_or_teller_never_a_formal_noun(
     (record,) = extractor.extract(text)
     assert record.speaker is not None
     assert (record.via.text if record.via is not None else None) == via
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        (
+            "逮捕されたのは、東京都に住む会社員の山田太郎容疑者(42)で、「やっていない」と容疑を否認している。",
+            "山田太郎",
+        ),
+        ("優勝したのは鈴木選手で、「最高の気分です」と笑顔で語った。", "鈴木"),
+    ],
+    ids=["arrested_suspect", "winner"],
+)
+def test_the_person_a_cleft_puts_in_focus_speaks(extractor: quotes.Extractor, text: str, name: str) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.name == name
+
+
+def test_a_place_with_de_is_no_cleft_focus(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("記者会見で、「必ず勝つ」と語った。")
+    assert record.speaker is None
