@@ -115,7 +115,7 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
         return Finding(slot=slot, kind="deferred", defer_to=nxt_slot)
     marker = _quotative(doc, after)
     if marker is None:
-        return term
+        return _content_of_noun(doc, q, after, slot, unit, lex) or term
     quotative, form = marker
     if form == "と" and quotative.i + 1 < len(doc) and doc[quotative.i + 1].text in ("「", "『"):
         nxt_slot = slot_of(doc[quotative.i + 2], unit.slots) if quotative.i + 2 < len(doc) else None
@@ -167,6 +167,40 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
         via=via,
         relayed=relayed,
         passive=passive,
+    )
+
+
+def _content_of_noun(doc: Doc, q: Token, noun: Token, slot: Slot, unit: Unit, lex: Lexicon) -> Finding | None:
+    """`「…」命令を出した`: a quotation written straight onto a speech noun (命令, 指示)
+    that a light verb puts out says what was ordered; the verb's subject said it.
+
+    Only a clause-like quotation, its noun the object of the light verb (「…」発言で辞任
+    names a remark; that stays a term).
+    """
+    verb = noun.head
+    if (
+        q.head != noun
+        or noun.pos_ != "NOUN"
+        or noun.dep_ != "obj"
+        or verb.lemma_ not in LIGHT_VERBS
+        or lex.cue_class(noun.lemma_ + "する") not in ("speech", "report")
+        or not _clause_like(slot, unit)
+        or is_passive(verb)
+    ):
+        return None
+    cue_start, cue_end, lemma = _cue_span(doc, verb, noun, lex)
+    subject = _subject(doc, verb, unit.slots)
+    if subject is None:
+        topic = _topic(doc, verb, unit.slots)
+        subject = topic if topic is not None and can_be_source(topic, lex) else None
+    return Finding(
+        slot=slot,
+        kind="direct",
+        cue=(cue_start, cue_end),
+        cue_lemma=lemma,
+        cue_class=lex.cue_class(lemma) or "speech",
+        subject=subject.i if subject is not None else None,
+        via=_via(doc, verb, subject, lex),
     )
 
 

@@ -5,8 +5,9 @@ a news article hold no quotation, no reporting cue and no name, and nothing is
 read from their parse. A sentence is parsed when its tokens (from the tokenizer
 alone) show one of:
 
-- a quotation followed by a quotative (「…」と, って, との) or by another quotation
-  (「A」「B」と); one followed by anything else is a term, read without a parse,
+- a quotation followed by a quotative (「…」と, って, との), by another quotation
+  (「A」「B」と) or by a speech noun (「…」命令を出した); one followed by anything else is
+  a term, read without a parse,
 - a reporting cue from the lexicon (述べる, 発表する, 伝える …), a によると/によれば
   frame or a relay noun (話として),
 - a person's name (a 人名 token) or a title, which later mentions (同氏, 車氏) may need.
@@ -72,6 +73,8 @@ class Selector:
                 return True  # …としている, …とした: と + する is itself a cue
             if _NAME_TAG in tag or text in self.titles:
                 return True
+            if i and seq[i - 1][0] in ("」", "』") and lemma + "する" in self.cues:
+                return True  # 「…」命令を出した: the quotation is what was ordered
             if (text in _QUOTATIVES and tag.startswith("助詞")) or text == "こと":
                 quotative = True  # a reported clause needs と, との or こと before its cue
             elif quotative and (

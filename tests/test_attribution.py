@@ -291,3 +291,24 @@ def test_the_person_a_cleft_puts_in_focus_speaks(extractor: quotes.Extractor, te
 def test_a_place_with_de_is_no_cleft_focus(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("記者会見で、「必ず勝つ」と語った。")
     assert record.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text,speaker,cue",
+    [
+        ("青瓦台は、全ての軍に対し、「非常体制を取るように」命令を出した。", "青瓦台", "命令を出した"),
+        ("政府は関係省庁に「万全の対策を取るように」指示を出した。", "政府", "指示を出した"),
+    ],
+)
+def test_quotation_written_onto_a_speech_noun_is_what_was_said(
+    extractor: quotes.Extractor, text: str, speaker: str, cue: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.kind == "direct"
+    assert record.speaker is not None and record.speaker.text == speaker
+    assert record.cue is not None and record.cue.text == cue
+
+
+def test_quotation_naming_a_remark_stays_a_term(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("「辞任すべき」発言で批判を浴びた。")
+    assert record.kind == "term"
