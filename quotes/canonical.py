@@ -8,11 +8,11 @@ null where it does not.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from quotes.organizations import Organization, OrganizationTable
+from quotes.organizations import Organization, OrganizationTable, OrgMatch
 from quotes.records import Affiliation, Quotation, Via
 
 
@@ -21,13 +21,15 @@ def canonical_affiliation(
     table: OrganizationTable,
     source: str = "",
     kinds: Mapping[str, str] | None = None,
+    named: Sequence[OrgMatch] | None = None,
 ) -> Affiliation:
     """The affiliation with canonical name, category and country, when known.
 
-    `同地検`, `同社`, `同大`: 同 + an organisation word is the organisation of that
-    kind named last before it in `source` (奈良地方検察庁 … 同地検). So is a bare
-    kind word of `kinds` (球団 in 米田純球団代表: the club the article is about),
-    by the category it names (`quotes/data/org_kinds.tsv`).
+    `同地検`, `同社`, `同大`, and a bare kind word (球団 in 米田純球団代表) stand for an
+    organisation named earlier in `source`: with a kind of `kinds`
+    (`quotes/data/org_kinds.tsv`), the last one of that category; otherwise the last
+    one whose name ends that way (奈良地方検察庁 … 同地検). `named` is
+    `table.find_all(source)`, when the caller has it.
     """
     if affiliation.canonical is not None:
         return affiliation
@@ -37,31 +39,26 @@ def canonical_affiliation(
     text = affiliation.text
     if org is None and source and ((text.startswith("同") and len(text) > 1) or text in kinds):
         kind = text[1:] if text.startswith("同") and text not in kinds else text
-        before = source[: affiliation.start]
-        org = earlier_organization(kind, before, table)
-        if org is None and kind in kinds:
-            org = earlier_organization(kind, before, table, category=kinds[kind])
+        before = [
+            m for m in (named if named is not None else table.find_all(source)) if m.end <= affiliation.start
+        ]
+        org = earlier_organization(kind, before, kinds.get(kind))
     if org is None:
         return affiliation
     return attrs.evolve(affiliation, canonical=org.canonical, category=org.category, country=org.country)
 
 
 def earlier_organization(
-    kind: str, before: str, table: OrganizationTable, *, category: str | None = None
+    kind: str, before: Sequence[OrgMatch], categories: str | None = None
 ) -> Organization | None:
-    """The organisation written last in `before` with a name ending in `kind` (地検, 社),
-    or, given a `category`, of that category whatever its name."""
-    best: tuple[int, Organization] | None = None
-    for org in table:
-        if category is not None:
-            if org.category != category:
-                continue
-        elif not any(name.endswith(kind) for name in org.names):
-            continue
-        at = max(before.rfind(name) for name in org.names)
-        if at >= 0 and (best is None or at > best[0]):
-            best = (at, org)
-    return best[1] if best is not None else None
+    """The last organisation of `before` of one of `categories` (`company|media`), or,
+    without categories, the last whose name ends in `kind` (地検, 社)."""
+    wanted = frozenset(categories.split("|")) if categories else None
+    for match in reversed(before):
+        org = match.organization
+        if (org.category in wanted) if wanted is not None else any(n.endswith(kind) for n in org.names):
+            return org
+    return None
 
 
 def canonical_via(via: Via, table: OrganizationTable) -> Via:
@@ -80,8 +77,15 @@ def canonicalise(
 ) -> list[Quotation]:
     """Records with their affiliations and media joined to the table."""
     out = []
+    named: list[OrgMatch] | None = None
     for record in records:
-        affiliation = record.affiliation and canonical_affiliation(record.affiliation, table, source, kinds)
+        if named is None and record.affiliation is not None and source:
+            text = record.affiliation.text
+            if text.startswith("同") or text in (kinds or {}):
+                named = table.find_all(source)  # once per text, only when something points back
+        affiliation = record.affiliation and canonical_affiliation(
+            record.affiliation, table, source, kinds, named
+        )
         via = record.via and canonical_via(record.via, table)
         if affiliation is not record.affiliation or via is not record.via:
             record = attrs.evolve(record, affiliation=affiliation, via=via)

@@ -33,6 +33,7 @@ LIST_FILES = {
     "title_prefixes.txt": "title_prefixes",
     "places.txt": "places",
     "org_lookalikes.txt": "org_lookalikes",
+    "outsiders.txt": "outsiders",
 }
 TABLE_FILES = {
     "cues.tsv": ("cues", CUE_CLASSES),
@@ -64,6 +65,7 @@ class Lexicon:
     title_prefixes: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     places: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     org_lookalikes: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    outsiders: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -113,7 +115,7 @@ class Lexicon:
         ):
             if table:
                 for key, value in table.items():
-                    if value not in classes:
+                    if not _valid(value, classes):
                         raise LexiconError(
                             Errors.E005.format(path="<code>", line=key, value=value, allowed=classes)
                         )
@@ -154,6 +156,13 @@ class Lexicon:
         return lookalike is None or len(lookalike) <= len(ending)
 
 
+def _valid(value: str, classes: tuple[str, ...]) -> bool:
+    """Whether a table value is one of `classes`; org_kinds.tsv may give several, `company|media`."""
+    if classes == CATEGORIES:
+        return all(part in classes for part in value.split("|"))
+    return value in classes
+
+
 def _read_list(content: str) -> list[str]:
     return [
         line.strip() for line in content.splitlines() if line.strip() and not line.lstrip().startswith("#")
@@ -172,7 +181,7 @@ def _read_table(content: str, path: Path | str, classes: tuple[str, ...]) -> dic
         if len(cols) != 2:
             raise LexiconError(Errors.E004.format(path=path, line=n, expected=2, got=len(cols), content=line))
         key, value = cols[0].strip(), cols[1].strip()
-        if value not in classes:
+        if not _valid(value, classes):
             raise LexiconError(Errors.E005.format(path=path, line=n, value=value, allowed=classes))
         table[key] = value
     return table

@@ -74,6 +74,15 @@ MEDIA_MARKERS = ("紙", "誌")
 STATE_MARKER = "国営"
 STATE_CATEGORIES = frozenset({"media", "company"})
 
+#: How a part of an organisation ends (国際学部, 特捜部, 北米局, 東京本部): the only text a
+#: name may be followed by. 日本大使館 is not 日本大 + 使館, nor 東大阪市 東大 + 阪市.
+DEPARTMENT_ENDINGS = (
+    "部", "局", "課", "室", "科", "係", "班", "署", "所", "院", "校", "会", "庁", "法廷",
+    "本社", "支社", "支店", "事務局", "センター", "委員会", "審議会", "会議", "チーム", "グループ",
+    "部門", "本部", "支部", "学部", "研究科",
+)  # fmt: skip
+_ASIDE_RE = re.compile(r"[(（][^()（）]*[)）]")
+
 # Removed before comparison, so that ニューヨーク・タイムズ = ニューヨークタイムズ = ニューヨーク タイムズ.
 _DROPPED = frozenset("・·‧")
 # Marks that belong to the character before them (half-width ﾞﾟ, combining marks): NFKC
@@ -342,6 +351,7 @@ class OrganizationTable:
                         and rule
                         and rule.country == org.country
                         and rule.allows(org.category)
+                        and _distinctive(key[prefix:])
                     ):
                         derived.setdefault(org.country, {}).setdefault(key[prefix:], org)
         by_country = {c: {**derived.get(c, {}), **direct.get(c, {})} for c in direct}
@@ -430,7 +440,50 @@ class OrganizationTable:
             return self._gloss_only(text, norm)
         stop, org = best
         stop = self._past_gloss(norm, stop, org)
-        return self._match(text, norm, 0, stop, org)
+        match = self._match(text, norm, 0, stop, org)
+        return match if match.department is None or is_department(match.department) else None
+
+    def find_all(self, text: str) -> list[OrgMatch]:
+        """Every organisation named in running text, left to right, longest first.
+
+        A name is read where a word may start (not タス inside タスク), with or after a
+        country prefix; a name taken is not read again inside itself (東京大学 holds no
+        京大), and a bare name right after another country's prefix is no mention
+        (ロシア外務省 is not Japan's 外務省). `department` is always None.
+        """
+        if not isinstance(text, str):
+            raise InputTypeError(Errors.E001.format(value=text, type=type(text).__name__))
+        norm = _Normalized.of(text)
+        found: list[OrgMatch] = []
+        pos, size = 0, len(norm.text)
+        while pos < size:
+            best = self._at(norm, pos) if pos == 0 or norm.is_boundary(pos) else None
+            if best is None:
+                pos += 1
+                continue
+            stop, org = best
+            found.append(OrgMatch(organization=org, start=norm.starts[pos], end=norm.ends[stop - 1]))
+            pos = stop
+        return found
+
+    def _at(self, norm: _Normalized, pos: int) -> tuple[int, Organization] | None:
+        """The longest name starting at normalised position `pos`, direct or after a prefix."""
+        best = self._longest_name(norm, pos, self._index, None)
+        if best is not None and best[1].country is not None:
+            for length in _PREFIX_LENGTHS:
+                rule = _PREFIXES.get(norm.text[max(0, pos - length) : pos]) if pos >= length else None
+                if rule is not None and rule.country != best[1].country:
+                    best = None  # 露外務省 read from 外務省: another country's ministry
+                    break
+        for length in _PREFIX_LENGTHS:
+            rule = _PREFIXES.get(norm.text[pos : pos + length])
+            table = self._by_country.get(rule.country) if rule else None
+            if rule is None or table is None:
+                continue
+            found = self._longest_name(norm, pos + length, table, rule)
+            if found and (best is None or found[0] > best[0]):
+                best = found
+        return best
 
     # -- helpers ------------------------------------------------------------
 
@@ -487,6 +540,42 @@ class OrganizationTable:
         rest = source[norm.ends[(after or stop) - 1] :]
         department = rest.strip(_STRIPPED) or None
         return OrgMatch(organization=org, start=norm.starts[begin], end=end, department=department)
+
+
+#: bare forms too common to name one country's body after its prefix (韓国の銀行 is any bank)
+_GENERIC_BARE = frozenset(
+    normalize(w)
+    for w in (
+        "テレビ",
+        "ラジオ",
+        "新聞社",
+        "通信社",
+        "放送局",
+        "テレビ局",
+        "大学院",
+        "研究所",
+        "航空会社",
+        "銀行",
+    )
+)
+
+
+def _distinctive(bare: str) -> bool:
+    """Whether what is left of a name after its country (外交部 of 韓国外交部) names one body.
+
+    Three characters or more (国防部, 国務省), or two ending like a state body (政府, 国会);
+    not 大 of 日本大, 経 of 日経, 銀行 of 中国銀行, nor a common word (テレビ).
+    """
+    if bare in _GENERIC_BARE:
+        return False
+    return len(bare) >= 3 or (len(bare) == 2 and bare[-1] in "府省庁院部会軍党")
+
+
+def is_department(text: str) -> bool:
+    """Whether what follows a name reads as a part of the organisation (国際学部,
+    の東京本部(千代田区)), not as the rest of a longer word (使館 of 日本大使館)."""
+    rest = _ASIDE_RE.sub("", text).strip(_STRIPPED).removeprefix("の").strip(_STRIPPED)
+    return not rest or rest.endswith(DEPARTMENT_ENDINGS)
 
 
 # -- reading files ------------------------------------------------------------

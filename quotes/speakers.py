@@ -420,7 +420,23 @@ def host_organization(subject: Token, lex: Lexicon) -> Token | None:
         and any(p.dep_ == "case" and p.text in _TOPIC_CASES for p in c.children)
         and _organisation_phrase(c, lex)
     ]
-    return max(hosts, key=lambda t: t.i) if hosts else None
+    if not hosts or not _member(subject, lex):
+        return None
+    return max(hosts, key=lambda t: t.i)
+
+
+def _member(subject: Token, lex: Lexicon) -> bool:
+    """Whether the speaker's phrase says they speak for an organisation: a title or an
+    unnamed-source word that is not an outsider's (容疑者, 乗客): 広報担当者, ある幹部,
+    職員とみられる男性."""
+    outsiders = set(lex.outsiders)
+    for tok in subject.subtree:
+        if tok.i > subject.i or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        word = lex.suffix(tok.text, lex.titles) or lex.suffix(tok.text, lex.anonymous)
+        if word is not None and tok.text not in outsiders and word not in outsiders:
+            return True
+    return False
 
 
 def _organisation_phrase(head: Token, lex: Lexicon) -> bool:

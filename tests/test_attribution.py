@@ -248,6 +248,8 @@ def test_unnamed_speakers_organisation_written_as_the_topic(
     [
         "田中氏は、秘書が「本人は不在だ」と話した。",  # a person is no organisation
         "事件の現場では、近所の男性が「怖い」と話した。",  # a place, and 近所 only ends like 研究所
+        "日本航空は、乗客の男性が「機内で異臭がした」と証言した。",  # a passenger is no staff
+        "警察もある男性が「不審な車を見た」と話した。",  # nor is a man
     ],
 )
 def test_topic_that_is_no_organisation_gives_no_affiliation(extractor: quotes.Extractor, text: str) -> None:

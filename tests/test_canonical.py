@@ -52,6 +52,56 @@ def test_dou_sha_takes_the_company_named_before_whatever_its_name(extractor: quo
     assert record.affiliation.category == "company"
 
 
+@pytest.mark.parametrize(
+    "text,canonical",
+    [
+        (
+            "立憲民主党の野田佳彦代表は会見した。同党の幹部は「結束する」と述べた。",
+            "Constitutional Democratic Party of Japan",
+        ),
+        (
+            "ロシア外務省は声明を発表した。同省のザハロワ報道官は「容認できない」と述べた。",
+            "Ministry of Foreign Affairs (Russia)",
+        ),
+        (
+            "米政府は制裁を発表した。同政府高官は「効果がある」と述べた。",
+            "Federal Government of the United States",
+        ),
+        (
+            "東京大学の研究チームは成果を発表した。同大の佐藤健教授は「画期的だ」と話した。",
+            "University of Tokyo",
+        ),
+        (
+            "キヤノンは、靖国神社近くの土地を取得した。同社の担当者は「詳細は言えない」と話した。",
+            "Canon Inc.",
+        ),
+        (
+            "パナソニックは、リチウムイオン電池の工場を建設する。同社の担当者は「順調だ」と話した。",
+            "Panasonic Holdings Corporation",
+        ),
+        (
+            "大津地検は男を起訴した。同地検の次席検事は「適切に対応した」と述べた。",
+            "Otsu District Public Prosecutors Office",
+        ),
+    ],
+    ids=[
+        "party_not_a_shorter_party_inside",
+        "ministry_of_the_prefixed_country",
+        "government_not_bare_seifu",
+        "university_not_kyodai_inside",
+        "company_not_a_shrine_ending_in_sha",
+        "no_name_inside_a_word",
+        "prosecutors_not_a_shorter_city_inside",
+    ],
+)
+def test_dou_x_takes_the_whole_organisation_named_before(
+    extractor: quotes.Extractor, text: str, canonical: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.affiliation is not None and record.affiliation.text.startswith("同")
+    assert record.affiliation.canonical == canonical
+
+
 def test_dou_sha_without_a_company_before_stays_unknown(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("同社の広報担当者は「確認中だ」と話した。")
     assert record.affiliation is not None and record.affiliation.canonical is None

@@ -207,6 +207,28 @@ def test_bare_japanese_forms_name_japanese_bodies_as_the_japanese_press_writes(
     assert table.lookup("ツバル政府") is None
 
 
+@pytest.mark.parametrize(
+    "query", ["日本大使館", "東大阪市", "日立市", "日産化学", "日経連", "政府軍", "北大西洋", "日本産牛肉"]
+)
+def test_a_name_that_only_starts_a_longer_word_is_no_match(table: OrganizationTable, query: str) -> None:
+    assert table.lookup(query) is None
+
+
+@pytest.mark.parametrize("query", ["日本の大学", "韓国の銀行", "日本のテレビ局", "日本経済研究所"])
+def test_a_country_before_a_common_word_names_no_body(table: OrganizationTable, query: str) -> None:
+    assert table.lookup(query) is None
+
+
+def test_find_all_reads_running_text_left_to_right_longest_first(table: OrganizationTable) -> None:
+    text = "東京大学とロシア外務省によると、立憲民主党はタスクフォースを作った。"
+    found = [(text[m.start : m.end], m.organization.canonical) for m in table.find_all(text)]
+    assert found == [
+        ("東京大学", "University of Tokyo"),
+        ("ロシア外務省", "Ministry of Foreign Affairs (Russia)"),
+        ("立憲民主党", "Constitutional Democratic Party of Japan"),
+    ]
+
+
 def test_country_prefix_only_reads_that_countrys_organisations(table: OrganizationTable) -> None:
     assert table.lookup("韓国国防部").organization.country == "KR"  # type: ignore[union-attr]
     assert table.lookup("中国国防部").organization.country == "CN"  # type: ignore[union-attr]
@@ -265,10 +287,10 @@ def test_a_table_can_be_built_from_records() -> None:
 def test_user_row_overrides_a_shipped_row_by_japanese_name(tmp_path: Path) -> None:
     path = _write(tmp_path, USER_HEADER + "Sejong Think Tank\tthink_tank\tKR\t世宗研究所|世宗研\tSejong\n")
     table = OrganizationTable.load(path)
-    match = table.lookup("世宗研究所首席研究委員")
+    match = table.lookup("世宗研究所安保戦略研究室")
     assert match is not None
     assert match.organization.canonical == "Sejong Think Tank"
-    assert match.department == "首席研究委員"
+    assert match.department == "安保戦略研究室"
     assert table.lookup("世宗研").organization.canonical == "Sejong Think Tank"  # type: ignore[union-attr]
     assert "Sejong Institute" not in {org.canonical for org in table}
     assert len(table) == len(OrganizationTable.default())
