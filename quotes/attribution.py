@@ -419,9 +419,18 @@ def _prefer_cue(doc: Doc, pred: Token, quotative: Token, slots: Sequence[Slot], 
     return pred
 
 
+#: nouns a clause modifies to say when, not what: …と前置きした後で is an adverbial clause
+ADVERBIAL_NOUNS = frozenset({"後", "あと", "上", "うえ", "際", "前", "直後", "途中", "最中", "一方"})
+
+
 def _object_clause(tok: Token) -> bool:
-    """A relative clause on an object (来期の契約を結ばないことを伝え: 結ば)."""
-    return tok.dep_ == "acl" and tok.head.dep_ in ("obj", "obl", "iobj", "nmod")
+    """A relative clause on an object (来期の契約を結ばないことを伝え: 結ば), not a clause
+    on a noun of time (…と前置きした後で)."""
+    return (
+        tok.dep_ == "acl"
+        and tok.head.dep_ in ("obj", "obl", "iobj", "nmod")
+        and tok.head.lemma_ not in ADVERBIAL_NOUNS
+    )
 
 
 def _adj_lemma(tok: Token) -> str:

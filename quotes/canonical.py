@@ -34,6 +34,9 @@ def canonical_affiliation(
     if affiliation.canonical is not None:
         return affiliation
     found = table.lookup(affiliation.text)  # 同志社 is a name before it is 同 + 志社
+    if found is None and "の" in affiliation.text:
+        # 自動車大手のトヨタ自動車: a description, then the name
+        found = table.lookup(affiliation.text.rsplit("の", 1)[1])
     org = found.organization if found is not None else None
     kinds = kinds or {}
     text = affiliation.text

@@ -19,6 +19,7 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from quotes.attribution import (
+    ADVERBIAL_NOUNS,
     LIGHT_VERBS,
     REPORTING,
     _cue_span,
@@ -35,7 +36,7 @@ from quotes.attribution import (
 )
 from quotes.lexicon import Lexicon
 from quotes.masking import Slot, Unit
-from quotes.speakers import noun_phrase
+from quotes.speakers import can_be_source, noun_phrase
 
 #: confidence by cue class; cognition (とみている) is belief, not speech
 CONFIDENCE = {"speech": 0.75, "report": 0.75, "reaction": 0.6, "cognition": 0.45, "source": 0.7}
@@ -43,8 +44,6 @@ CONFIDENCE = {"speech": 0.75, "report": 0.75, "reaction": 0.6, "cognition": 0.45
 _SOURCE_FORMS = ("によると", "によれば", "によりますと", "によりますれば")
 _RELAY_FORMS = ("として", "では", "によると", "によれば")
 _FRAME_STARTS = frozenset(f[0] for f in (*_SOURCE_FORMS, *_RELAY_FORMS))
-#: nouns a clause modifies to say when, not what: …と前置きした後で is an adverbial clause
-_ADVERBIAL_NOUNS = frozenset({"後", "あと", "上", "うえ", "際", "前", "直後", "途中", "最中", "一方"})
 
 
 @attrs.frozen(kw_only=True)
@@ -114,7 +113,7 @@ def _relative(pred: Token) -> bool:
 
     A clause on a noun of time (…と前置きした後で) is adverbial: it still reports.
     """
-    return pred.dep_ == "acl" and pred.head.lemma_ not in _ADVERBIAL_NOUNS
+    return pred.dep_ == "acl" and pred.head.lemma_ not in ADVERBIAL_NOUNS
 
 
 def _aux_run(doc: Doc, pred: Token) -> int:
@@ -160,6 +159,12 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
             or _subject(doc, pred, slots, first=True)
             or _topic(doc, pred, slots)
         )
+        if subject is not None and tok not in subject.subtree and not can_be_source(subject, lex):
+            # 首相は感染状況は厳しいと強調した: the parser gave the cue the clause's own
+            # topic; the sentence's topic before it is the source
+            topic = _topic(doc, pred, slots)
+            if topic is not None and topic.i < subject.i and can_be_source(topic, lex):
+                subject = topic
         if subject is None or tok in subject.subtree:
             continue  # …という返答があった: the noun the clause fills is no source
         via = _via(doc, pred, subject, lex)

@@ -102,6 +102,12 @@ def test_dou_x_takes_the_whole_organisation_named_before(
     assert record.affiliation.canonical == canonical
 
 
+def test_a_description_before_the_name_does_not_hide_it(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("自動車大手のトヨタ自動車は、広報担当者が「確認中だ」と話した。")
+    assert record.affiliation is not None and record.affiliation.text == "自動車大手のトヨタ自動車"
+    assert record.affiliation.canonical == "Toyota Motor Corporation"
+
+
 def test_dou_sha_without_a_company_before_stays_unknown(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("同社の広報担当者は「確認中だ」と話した。")
     assert record.affiliation is not None and record.affiliation.canonical is None

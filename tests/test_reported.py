@@ -73,6 +73,16 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
         "韓米は北朝鮮軍がすでにクルスクに配置され、戦闘に参加したとみている。",
         dict(text="北朝鮮軍がすでにクルスクに配置され、戦闘に参加した", speaker="韓米"),
     ),
+    (
+        "cue_on_a_noun_of_time_is_its_own_cue",
+        "首相は、個人的な見解だと前置きした後で、派閥の解散を表明した。",
+        dict(text="個人的な見解だ", speaker="首相", cue="前置きした"),
+    ),
+    (
+        "the_clauses_own_topic_hung_on_the_cue_is_no_source",
+        "首相は感染状況は依然厳しいと強調した上で、対策を続ける考えを示した。",
+        dict(text="感染状況は依然厳しい", speaker="首相", cue="強調した"),
+    ),
     ("no_source_no_record", "明日は雨が降ると思う。", None),
     ("passive_report_names_no_source", "首相が辞任する意向だと報じられた。", None),
     ("common_noun_subject_is_no_source", "この可能性は低いとみる余地もある。", None),
