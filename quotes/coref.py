@@ -101,7 +101,9 @@ def _is_person(speaker: Speaker, tokens: Iterable[Token], lex: Lexicon) -> bool:
     if speaker.anonymous or not name or lex.is_org(name) or lex.is_media(name):
         return False
     if speaker.title or speaker.honorific:
-        return True
+        # a name, not an event a titled person is said to have (鈴木新社長の就任会見)
+        in_name = [t for t in tokens if t.text in name and t.pos_ != "ADP"]
+        return not in_name or "サ変可能" not in in_name[-1].tag_ or "人名" in in_name[-1].tag_
     # a bare name: every word of it a name (not ブラウン監督解任, a dismissal)
     words = [t for t in tokens if t.pos_ not in ("ADP", "PUNCT", "DET")]
     return bool(words) and "人名" in words[-1].tag_
@@ -143,13 +145,22 @@ def resolve(records: Sequence[Quotation], mentions: Iterable[Parts], lex: Lexico
             speaker,
             name=full.name,
             reading=speaker.reading or full.reading,
-            title=full.title if not speaker.title or speaker.title.startswith("同") else speaker.title,
+            title=_title(speaker, full),
             anonymous=False,
             resolved_from=Mention(start=full.start, end=full.end, text=full.text),
         )
         carried = None if _former(full) else antecedent.affiliation
         out.append(attrs.evolve(record, speaker=resolved, affiliation=record.affiliation or carried))
     return out
+
+
+def _title(speaker: Speaker, full: Speaker) -> str | None:
+    """The resolved mention's title: its own, unless it is 同 + a title (同監督), which
+    the fuller mention's title replaces, or gives when that mention has none."""
+    own = speaker.title
+    if own and not own.startswith("同"):
+        return own
+    return full.title or (own.removeprefix("同") or None if own else None)
 
 
 #: title prefixes that make a post a past one (広島カープ前監督, 元大使)

@@ -78,3 +78,16 @@ def test_a_former_posts_organisation_is_not_carried_to_later_mentions(extractor:
 def test_a_name_running_into_a_common_noun_is_no_longer_name(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("ブラウン監督解任の声も上がった。ブラウン監督は「残念だ」と話した。")
     assert record.speaker is not None and record.speaker.name == "ブラウン"
+
+
+def test_a_thing_a_titled_person_has_is_no_mention_of_them(extractor: quotes.Extractor) -> None:
+    text = "鈴木一郎新社長の就任会見が開かれた。同氏は「改革を進める」と述べた。"
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.name == "鈴木一郎"
+    assert record.speaker.title == "新社長"
+
+
+def test_dou_title_keeps_its_title_when_the_earlier_mention_had_none(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("ブラウン監督解任の声も上がった。同監督は「残念だ」と話した。")
+    assert record.speaker is not None and record.speaker.name == "ブラウン"
+    assert record.speaker.title == "監督"
