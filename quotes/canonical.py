@@ -22,6 +22,8 @@ def canonical_affiliation(
     source: str = "",
     kinds: Mapping[str, str] | None = None,
     named: Sequence[OrgMatch] | None = None,
+    *,
+    team: bool = False,
 ) -> Affiliation:
     """The affiliation with canonical name, category and country, when known.
 
@@ -29,7 +31,9 @@ def canonical_affiliation(
     organisation named earlier in `source`: with a kind of `kinds`
     (`quotes/data/org_kinds.tsv`), the last one of that category; otherwise the last
     one whose name ends that way (奈良地方検察庁 … 同地検). `named` is
-    `table.find_all(source)`, when the caller has it.
+    `table.find_all(source)`, when the caller has it. With `team` (the speaker holds a
+    team title: 監督, 選手), a company's name stands for its club (日本ハム -> Hokkaido
+    Nippon-Ham Fighters) when exactly one sports club's name starts with it.
     """
     if affiliation.canonical is not None:
         return affiliation
@@ -38,6 +42,9 @@ def canonical_affiliation(
         # 自動車大手のトヨタ自動車: a description, then the name
         found = table.lookup(affiliation.text.rsplit("の", 1)[1])
     org = found.organization if found is not None else None
+    if team and (org is None or org.category != "sports"):
+        written = affiliation.text[found.start : found.end] if found is not None else affiliation.text
+        org = table.starting_with(written, "sports") or org
     kinds = kinds or {}
     text = affiliation.text
     if org is None and source and ((text.startswith("同") and len(text) > 1) or text in kinds):
@@ -77,6 +84,7 @@ def canonicalise(
     table: OrganizationTable,
     source: str = "",
     kinds: Mapping[str, str] | None = None,
+    team_titles: Sequence[str] = (),
 ) -> list[Quotation]:
     """Records with their affiliations and media joined to the table."""
     out = []
@@ -86,8 +94,14 @@ def canonicalise(
             text = record.affiliation.text
             if text.startswith("同") or text in (kinds or {}):
                 named = table.find_all(source)  # once per text, only when something points back
+        title = record.speaker.title if record.speaker is not None else None
         affiliation = record.affiliation and canonical_affiliation(
-            record.affiliation, table, source, kinds, named
+            record.affiliation,
+            table,
+            source,
+            kinds,
+            named,
+            team=title is not None and title.endswith(tuple(team_titles)),
         )
         via = record.via and canonical_via(record.via, table)
         if affiliation is not record.affiliation or via is not record.via:

@@ -316,7 +316,7 @@ def assemble(
     resolved = resolve(records, mentions, lex)
     table = organizations if organizations is not None else OrganizationTable.default()
     return Analysis(
-        quotations=canonicalise(resolved, table, p.text, lex.org_kinds),
+        quotations=canonicalise(resolved, table, p.text, lex.org_kinds, lex.team_titles),
         problems=(*p.problems, *_unparsed_speakers(p, resolved)),
     )
 

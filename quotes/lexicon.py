@@ -34,6 +34,7 @@ LIST_FILES = {
     "places.txt": "places",
     "org_lookalikes.txt": "org_lookalikes",
     "outsiders.txt": "outsiders",
+    "team_titles.txt": "team_titles",
 }
 TABLE_FILES = {
     "cues.tsv": ("cues", CUE_CLASSES),
@@ -66,6 +67,7 @@ class Lexicon:
     places: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     org_lookalikes: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     outsiders: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    team_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
 
     @classmethod
     def default(cls) -> Lexicon:

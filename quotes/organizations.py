@@ -443,6 +443,19 @@ class OrganizationTable:
         match = self._match(text, norm, 0, stop, org)
         return match if match.department is None or is_department(match.department) else None
 
+    def starting_with(self, name: str, category: str) -> Organization | None:
+        """The organisation of `category` with a name that starts with `name` (日本ハム ->
+        北海道日本ハムファイターズ's 日本ハムファイターズ), if exactly one has such a name."""
+        key = normalize(name)
+        if not key:
+            return None
+        found = {
+            org.canonical: org
+            for form, org in self._index.items()
+            if org.category == category and form.startswith(key)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def find_all(self, text: str) -> list[OrgMatch]:
         """Every organisation named in running text, left to right, longest first.
 

@@ -108,6 +108,22 @@ def test_a_description_before_the_name_does_not_hide_it(extractor: quotes.Extrac
     assert record.affiliation.canonical == "Toyota Motor Corporation"
 
 
+@pytest.mark.parametrize(
+    "text,canonical",
+    [
+        ("日本ハムの新庄剛志監督は「優勝を狙う」と話した。", "Hokkaido Nippon-Ham Fighters"),
+        ("ソフトバンクの小久保裕紀監督は「勝ちにこだわる」と述べた。", "Fukuoka SoftBank Hawks"),
+        ("日本ハムの井川伸久社長は「値上げを検討する」と述べた。", "NH Foods Ltd."),
+    ],
+    ids=["manager_of_the_club", "manager_of_the_club_too", "president_of_the_company"],
+)
+def test_a_team_title_reads_the_owners_name_as_its_club(
+    extractor: quotes.Extractor, text: str, canonical: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.affiliation is not None and record.affiliation.canonical == canonical
+
+
 def test_dou_sha_without_a_company_before_stays_unknown(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("同社の広報担当者は「確認中だ」と話した。")
     assert record.affiliation is not None and record.affiliation.canonical is None
