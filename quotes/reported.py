@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from quotes.attribution import (
     ADVERBIAL_NOUNS,
@@ -91,7 +91,7 @@ def _koto_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
         subject = _subject(doc, verb, slots) or _topic(doc, verb, slots)
         if subject is None:
             continue
-        start = _clause_start(doc, clauses[0], koto, subject, verb)
+        start = _clause_start(doc, clauses[0], koto, subject, verb, lex.relay_nouns)
         if start is None or start >= koto.i or subject.i in range(start, koto.i):
             continue
         out.append(
@@ -172,7 +172,7 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
         if relay is not None:
             # NHKは政府関係者の話として…と伝えた: the relayed source speaks, NHK relays
             via, subject = via or noun_phrase(subject), relay
-        start = _clause_start(doc, clause_head, tok, subject, pred)
+        start = _clause_start(doc, clause_head, tok, subject, pred, lex.relay_nouns)
         if start is None or start >= tok.i:
             continue
         if subject.i in range(start, tok.i):
@@ -208,7 +208,9 @@ def _clause_predicate(tok: Token) -> bool:
     return any(c.dep_ in ("cop", "aux") or (c.pos_ == "AUX" and c.i > tok.i) for c in tok.children)
 
 
-def _clause_start(doc: Doc, head: Token, end: Token, subject: Token, cue: Token) -> int | None:
+def _clause_start(
+    doc: Doc, head: Token, end: Token, subject: Token, cue: Token, relay_nouns: frozenset[str] = frozenset()
+) -> int | None:
     """First token of the reported clause ending before `end`.
 
     Its subtree's left edge, widened leftwards over phrases the parser hung on the
@@ -241,9 +243,47 @@ def _clause_start(doc: Doc, head: Token, end: Token, subject: Token, cue: Token)
     for tok in doc[start : end.i]:
         if tok.text == "に" and tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
             start = _after_particles(doc, tok.i + 1)
+    start = _past_frame_phrases(doc, start, end.i, relay_nouns)
     while start < end.i and (doc[start].pos_ in ("PUNCT", "CCONJ", "SCONJ", "ADP")):
         start += 1
     return start
+
+
+#: where words were said (会見で、), which frames the cue rather than what was said
+_OCCASIONS = frozenset(
+    {"会見", "記者会見", "取材", "インタビュー", "番組", "演説", "会合", "集会", "声明", "談話"}
+)
+
+
+def _past_frame_phrases(doc: Doc, start: int, end: int, relay_nouns: frozenset[str]) -> int:
+    """`start` moved past leading phrases set off by a comma that say when, where or to
+    whom the words were said (15日、/ 同日、/ 記者団に対し、/ 会見で、), not what was
+    said (…疑いで、 stays)."""
+    while True:
+        comma = next((t.i for t in doc[start:end] if t.text in ("、", ",")), None)
+        if comma is None or comma - start > 6 or not _frames(doc[start:comma], relay_nouns):
+            return start
+        start = comma + 1
+
+
+def _frames(phrase: Span, relay_nouns: frozenset[str]) -> bool:
+    words = [t for t in phrase if t.pos_ not in ("PUNCT",)]
+    if not words:
+        return False
+    texts = "".join(t.text for t in words)
+    last = words[-1]
+    content = [t for t in words if t.pos_ not in ("ADP", "SCONJ", "AUX")]
+    temporal = bool(content) and all(
+        "副詞可能" in t.tag_ or t.pos_ == "NUM" or "助数詞" in t.tag_ for t in content
+    )
+    return (
+        temporal
+        or (words[0].lemma_ in relay_nouns and texts.endswith(("として", "では")))
+        or "に対し" in texts
+        or texts in ("記者団に", "記者団には")
+        or (last.text == "で" and any(t.lemma_ in _OCCASIONS for t in words))
+        or (last.text == "では" and any(t.lemma_ in _OCCASIONS for t in words))
+    )
 
 
 def _child_of(tok: Token, verb: Token) -> Token | None:

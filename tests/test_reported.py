@@ -83,6 +83,26 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
         "首相は感染状況は依然厳しいと強調した上で、対策を続ける考えを示した。",
         dict(text="感染状況は依然厳しい", speaker="首相", cue="強調した"),
     ),
+    (
+        "when_and_to_whom_are_not_what_was_said",
+        "岸田首相は15日、記者団に対し、経済対策を年内にまとめると述べた。",
+        dict(text="経済対策を年内にまとめる", speaker="岸田首相", cue="述べた"),
+    ),
+    (
+        "same_day_is_not_what_was_said",
+        "警視庁は同日、男が容疑を認めていると発表した。",
+        dict(text="男が容疑を認めている", speaker="警視庁"),
+    ),
+    (
+        "relay_frame_is_not_what_was_said",
+        "共同通信は政府関係者の話として、首相が訪米すると報じた。",
+        dict(text="首相が訪米する", speaker="政府関係者", via="共同通信"),
+    ),
+    (
+        "a_reason_set_off_by_a_comma_is_what_was_said",
+        "警視庁は、放火に関与した疑いで、男を逮捕したと発表した。",
+        dict(text="放火に関与した疑いで、男を逮捕した", speaker="警視庁"),
+    ),
     ("no_source_no_record", "明日は雨が降ると思う。", None),
     ("passive_report_names_no_source", "首相が辞任する意向だと報じられた。", None),
     ("common_noun_subject_is_no_source", "この可能性は低いとみる余地もある。", None),
