@@ -35,6 +35,7 @@ LIST_FILES = {
     "org_lookalikes.txt": "org_lookalikes",
     "outsiders.txt": "outsiders",
     "team_titles.txt": "team_titles",
+    "intention_nouns.txt": "intention_nouns",
 }
 TABLE_FILES = {
     "cues.tsv": ("cues", CUE_CLASSES),
@@ -68,6 +69,7 @@ class Lexicon:
     org_lookalikes: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     outsiders: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     team_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    intention_nouns: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
 
     @classmethod
     def default(cls) -> Lexicon:

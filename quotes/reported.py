@@ -70,11 +70,13 @@ def find_reported(unit: Unit, doc: Doc, lex: Lexicon) -> list[Reported]:
 
 
 def _koto_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reported]:
-    """`Xは…ことを発表した`: a clause nominalised by こと, object of a speech verb."""
+    """`Xは…ことを発表した`: a clause nominalised by こと, object of a speech verb; and
+    `Xは…する考えを示した`: a clause on an intention noun (`intention_nouns.txt`)."""
     out: list[Reported] = []
     for koto in doc:
+        intention = koto.lemma_ in lex.intention_nouns
         if (
-            koto.lemma_ != "こと"
+            (koto.lemma_ != "こと" and not intention)
             or koto.dep_ != "obj"
             or koto.i + 1 >= len(doc)
             or doc[koto.i + 1].text != "を"
@@ -86,12 +88,19 @@ def _koto_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
             continue
         cue_start, cue_end, cue_lemma = _cue_span(doc, verb, doc[koto.i + 1], lex)
         cue_class = lex.cue_class(cue_lemma) or lex.cue_class(lemma_of(verb))
-        if cue_class not in ("speech", "report") or is_passive(verb) or _relative(verb):
+        if intention and cue_class is None and verb.lemma_ in LIGHT_VERBS:
+            cue_class = lex.speech_nouns.get(koto.lemma_, "speech")  # 考えを示した: the noun says what
+        allowed = REPORTING if intention else ("speech", "report")
+        if cue_class not in allowed or is_passive(verb) or _relative(verb):
             continue
         subject = _subject(doc, verb, slots) or _topic(doc, verb, slots)
         if subject is None:
             continue
         start = _clause_start(doc, clauses[0], koto, subject, verb, lex.relay_nouns)
+        if start is not None and intention:
+            # …を閉鎖したのち、別の工場から仕入れる方針: what is meant is the last stretch
+            commas = [t.i for t in doc[start : koto.i] if t.text in ("、", ",")]
+            start = commas[-1] + 1 if commas else start
         if start is None or start >= koto.i or subject.i in range(start, koto.i):
             continue
         out.append(

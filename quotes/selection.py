@@ -8,8 +8,8 @@ alone) show one of:
 - a quotation followed by a quotative (「…」と, って, との), by another quotation
   (「A」「B」と) or by a speech noun (「…」命令を出した); one followed by anything else is
   a term, read without a parse,
-- a reporting cue from the lexicon (述べる, 発表する, 伝える …), a によると/によれば
-  frame or a relay noun (話として),
+- a reporting cue from the lexicon (述べる, 発表する, 伝える …) after と, こと or an
+  intention noun (考え, 方針), a によると/によれば frame or a relay noun (話として),
 - a person's name (a 人名 token) or a title, which later mentions (同氏, 車氏) may need.
 """
 
@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 import regex
 
+from quotes.attribution import LIGHT_VERBS
 from quotes.lexicon import Lexicon
 from quotes.masking import Unit
 
@@ -58,6 +59,7 @@ class Selector:
         self.cues = frozenset(k for k, v in lex.cues.items() if v != "naming")
         self.nouns = frozenset(lex.relay_nouns) | frozenset(lex.speech_nouns)
         self.titles = frozenset(lex.titles) | frozenset(lex.honorifics)
+        self.intentions = frozenset(lex.intention_nouns)
         # Xの話として、/ Xの話では、: a relayed source with no quotative
         relay = "|".join(sorted(map(regex.escape, lex.relay_nouns), key=len, reverse=True))
         self._relay = regex.compile(f"(?:{relay})(?:として|では)")
@@ -66,7 +68,7 @@ class Selector:
         """Whether `unit`, tokenized as `(text, lemma, tag)` triples, must be parsed."""
         if "によ" in unit.text or any(quotative_follows(unit, k) for k in range(len(unit.slots))):
             return True
-        quotative = False
+        quotative = intention = False
         seq = list(tokens)
         for i, (text, lemma, tag) in enumerate(seq):
             if i and seq[i - 1][0] == "と" and lemma == "する" and _to_suru_cue(seq, i):
@@ -75,10 +77,12 @@ class Selector:
                 return True
             if i and seq[i - 1][0] in ("」", "』") and lemma + "する" in self.cues:
                 return True  # 「…」命令を出した: the quotation is what was ordered
-            if (text in _QUOTATIVES and tag.startswith("助詞")) or text == "こと":
-                quotative = True  # a reported clause needs と, との or こと before its cue
+            if (text in _QUOTATIVES and tag.startswith("助詞")) or text == "こと" or lemma in self.intentions:
+                quotative = True  # a reported clause needs と, との, こと or 考え/方針 before its cue
+                intention = lemma in self.intentions
             elif quotative and (
-                lemma in self.cues
+                (intention and lemma in LIGHT_VERBS)
+                or lemma in self.cues
                 or lemma + "する" in self.cues
                 or lemma + "にする" in self.cues
                 or lemma in self.nouns

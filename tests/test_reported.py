@@ -80,7 +80,7 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
     ),
     (
         "the_clauses_own_topic_hung_on_the_cue_is_no_source",
-        "首相は感染状況は依然厳しいと強調した上で、対策を続ける考えを示した。",
+        "首相は感染状況は依然厳しいと強調した上で、会見を終えた。",
         dict(text="感染状況は依然厳しい", speaker="首相", cue="強調した"),
     ),
     (
@@ -103,6 +103,17 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
         "警視庁は、放火に関与した疑いで、男を逮捕したと発表した。",
         dict(text="放火に関与した疑いで、男を逮捕した", speaker="警視庁"),
     ),
+    (
+        "clause_on_an_intention_noun",
+        "政府は、来年度から新制度を導入する方針を明らかにした。",
+        dict(text="来年度から新制度を導入する", speaker="政府", cue="明らかにした"),
+    ),
+    (
+        "intention_is_its_last_stretch",
+        "同社は工場が閉鎖されたのち、別の工場から仕入れる方針を示した。",
+        dict(text="別の工場から仕入れる", speaker="同社"),
+    ),
+    ("intention_decided_is_no_speech", "会社は来月から値上げする方針を固めた。", None),
     ("no_source_no_record", "明日は雨が降ると思う。", None),
     ("passive_report_names_no_source", "首相が辞任する意向だと報じられた。", None),
     ("common_noun_subject_is_no_source", "この可能性は低いとみる余地もある。", None),
