@@ -91,7 +91,7 @@ def _koto_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
         if intention and cue_class is None and verb.lemma_ in LIGHT_VERBS:
             cue_class = lex.speech_nouns.get(koto.lemma_, "speech")  # 考えを示した: the noun says what
         allowed = REPORTING if intention else ("speech", "report")
-        if cue_class not in allowed or is_passive(verb) or _relative(verb):
+        if cue_class is None or cue_class not in allowed or is_passive(verb) or _relative(verb):
             continue
         subject = _subject(doc, verb, slots) or _topic(doc, verb, slots)
         if subject is None:
