@@ -157,7 +157,8 @@ class Extractor:
         if ops == "numpy" or (ops is None and nlp is None):
             use_numpy_ops(self.nlp)
         self._threads = BlasThreads(threads)
-        self.lexicon = lexicon if lexicon is not None else Lexicon.default()
+        base = lexicon if lexicon is not None else Lexicon.default()
+        self.lexicon = base.with_org_names(name for org in self.organizations for name in org.names)
         self.max_unit_bytes = max_unit_bytes
         self.parse = parse
         self._selector = Selector(self.lexicon)

@@ -70,6 +70,9 @@ class Lexicon:
     outsiders: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     team_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     intention_nouns: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    #: names of known organisations (日銀, 経団連), from the organisation table the
+    #: extractor uses: a title may start with one (植田和男日銀総裁)
+    org_names: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset, repr=False)
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -145,6 +148,14 @@ class Lexicon:
     def is_media(self, text: str) -> bool:
         """Whether `text` names a news medium (朝日新聞, WP, AP通信, NHK)."""
         return self.suffix(text, self.media) is not None
+
+    def with_org_names(self, names: Iterable[str]) -> Lexicon:
+        """A copy that knows these organisation names (see `org_names`)."""
+        return attrs.evolve(self, org_names=frozenset(names))
+
+    def names_org(self, text: str) -> bool:
+        """Whether `text` is exactly a known organisation's name, or ends like one."""
+        return text in self.org_names or self.is_org(text)
 
     def is_org(self, text: str) -> bool:
         """Whether `text` ends like an organisation's name (研究院, 外交部, 民進党).

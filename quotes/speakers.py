@@ -345,27 +345,40 @@ def _title_start(
         return None
     at = len(text) - len(base)
     starts = sorted({o - shift for o in offsets if 0 <= o - shift < at})
+    bound = base in BOUND_TITLES
     while starts:
-        prev = starts.pop()
-        piece = text[prev:at]
-        if prev + shift in names:
-            break  # 岡部|裁判長: a person's name, even if it ends like 部
-        if (
-            piece in lex.title_prefixes
-            or any(piece.endswith(p) for p in lex.title_prefixes if len(p) > 1)
-            or (len(piece) >= 2 and lex.is_org(piece))
-        ):
-            at = prev
+        # a piece of one to three words: 東京都|知事 and 外交部|長官 are words of two tokens
+        for k in range(1, min(3, len(starts)) + 1):
+            prev = starts[-k]
+            piece = text[prev:at]
+            if any(p + shift in names for p in starts[-k:]):
+                return at  # 岡部|裁判長: a person's name, even if it ends like 部
+            if (
+                piece in lex.title_prefixes
+                or any(piece.endswith(p) for p in lex.title_prefixes if len(p) > 1)
+                or (len(piece) >= 2 and lex.names_org(piece))
+                or (bound and k == 1)  # こども政策|相: a minister's title is all it takes
+            ):
+                at = prev
+                del starts[-k:]
+                break
         else:
             break
     return at
 
 
+#: titles written straight onto what the post is for (経済再生相, こども政策相)
+BOUND_TITLES = frozenset({"相"})
+
+
 def _org_prefix(title: str, lex: Lexicon) -> int:
-    """Length of the organisation written inside a title (内閣官房|長官), or 0."""
+    """Length of the organisation written inside a title (内閣官房|長官), or 0; none in
+    a title of its own (官房長官 is one post, not 官房 + 長官)."""
+    if title in lex.titles:
+        return 0
     for cut in range(len(title) - 1, 1, -1):  # longest organisation first
         rest = title[cut:]
-        if rest in lex.titles and lex.is_org(title[:cut]):
+        if rest in lex.titles and lex.names_org(title[:cut]):
             return cut
     return 0
 

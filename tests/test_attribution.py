@@ -314,3 +314,23 @@ def test_quotation_written_onto_a_speech_noun_is_what_was_said(
 def test_quotation_naming_a_remark_stays_a_term(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("「辞任すべき」発言で批判を浴びた。")
     assert record.kind == "term"
+
+
+@pytest.mark.parametrize(
+    "text,name,title,affiliation",
+    [
+        ("植田和男日銀総裁は「物価は上がる」と述べた。", "植田和男", "日銀総裁", "日銀"),
+        ("小池百合子東京都知事は「対策を急ぐ」と述べた。", "小池百合子", "東京都知事", "東京都"),
+        ("ブリンケン米国務長官は「同盟は強固だ」と述べた。", "ブリンケン", "米国務長官", None),
+        ("林芳正官房長官は「遺憾だ」と述べた。", "林芳正", "官房長官", None),
+        ("加藤鮎子こども政策相は「支援する」と述べた。", "加藤鮎子", "こども政策相", None),
+    ],
+    ids=["known_org_before_title", "two_word_org", "country_before_title", "title_of_its_own", "minister"],
+)
+def test_name_organisation_and_title_written_together_come_apart(
+    extractor: quotes.Extractor, text: str, name: str, title: str, affiliation: str | None
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None
+    assert (record.speaker.name, record.speaker.title) == (name, title)
+    assert (record.affiliation.text if record.affiliation else None) == affiliation
