@@ -44,6 +44,10 @@ TABLE_FILES = {
 }
 
 
+def _word_set(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(words)
+
+
 def _by_length(words: Iterable[str]) -> tuple[str, ...]:
     """Distinct words, longest first, so that suffix matching takes the longest."""
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
@@ -72,7 +76,7 @@ class Lexicon:
     intention_nouns: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: names of known organisations (日銀, 経団連), from the organisation table the
     #: extractor uses: a title may start with one (植田和男日銀総裁)
-    org_names: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset, repr=False)
+    org_names: frozenset[str] = attrs.field(factory=frozenset, converter=_word_set, repr=False)
 
     @classmethod
     def default(cls) -> Lexicon:
