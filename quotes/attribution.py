@@ -618,25 +618,38 @@ def _via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[in
         if v.head == v or v.dep_ not in CLAUSE_DEPS:
             break
         v = v.head
+    # 共同通信の取材に応じ、「…」と語った: the interview is on a clause before the cue
+    chain += [
+        c
+        for c in pred.children
+        if c.dep_ == "advcl" and c.lemma_ in ("応じる", "応ずる", "応える") and c.i < pred.i
+    ]
     for verb in chain:
         for child in verb.children:
             if child.dep_ not in ("obl", "nmod", "iobj") or child == subject:
                 continue
             case = _case_of(child)
             text = doc[slice(*_np_range(child))].text
-            if child.lemma_ == "取材" and case.startswith("に"):
-                interviewers = [c for c in child.children if c.dep_ == "nmod"]
+            if child.lemma_ in INTERVIEWS and (case.startswith("に") or case == "で"):
+                interviewers = [c for c in child.children if c.dep_ == "nmod" and c.i < child.i]
                 if interviewers:
-                    return _np_range(interviewers[0])
+                    return _np_range(interviewers[-1])
+                continue  # 取材に対し with no one named: no medium
             if (case in VIA_CASES or case.startswith("によ")) and lex.is_media(text):
                 return _np_range(child)
             if (
                 case == "に"
                 and _addressed(doc, child)
                 and child.pos_ in ("NOUN", "PROPN")
-                and child.lemma_ not in NOT_SPEAKERS  # …ことに対し: no addressee
+                and (lex.is_org(text) or child.pos_ == "PROPN")  # not 調べに対し, ことに対し
             ):
                 return _np_range(child)  # 警視庁に対して話している: the addressee passes it on
+    # Xの取材に対し「…」と語った, wherever the parser hung the interview
+    for tok in doc[: pred.i]:
+        if tok.lemma_ in INTERVIEWS and _case_of(tok)[:1] in ("に", "で"):
+            interviewers = [c for c in tok.children if c.dep_ == "nmod" and c.i < tok.i]
+            if interviewers and interviewers[-1] != subject:
+                return _np_range(interviewers[-1])
     # Xによると / Xによれば framing the whole sentence (not Xによる体制: "by means of")
     for tok in doc:
         if tok.text == "に" and tok.i + 2 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
@@ -652,6 +665,10 @@ def _via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[in
             if framer is not None and framer != subject:
                 return _np_range(framer)
     return None
+
+
+#: what a medium conducts with a speaker: Xの取材に, Xのインタビューで
+INTERVIEWS = frozenset({"取材", "インタビュー", "単独インタビュー", "電話取材", "書面インタビュー"})
 
 
 def _addressed(doc: Doc, noun: Token) -> bool:

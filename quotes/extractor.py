@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -311,6 +312,7 @@ def assemble(
                     previous = (k, record)
             records.append(record)
     records = _pointed(p, docs, records, lex, parts_of)
+    records = _sign_off(p, records, lex)
     records.sort(key=lambda r: (r.start, r.end))
     mentions.extend(Parts(speaker=r.speaker, affiliation=r.affiliation) for r in records if r.speaker)
     mentions.extend(aside_mentions(p.text, lex))
@@ -398,6 +400,34 @@ def _pointed(
                 record = _record(p, p.units[neighbour], doc, finding, parts_of)
                 out[i] = attrs.evolve(record, group=group)
             break
+    return out
+
+
+#: a sentence that only names the medium: 聯合ニュースが伝えた。 AP通信が報じた。
+_SIGN_OFF = regex.compile(
+    r"\s*(?P<medium>[^、。，,\s「」]{2,30}?)(?:が|は)(?:伝えた|報じた|報道した|伝えている|報じている)[。．]?\s*"
+)
+
+
+def _sign_off(p: Plan, records: list[Quotation], lex: Lexicon) -> list[Quotation]:
+    """The medium a sentence of its own names (…と述べた。聯合ニュースが伝えた。) is the
+    via of the words in the sentence before it that have a speaker and no via."""
+    out = list(records)
+    for k in range(1, len(p.units)):
+        unit = p.units[k]
+        found = _SIGN_OFF.fullmatch(p.text, unit.start, unit.end)
+        if found is None or not lex.is_media(found.group("medium")):
+            continue
+        before = p.units[k - 1]
+        via = Via(start=found.start("medium"), end=found.end("medium"), text=found.group("medium"))
+        for i, record in enumerate(out):
+            if (
+                before.start <= record.start < before.end
+                and record.kind in ("direct", "indirect")
+                and record.speaker is not None
+                and record.via is None
+            ):
+                out[i] = attrs.evolve(record, via=via)
     return out
 
 

@@ -334,3 +334,25 @@ def test_name_organisation_and_title_written_together_come_apart(
     assert record.speaker is not None
     assert (record.speaker.name, record.speaker.title) == (name, title)
     assert (record.affiliation.text if record.affiliation else None) == affiliation
+
+
+@pytest.mark.parametrize(
+    "text,via",
+    [
+        ("元選手の男性は共同通信の取材に応じ、「怖かった」と証言した。", "共同通信"),
+        ("三部敏宏社長は読売新聞の取材に対し「挑戦を続ける」と語った。", "読売新聞"),
+        ("山田太郎氏は朝日新聞のインタビューで「反省している」と語った。", "朝日新聞"),
+        ("警察によると、男は調べに対し「金に困っていた」と供述しているという。", "警察"),
+        ("田中容疑者は調べに対し「覚えていない」と供述している。", None),
+        ("男性は取材に対し「驚いた」と話した。", None),
+        ("尹大統領は「断固対応する」と述べた。聯合ニュースが伝えた。", "聯合ニュース"),
+    ],
+    ids=["interview_accepted", "interview_on_the_quote", "interview_in", "questioning_is_no_medium",
+         "questioning_alone", "interview_by_no_one_named", "sign_off_sentence"],
+)  # fmt: skip
+def test_the_medium_that_relayed_the_words(extractor: quotes.Extractor, text: str, via: str | None) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None
+    assert (record.via.text if record.via is not None else None) == via
+    if record.via is not None:
+        assert text[record.via.start : record.via.end] == via
