@@ -52,23 +52,31 @@ def canonical_affiliation(
         before = [
             m for m in (named if named is not None else table.find_all(source)) if m.end <= affiliation.start
         ]
-        org = earlier_organization(kind, before, kinds.get(kind))
+        org = earlier_organization(kind, before, kinds.get(kind), source)
     if org is None:
         return affiliation
     return attrs.evolve(affiliation, canonical=org.canonical, category=org.category, country=org.country)
 
 
 def earlier_organization(
-    kind: str, before: Sequence[OrgMatch], categories: str | None = None
+    kind: str, before: Sequence[OrgMatch], categories: str | None = None, source: str = ""
 ) -> Organization | None:
-    """The last organisation of `before` of one of `categories` (`company|media`), or,
-    without categories, the last whose name ends in `kind` (地検, 社)."""
+    """The organisation of `before` of one of `categories` (`company|media`), or,
+    without categories, whose name ends in `kind` (地検, 社): the last one written as a
+    topic or subject (トヨタ自動車は…デンソーとの提携…。同社 is Toyota), else the last."""
     wanted = frozenset(categories.split("|")) if categories else None
-    for match in reversed(before):
-        org = match.organization
-        if (org.category in wanted) if wanted is not None else any(n.endswith(kind) for n in org.names):
-            return org
-    return None
+    fitting = [
+        m
+        for m in before
+        if (
+            m.organization.category in wanted
+            if wanted is not None
+            else any(n.endswith(kind) for n in m.organization.names)
+        )
+    ]
+    topics = [m for m in fitting if source[m.end : m.end + 1] in ("は", "が")]
+    chosen = topics or fitting
+    return chosen[-1].organization if chosen else None
 
 
 def canonical_via(via: Via, table: OrganizationTable) -> Via:

@@ -124,6 +124,12 @@ def test_a_team_title_reads_the_owners_name_as_its_club(
     assert record.affiliation is not None and record.affiliation.canonical == canonical
 
 
+def test_dou_sha_prefers_the_company_the_sentence_was_about(extractor: quotes.Extractor) -> None:
+    text = "トヨタ自動車はデンソーとの提携を発表した。同社の佐藤社長は「自信がある」と述べた。"
+    (record,) = extractor.extract(text)
+    assert record.affiliation is not None and record.affiliation.canonical == "Toyota Motor Corporation"
+
+
 def test_dou_sha_without_a_company_before_stays_unknown(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("同社の広報担当者は「確認中だ」と話した。")
     assert record.affiliation is not None and record.affiliation.canonical is None
