@@ -189,6 +189,12 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
     mod = text[:no_at] if no_at is not None else ""
     head_from = cut[1] if cut is not None else 0
     head_text = text[head_from:]
+    whole = lex.suffix(text, lex.anonymous)
+    if whole is not None and len(whole) > len(head_text):
+        # 近所の人: an unnamed-source word with の inside it is one word, not X の Y
+        head_from = len(text) - len(whole)
+        head_text = whole
+        mod = text[:head_from].rstrip("の")
     if not head_text:
         return None
 
@@ -224,12 +230,20 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
         name_start = len(lead)
         name_part = name_part[name_start:]
         title = lead + (f"・{title}" if title else "")
+    else:
+        # 無職田村誠被告, 会社員中村美咲容疑者: an occupation written straight before a name
+        job = next((w for w in lex.anonymous if name_part.startswith(w) and len(w) < len(name_part)), None)
+        if job is not None and len(job) > 1 and head_from + len(job) in names:
+            name_start = len(job)
+            name_part = name_part[name_start:]
 
     affiliation: Span | None = None
     anonymous = False
     name: str | None = name_part or None
     if name is not None and not title:
         anon = lex.suffix(name, lex.anonymous)
+        if anon and honorific and len(name) > len(anon) and head_from + len(name) - len(anon) not in names:
+            anon = None  # 坂本義男さん: a given name that ends like 男, not an unnamed man
         if anon:
             anonymous = True
             prefix = name[: len(name) - len(anon)]
@@ -388,8 +402,8 @@ def _is_affiliation(org: str, proper: bool, lex: Lexicon) -> bool:
     a proper noun (東北楽天, サンデーレーシング), not a place, a person, a time or a
     common noun (被害者の母親: 被害者 is no affiliation)."""
     bare = _ASIDE.sub("", org)
-    if len(bare) < 2 or lex.suffix(bare, lex.honorifics):
-        return False
+    if len(bare) < 2 or lex.suffix(bare, lex.honorifics) or lex.suffix(bare, lex.anonymous) == bare:
+        return False  # アルバイトの佐藤さん: an occupation is no organisation
     if regex.fullmatch(r"[\p{N}\s年月日時分秒代期頃ごろ前後今同]+", bare):
         return False
     if bare in lex.places:

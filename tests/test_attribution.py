@@ -356,3 +356,27 @@ def test_the_medium_that_relayed_the_words(extractor: quotes.Extractor, text: st
     assert (record.via.text if record.via is not None else None) == via
     if record.via is not None:
         assert text[record.via.start : record.via.end] == via
+
+
+@pytest.mark.parametrize(
+    "text,name,anonymous,affiliation",
+    [
+        ("坂本義男さん(68)は「怖い」と話した。", "坂本義男", False, None),
+        ("近くに住む主婦(45)は「驚いた」と話した。", None, True, None),
+        ("アルバイトの佐藤大輔さんは「疲れた」と話した。", "佐藤大輔", False, None),
+        (
+            "無職田村誠被告(52)の初公判が開かれた。田村被告は「間違いありません」と述べた。",
+            "田村誠",
+            False,
+            None,
+        ),
+    ],
+    ids=["given_name_ending_in_otoko", "role_word", "occupation_is_no_affiliation", "occupation_before_name"],
+)
+def test_people_named_by_role_or_occupation(
+    extractor: quotes.Extractor, text: str, name: str | None, anonymous: bool, affiliation: str | None
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None
+    assert (record.speaker.name, record.speaker.anonymous) == (name, anonymous)
+    assert (record.affiliation.text if record.affiliation else None) == affiliation
