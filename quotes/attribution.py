@@ -126,7 +126,7 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
     if isinstance(first, int):
         return Finding(slot=slot, kind="deferred", defer_to=first)
     if first is None:
-        return term
+        return _verbless(doc, q, quotative, form, slot, lex) or term
     pred = _prefer_cue(doc, first, quotative, unit.slots, lex)
     cue_start, cue_end, lemma = _cue_span(doc, pred, quotative, lex)
     cue_class = lex.cue_class(lemma)
@@ -137,7 +137,8 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
     subject = _subject(doc, first, unit.slots)
     if subject is None and pred != first:
         subject = _subject(doc, pred, unit.slots)
-    if subject is not None and q in subject.subtree:
+    described = pred.dep_ == "acl" and pred.head == subject and pred.lemma_ not in ("いう", "言う")
+    if subject is not None and q in subject.subtree and not described:
         subject = None  # 「…」という声が聞かれた: the noun the quotation fills is no speaker
         subject = _from_source(first)  # 市民からは「…」との声が上がった: the source is 市民
     if subject is None:
@@ -145,7 +146,7 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
         # a topic hands down its subject only when it can speak (not ニコチンは…、「…」と指摘)
         subject = topic if topic is not None and can_be_source(topic, lex) else None
     if subject is None:
-        subject = _cleft_focus(pred, lex)
+        subject = _cleft_focus(pred, lex) or _earlier_clause_subject(pred, q, unit.slots, lex)
     passive = is_passive(pred)
     if passive:
         subject = None  # 「…」と批判された: the subject is who was spoken of
@@ -168,6 +169,24 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
         relayed=relayed,
         passive=passive,
     )
+
+
+def _verbless(doc: Doc, q: Token, quotative: Token, form: str, slot: Slot, lex: Lexicon) -> Finding | None:
+    """`「本当に楽しかった」と田中花子さん(34)。`: a quotation, と and the person, no verb
+    (the feature writer's way of ending on the speaker)."""
+    person = q.head
+    if (
+        form != "と"
+        or person.dep_ != "ROOT"
+        or person.pos_ not in ("NOUN", "PROPN")
+        or person.i < quotative.i
+        or any(t.pos_ in ("VERB", "ADJ") for t in doc[quotative.i + 1 :])
+    ):
+        return None
+    speaker = _person_in(person, lex)
+    if speaker is None:
+        return None
+    return Finding(slot=slot, kind="direct", subject=speaker.i)
 
 
 def _content_of_noun(doc: Doc, q: Token, noun: Token, slot: Slot, unit: Unit, lex: Lexicon) -> Finding | None:
@@ -272,7 +291,7 @@ def standalone(unit: Unit) -> bool:
 def pointed_finding(doc: Doc, verb: Token, slot: Slot, lex: Lexicon) -> Finding:
     """The reading of a standalone quotation attributed through a pointing verb."""
     start, end, lemma = _cue_span(doc, verb, verb, lex)
-    subject = _subject(doc, verb, ()) or _topic(doc, verb, ())
+    subject = _subject(doc, verb, ()) or _topic(doc, verb, ()) or _cleft_focus(verb, lex)
     return Finding(
         slot=slot,
         kind="direct",
@@ -508,8 +527,8 @@ def _subject(doc: Doc, pred: Token, slots: Sequence[Slot], *, first: bool = Fals
         head = v.head
         if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and slot_of(head, slots) is None:
             # 「…」と語った男性は: the noun the clause describes, when it is a subject
-            if head.lemma_ not in NOT_SPEAKERS and _marked_subject(head):
-                return head
+            if head.lemma_ not in NOT_SPEAKERS and (_marked_subject(head) or head.dep_ == "ROOT"):
+                return head  # …と話す田中花子さん(34)。: a sentence that is the person
         if head == v:
             break
         v = head
@@ -534,6 +553,11 @@ def _cleft_focus(pred: Token, lex: Lexicon) -> Token | None:
     A clause nominalised by のは, then a noun with で, on the cue or a clause above
     it: the noun is who the sentence is about, and who speaks after it.
     """
+    if _nominalised_topic(pred) and pred.head != pred and pred.head.i > pred.i:
+        # 「…」と語るのは、会社員の田中花子さんだ: the cue is inside the のは clause
+        person = _person_in(pred.head, lex)
+        if person is not None:
+            return person
     v = pred
     seen: set[int] = set()
     while v.i not in seen:
@@ -555,6 +579,18 @@ def _cleft_focus(pred: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _earlier_clause_subject(pred: Token, q: Token, slots: Sequence[Slot], lex: Lexicon) -> Token | None:
+    """The subject of a clause the cue continues: `田中さんが会見し、「…」と話した` (the
+    parser hangs 田中さんが on 会見し, whose subject the cue shares)."""
+    for clause in pred.children:
+        if clause.dep_ != "advcl" or clause.i > q.i or not _is_predicate(clause):
+            continue
+        for c in clause.children:
+            if _can_speak(c, slots) and c.i < clause.i and can_be_source(c, lex):
+                return c
+    return None
+
+
 def _nominalised_topic(clause: Token) -> bool:
     """A clause made a topic by のは (逮捕されたのは)."""
     kids = list(clause.children)
@@ -567,7 +603,7 @@ def _person_in(focus: Token, lex: Lexicon) -> Token | None:
     """The focus itself or, right to left, the word in its phrase that names a person
     (容疑者 in 野田伊佐也容疑者・42歳)."""
     for tok in (focus, *reversed([t for t in focus.subtree if t.i < focus.i])):
-        if "人名" in tok.tag_ or any(tok.text == w for w in (*lex.titles, *lex.anonymous)):
+        if "人名" in tok.tag_ or any(tok.text == w for w in (*lex.titles, *lex.anonymous, *lex.honorifics)):
             return tok
     return None
 

@@ -380,3 +380,32 @@ def test_people_named_by_role_or_occupation(
     assert record.speaker is not None
     assert (record.speaker.name, record.speaker.anonymous) == (name, anonymous)
     assert (record.affiliation.text if record.affiliation else None) == affiliation
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("田中花子さんが会見し、「悔しい」と話した。", "田中花子"),
+        ("「最初は不安しかなかった」と語るのは、元会社員の藤井大地さん(33)。", "藤井大地"),
+        ("「楽しかった」。そう話すのは、会社員の田中花子さん(34)だ。", "田中花子"),
+        ("「本当に楽しかった」と話す田中花子さん(34)。", "田中花子"),
+        ("「本当に楽しかった」と田中花子さん(34)。", "田中花子"),
+    ],
+    ids=[
+        "subject_of_the_clause_before",
+        "cue_inside_noha",
+        "pointing_cue_inside_noha",
+        "sentence_is_the_person",
+        "no_verb_at_all",
+    ],
+)
+def test_speaker_written_after_or_around_the_quotation(
+    extractor: quotes.Extractor, text: str, name: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.kind == "direct" and record.speaker is not None and record.speaker.name == name
+
+
+def test_a_noun_the_quotation_fills_is_still_no_speaker(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("会場では「素晴らしい」という声が聞かれた。")
+    assert record.speaker is None
