@@ -294,12 +294,19 @@ def assemble(
         attributed = any(f.kind == "direct" and f.subject is not None for f in findings)
         built = [(r, _indirect_record(p, unit, doc, r, lex, parts_of)) for r in find_reported(unit, doc, lex)]
         inner = attributed or any(rec is not None and not r.frame for r, rec in built)
+        reporting: tuple[int, Quotation] | None = None  # the last reported speech with a speaker
         for reported, record in built:
             # Xによると with someone else's words inside: X is their via, not a speaker
             if record is None or (reported.frame and inner):
                 continue
+            if record.speaker is None:
+                # また、…と強調した: the previous sentence's speaker continues, or no record
+                record = _carry(record, previous, k, p.units) if previous is not None else record
+                if record.speaker is None:
+                    continue
             key = (k, "reported", reported.subject, reported.cue)
             records.append(attrs.evolve(record, group=groups.setdefault(key, len(groups) + 1)))
+            reporting = (k, record)
         for finding in findings:
             record = _record(p, unit, doc, finding, parts_of)
             carry = record.kind == "direct" and record.speaker is None and not finding.passive
@@ -311,6 +318,8 @@ def assemble(
                 if record.speaker is not None:
                     previous = (k, record)
             records.append(record)
+        if reporting is not None and (previous is None or previous[0] != k):
+            previous = reporting  # …と述べた。さらに「…」と強調した: it continues too
     records = _pointed(p, docs, records, lex, parts_of)
     records = _sign_off(p, records, lex)
     records.sort(key=lambda r: (r.start, r.end))
@@ -465,6 +474,20 @@ def _indirect_record(
     clause = _token_span(source, unit, doc, *reported.clause)
     if not clause.text.strip():
         return None
+    cue_span = _token_span(source, unit, doc, *reported.cue)
+    cue = Cue(start=cue_span.start, end=cue_span.end, text=cue_span.text, lemma=reported.cue_lemma)
+    if reported.subject is None:
+        # no source in the sentence: a speaker may be carried over from the one before
+        return Quotation(
+            doc=p.doc_id,
+            kind="indirect",
+            start=clause.start,
+            end=clause.end,
+            text=clause.text,
+            confidence=reported.confidence,
+            cue=cue,
+            via=_via_record(source, unit, doc, reported.via, None),
+        )
     parts = parts_of(unit, doc[reported.subject])
     if parts is None or not plausible_source(
         parts.speaker, doc[reported.subject], lex, documents=reported.frame

@@ -22,6 +22,7 @@ from quotes.attribution import (
     ADVERBIAL_NOUNS,
     LIGHT_VERBS,
     REPORTING,
+    SUBJECT_DEPS,
     _cue_span,
     _is_predicate,
     _predicate,
@@ -54,7 +55,9 @@ class Reported:
     cue: tuple[int, int]
     cue_lemma: str
     cue_class: str
-    subject: int
+    #: the source's head token; None when the sentence names none (また、…と強調した),
+    #: and the previous sentence's speaker may continue
+    subject: int | None
     via: tuple[int, int] | None = None
     confidence: float = 0.75
     frame: bool = False  # Xによると / Xの話として: the source frames the whole rest
@@ -174,6 +177,12 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
             topic = _topic(doc, pred, slots)
             if topic is not None and topic.i < subject.i and can_be_source(topic, lex):
                 subject = topic
+            elif subject in clause_head.subtree:
+                subject = None  # 津波の心配はないとしている: the clause's own subject, no source
+        orphan = _orphan(doc, clause_head, tok, pred, (cue_start, cue_end), cue_lemma, cue_class, slots, lex)
+        if subject is None:
+            out.extend(orphan)
+            continue
         if subject is None or tok in subject.subtree:
             continue  # …という返答があった: the noun the clause fills is no source
         via = _via(doc, pred, subject, lex)
@@ -185,7 +194,8 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
         if start is None or start >= tok.i:
             continue
         if subject.i in range(start, tok.i):
-            continue  # the "source" is the clause's own subject: no source named
+            out.extend(orphan)  # the "source" is the clause's own subject: no source named
+            continue
         out.append(
             Reported(
                 clause=(start, tok.i),
@@ -198,6 +208,48 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
             )
         )
     return out
+
+
+def _orphan(
+    doc: Doc,
+    clause_head: Token,
+    tok: Token,
+    pred: Token,
+    cue: tuple[int, int],
+    cue_lemma: str,
+    cue_class: str,
+    slots: Sequence[Slot],
+    lex: Lexicon,
+) -> list[Reported]:
+    """`また、物価高には万全を期すと強調した`: a clause reported in a sentence that names
+    no source at all; the previous sentence's speaker may continue (`subject` None)."""
+    if cue_class not in ("speech", "report") or not _no_subject(doc, clause_head, pred, slots):
+        return []
+    start = _clause_start(doc, clause_head, tok, None, pred, lex.relay_nouns)
+    if start is None or start >= tok.i:
+        return []
+    return [
+        Reported(
+            clause=(start, tok.i),
+            cue=cue,
+            cue_lemma=cue_lemma,
+            cue_class=cue_class,
+            subject=None,
+            via=_via(doc, pred, None, lex),
+            confidence=CONFIDENCE[cue_class],
+        )
+    ]
+
+
+def _no_subject(doc: Doc, clause_head: Token, pred: Token, slots: Sequence[Slot]) -> bool:
+    """Whether a sentence names no one outside the reported clause: nothing before the
+    cue could be its subject or topic, and it is the sentence's main verb."""
+    if pred.dep_ != "ROOT":
+        return False
+    inside = {t.i for t in clause_head.subtree}
+    return not any(t.i not in inside and t.dep_ in SUBJECT_DEPS for t in doc[: pred.i]) and not any(
+        slot_of(t, slots) is not None for t in doc
+    )
 
 
 def _form(doc: Doc, tok: Token) -> str:
@@ -218,7 +270,12 @@ def _clause_predicate(tok: Token) -> bool:
 
 
 def _clause_start(
-    doc: Doc, head: Token, end: Token, subject: Token, cue: Token, relay_nouns: frozenset[str] = frozenset()
+    doc: Doc,
+    head: Token,
+    end: Token,
+    subject: Token | None,
+    cue: Token,
+    relay_nouns: frozenset[str] = frozenset(),
 ) -> int | None:
     """First token of the reported clause ending before `end`.
 
@@ -227,8 +284,8 @@ def _clause_start(
     (不満を表明し、); then past any によると frame and leading connectives.
     """
     start = head.left_edge.i
-    sp_start, sp_end = noun_phrase(subject)
-    if sp_start < head.i:
+    sp_start, sp_end = noun_phrase(subject) if subject is not None else (head.i, head.i)
+    if subject is not None and sp_start < head.i:
         floor = _after_particles(doc, sp_end - 1) if sp_end <= start else start
         while start > floor:
             top = _child_of(doc[start - 1], cue)
@@ -240,7 +297,8 @@ def _clause_start(
             start = _after_particles(doc, sp_end - 1)
     for tok in doc[start : head.i]:
         if (
-            tok != cue
+            subject is not None
+            and tok != cue
             and subject.head == tok
             and subject.dep_ == "nsubj"
             and _is_predicate(tok)
@@ -253,9 +311,15 @@ def _clause_start(
         if tok.text == "に" and tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
             start = _after_particles(doc, tok.i + 1)
     start = _past_frame_phrases(doc, start, end.i, relay_nouns)
-    while start < end.i and (doc[start].pos_ in ("PUNCT", "CCONJ", "SCONJ", "ADP")):
+    while start < end.i and (
+        doc[start].pos_ in ("PUNCT", "CCONJ", "SCONJ", "ADP") or doc[start].text in _CONNECTIVES
+    ):
         start += 1
     return start
+
+
+#: words that join a sentence to the one before (また、さらに、), never part of what was said
+_CONNECTIVES = frozenset({"また", "さらに", "更に", "なお", "一方", "その上", "そのうえ", "加えて"})
 
 
 #: where words were said (会見で、), which frames the cue rather than what was said
@@ -370,7 +434,7 @@ def _innermost(doc: Doc, frames: list[Reported]) -> list[Reported]:
         return frames
     outer, inner = frames[-2], frames[-1]
     if inner.clause[0] > outer.clause[0] and inner.clause[1] <= outer.clause[1]:
-        via = inner.via or noun_phrase(doc[outer.subject])
+        via = inner.via or (noun_phrase(doc[outer.subject]) if outer.subject is not None else None)
         return [*frames[:-2], attrs.evolve(inner, via=via)]
     return frames
 

@@ -145,6 +145,36 @@ def test_reported_pattern(
     assert sentence[record.start : record.end] == record.text
 
 
+@pytest.mark.parametrize(
+    "text,clause,speaker",
+    [
+        (
+            "岸田首相は記者団に「全力を尽くす」と述べた。また、物価高には万全を期すと強調した。",
+            "物価高には万全を期す",
+            "岸田首相",
+        ),
+        ("気象庁によると、震源は沖合だった。津波の心配はないとしている。", "津波の心配はない", "気象庁"),
+    ],
+    ids=["mata_continues_the_speaker", "toshiteiru_continues_the_source"],
+)
+def test_a_sentence_naming_no_source_continues_the_previous_speaker(
+    extractor: quotes.Extractor, text: str, clause: str, speaker: str
+) -> None:
+    (record,) = [r for r in extractor.extract(text) if r.text == clause]
+    assert record.kind == "indirect" and record.speaker is not None and record.speaker.text == speaker
+    assert record.confidence < 0.7  # carried, not read in the sentence
+
+
+def test_direct_quote_after_reported_speech_continues_its_speaker(extractor: quotes.Extractor) -> None:
+    records = extractor.extract("首相は経済対策を急ぐと述べた。さらに「万全を期す」と強調した。")
+    (direct,) = [r for r in records if r.kind == "direct"]
+    assert direct.speaker is not None and direct.speaker.text == "首相"
+
+
+def test_a_sentence_naming_no_source_after_none_gives_nothing(extractor: quotes.Extractor) -> None:
+    assert extractor.extract("ロシアは反発した。また、対抗措置を取ると警告した。") == []
+
+
 def test_cognition_gets_lower_confidence(extractor: quotes.Extractor) -> None:
     (seen,) = [
         r
