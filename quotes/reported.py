@@ -69,7 +69,26 @@ def find_reported(unit: Unit, doc: Doc, lex: Lexicon) -> list[Reported]:
     found.extend(_source_frames(doc, unit.slots, lex))
     found.extend(_quotative_clauses(doc, unit.slots, lex))
     found.extend(_koto_clauses(doc, unit.slots, lex))
-    return sorted(found, key=lambda r: r.clause)
+    return sorted(_outermost(found), key=lambda r: r.clause)
+
+
+def _outermost(found: list[Reported]) -> list[Reported]:
+    """Without a belief reported inside what the same source said: `…と確信していると
+    表明した` is one statement (表明した), not also a belief (確信している)."""
+    return [
+        r
+        for r in found
+        if not (
+            r.cue_class == "cognition"
+            and any(
+                o is not r
+                and o.subject == r.subject
+                and o.cue_class in ("speech", "report")
+                and o.clause[0] <= r.cue[0] < o.clause[1]
+                for o in found
+            )
+        )
+    ]
 
 
 def _koto_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reported]:

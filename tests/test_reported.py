@@ -118,6 +118,11 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
     ("fire_department_as_source", "消防によると、2人がけがをした。", dict(speaker="消防")),
     ("observatory_niyoreba", "気象台によれば、雨は夜まで続く見込みです。", dict(speaker="気象台")),
     ("unnamed_word_with_no_inside", "近所の人によると、男性は一人暮らしだった。", dict(speaker="近所の人")),
+    (
+        "belief_inside_a_statement_is_one_statement",
+        "日本製鉄は買収計画について、米政府の承認を得られると確信していると改めて表明した。",
+        dict(speaker="日本製鉄", cue="表明した"),
+    ),
     ("no_source_no_record", "明日は雨が降ると思う。", None),
     ("passive_report_names_no_source", "首相が辞任する意向だと報じられた。", None),
     ("common_noun_subject_is_no_source", "この可能性は低いとみる余地もある。", None),
