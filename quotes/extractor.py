@@ -312,6 +312,8 @@ def assemble(
             carry = record.kind == "direct" and record.speaker is None and not finding.passive
             if carry and previous is not None:
                 record = _carry(record, previous, k, p.units)
+            if carry and record.speaker is None:
+                record = _questioned(record, unit, mentions)
             if record.kind != "term":
                 key = _group_key(k, finding, record)
                 record = attrs.evolve(record, group=groups.setdefault(key, len(groups) + 1))
@@ -364,8 +366,30 @@ class _Decomposer:
     def __call__(self, unit: Unit, head: Token) -> Parts | None:
         key = (unit.start, head.i)
         if key not in self._done:
-            self._done[key] = self._hosted(unit, head, decompose(unit, head, self.source, self.lex))
+            parts = self._apposed(unit, head, decompose(unit, head, self.source, self.lex))
+            self._done[key] = self._hosted(unit, head, parts)
         return self._done[key]
+
+    def _apposed(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
+        """A title and organisation set before the name with a comma (NPO法人の代表、
+        石川健太さん; 同社の社長、山田一郎氏): the person's title and affiliation."""
+        if parts is None or parts.speaker.title is not None or parts.speaker.name is None:
+            return parts
+        doc = head.doc
+        for post in head.children:
+            if (
+                post.dep_ == "nmod"
+                and post.i + 1 < len(doc)
+                and doc[post.i + 1].text in ("、", ",")
+                and not any(c.dep_ == "case" for c in post.children)
+                and self.lex.suffix(post.text, self.lex.titles) is not None
+            ):
+                described = decompose(unit, post, self.source, self.lex)
+                if described is None or described.speaker.title is None:
+                    return parts
+                speaker = attrs.evolve(parts.speaker, title=described.speaker.title)
+                return Parts(speaker=speaker, affiliation=parts.affiliation or described.affiliation)
+        return parts
 
     def _hosted(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
         """An unnamed speaker's organisation written as the sentence's topic (同社は、担当者が)."""
@@ -460,6 +484,28 @@ def _carry(record: Quotation, previous: tuple[int, Quotation], k: int, units: tu
         via=record.via or prev.via,
         confidence=CONFIDENCE["carried"],
     )
+
+
+#: words for a suspect or defendant, who answers 調べに対し (to questioning)
+_QUESTIONED = ("容疑者", "被疑者", "被告", "被告人")
+
+
+def _questioned(record: Quotation, unit: Unit, mentions: list[Parts]) -> Quotation:
+    """`…容疑者を逮捕した。調べに対し「…」と容疑を認めている`: what is said to questioning
+    is said by the suspect named last before it."""
+    if "調べ" not in unit.source[unit.start : record.start]:
+        return record
+    suspects = [
+        m
+        for m in mentions
+        if m.speaker.end <= record.start
+        and m.speaker.title is not None
+        and m.speaker.title.endswith(_QUESTIONED)
+    ]
+    if not suspects:
+        return record
+    last = max(suspects, key=lambda m: m.speaker.start)
+    return attrs.evolve(record, speaker=last.speaker, confidence=CONFIDENCE["carried"])
 
 
 def _token_span(source: str, unit: Unit, doc: Doc, a: int, b: int) -> Span:

@@ -409,3 +409,17 @@ def test_speaker_written_after_or_around_the_quotation(
 def test_a_noun_the_quotation_fills_is_still_no_speaker(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("会場では「素晴らしい」という声が聞かれた。")
     assert record.speaker is None
+
+
+def test_a_title_set_before_the_name_with_a_comma_is_the_persons(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("NPO法人の代表、石川健太さんは「頑張る」と話した。")
+    assert record.speaker is not None and record.speaker.name == "石川健太"
+    assert record.speaker.title == "代表"
+    assert record.affiliation is not None and record.affiliation.text == "NPO法人"
+
+
+def test_what_is_said_to_questioning_is_said_by_the_suspect(extractor: quotes.Extractor) -> None:
+    text = "県警は、無職、山本健一容疑者(45)を逮捕した。調べに対し「金に困っていた」と容疑を認めている。"
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.name == "山本健一"
+    assert text[record.speaker.start : record.speaker.end] == record.speaker.text
