@@ -367,8 +367,35 @@ class _Decomposer:
         key = (unit.start, head.i)
         if key not in self._done:
             parts = self._apposed(unit, head, decompose(unit, head, self.source, self.lex))
-            self._done[key] = self._hosted(unit, head, parts)
+            self._done[key] = self._whole_names(self._hosted(unit, head, parts))
         return self._done[key]
+
+    def _whole_names(self, parts: Parts | None) -> Parts | None:
+        """An organisation's name the parse cut short (共に|民主党): the span grows to the
+        known name written just before it."""
+        if parts is None:
+            return None
+        affiliation = parts.affiliation
+        if affiliation is not None:
+            start = self._known_start(affiliation.start, affiliation.end)
+            if start != affiliation.start:
+                text = self.source[start : affiliation.end]
+                affiliation = Affiliation(start=start, end=affiliation.end, text=text)
+        speaker = parts.speaker
+        if speaker.name == speaker.text:
+            start = self._known_start(speaker.start, speaker.end)
+            if start != speaker.start:
+                text = self.source[start : speaker.end]
+                speaker = attrs.evolve(speaker, start=start, text=text, name=text)
+        if affiliation is parts.affiliation and speaker is parts.speaker:
+            return parts
+        return Parts(speaker=speaker, affiliation=affiliation)
+
+    def _known_start(self, start: int, end: int) -> int:
+        for k in range(4, 0, -1):
+            if start - k >= 0 and self.source[start - k : end] in self.lex.org_names:
+                return start - k
+        return start
 
     def _apposed(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
         """A title and organisation set before the name with a comma (NPO法人の代表、

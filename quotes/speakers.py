@@ -408,7 +408,7 @@ def _is_affiliation(org: str, proper: bool, lex: Lexicon) -> bool:
         return False
     if bare in lex.places:
         return False
-    return lex.is_org(bare) or proper or regex.search(r"[\p{Katakana}A-Za-zＡ-Ｚａ-ｚ]", bare) is not None
+    return lex.names_org(bare) or proper or regex.search(r"[\p{Katakana}A-Za-zＡ-Ｚａ-ｚ]", bare) is not None
 
 
 #: particles that make a noun the sentence's topic (は) or an added topic (も)

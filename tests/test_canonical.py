@@ -166,3 +166,20 @@ def test_cli_organizations_option(tmp_path: Path, capsys: pytest.CaptureFixture[
     (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert row["affiliation"]["canonical"] == "Fictional Futures Lab"
     assert row["affiliation"]["country"] == "JP"
+
+
+@pytest.mark.parametrize(
+    "text,affiliation,canonical",
+    [
+        ("共に民主党の李在明代表は「反対だ」と述べた。", "共に民主党", "Democratic Party of Korea"),
+        ("国民の力の韓東勲代表は「賛成だ」と述べた。", "国民の力", "People Power Party"),
+    ],
+    ids=["name_the_parse_cut_short", "name_with_no_inside"],
+)
+def test_known_names_the_parse_would_cut_stay_whole(
+    extractor: quotes.Extractor, text: str, affiliation: str, canonical: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+    assert text[record.affiliation.start : record.affiliation.end] == affiliation
+    assert record.affiliation.canonical == canonical
