@@ -183,3 +183,19 @@ def test_known_names_the_parse_would_cut_stay_whole(
     assert record.affiliation is not None and record.affiliation.text == affiliation
     assert text[record.affiliation.start : record.affiliation.end] == affiliation
     assert record.affiliation.canonical == canonical
+
+
+@pytest.mark.parametrize(
+    "text,canonical",
+    [
+        ("韓米首脳会談が開かれた。政府関係者は「成果があった」と述べた。", "Government of South Korea"),
+        ("日米首脳会談が開かれた。政府関係者は「成果があった」と述べた。", "Government of Japan"),
+        ("中日新聞によると会談が開かれた。政府関係者は「成果があった」と述べた。", "Government of Japan"),
+    ],
+    ids=["korean_paper", "japanese_paper", "a_name_is_no_pair"],
+)
+def test_bare_seifu_is_the_government_of_the_country_the_text_is_written_from(
+    extractor: quotes.Extractor, text: str, canonical: str
+) -> None:
+    (record,) = [r for r in extractor.extract(text) if r.kind == "direct"]
+    assert record.affiliation is not None and record.affiliation.canonical == canonical
