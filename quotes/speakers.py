@@ -216,6 +216,11 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
     core = head_text[:core_end]
     names = frozenset(t.idx - base for t in tokens if "人名" in t.tag_)
     title_at = _title_start(core, head_from, offsets, lex, names)
+    gap = _reading_gap(unit, base + head_from, len(core))
+    if gap is not None and lex.suffix(core[gap:], lex.titles) is not None:
+        # 鄭奎澈(チョン・ギュチョル)経済見通し室長: the reading closes the name, whatever
+        # the tokenizer made of the characters around it
+        title_at = gap
     anon_word = lex.suffix(core, lex.anonymous)
     if title_at is not None and anon_word and len(anon_word) >= len(core) - title_at:
         title_at = None  # 選考委員: an unnamed source, not a name + 委員
@@ -223,7 +228,16 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
     name_part = core[:name_end]
     # names and titles are read from the source, where a quoted name is itself
     title = src(head_from + title_at, head_from + core_end).text if title_at is not None else None
-    lead = next((t for t in lex.titles if name_part.startswith(t) and len(name_part) > len(t) + 1), None)
+    lead = next(
+        (
+            t
+            for t in lex.titles
+            if name_part.startswith(t)
+            and len(name_part) > len(t) + 1
+            and lex.suffix(name_part, lex.anonymous) is None  # 大統領室関係者: an unnamed source
+        ),
+        None,
+    )
     name_start = 0
     if lead is not None:
         # 司令官キーティング大将: a title written before the name
@@ -247,7 +261,7 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
         if anon:
             anonymous = True
             prefix = name[: len(name) - len(anon)]
-            if len(prefix) >= 2 and lex.is_org(prefix):
+            if len(prefix) >= 2 and lex.names_org(prefix):
                 affiliation = src(head_from, head_from + len(prefix))
             name = None
     if name is not None and is_pronoun(name):
@@ -370,7 +384,7 @@ def _title_start(
             if (
                 piece in lex.title_prefixes
                 or any(piece.endswith(p) for p in lex.title_prefixes if len(p) > 1)
-                or (len(piece) >= 2 and lex.names_org(piece))
+                or (len(piece) >= (2 if k == 1 else 3) and lex.names_org(piece))
                 or (bound and k == 1)  # こども政策|相: a minister's title is all it takes
             ):
                 at = prev
@@ -477,6 +491,18 @@ def _organisation_phrase(head: Token, lex: Lexicon) -> bool:
         return False
     proper = any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in tokens)
     return lex.is_org(text) or (proper and _is_affiliation(text, proper, lex))
+
+
+def _reading_gap(unit: Unit, at: int, length: int) -> int | None:
+    """Where, in the `length` masked characters from `at`, a dropped reading in
+    parentheses stood (鄭奎澈|(チョン・ギュチョル)|経済見通し室長), or None."""
+    for j in range(1, length):
+        # a dropped aside belongs to the character before it, whose source range it widens
+        start, end = unit.starts[at + j - 1], unit.ends[at + j - 1]
+        after = unit.source[start + 1 : max(end, unit.starts[at + j])].strip()
+        if after and _READING.fullmatch(after):
+            return j
+    return None
 
 
 def _reading(text: str) -> str | None:

@@ -423,3 +423,46 @@ def test_what_is_said_to_questioning_is_said_by_the_suspect(extractor: quotes.Ex
     (record,) = extractor.extract(text)
     assert record.speaker is not None and record.speaker.name == "山本健一"
     assert text[record.speaker.start : record.speaker.end] == record.speaker.text
+
+
+@pytest.mark.parametrize(
+    "text,name,title,affiliation",
+    [
+        (
+            "韓国開発研究院の鄭奎澈(チョン・ギュチョル)経済見通し室長は「厳しい」と述べた。",
+            "鄭奎澈",
+            "経済見通し室長",
+            "韓国開発研究院",
+        ),
+        ("李昌鏞(イ・チャンヨン)韓銀総裁は「注視する」と述べた。", "李昌鏞", "韓銀総裁", "韓銀"),
+        (
+            "世宗研究所のキム・ハンナ責任研究委員は「懸念がある」と述べた。",
+            "キム・ハンナ",
+            "責任研究委員",
+            "世宗研究所",
+        ),
+        (
+            "キム・ウヒョン最高財務責任者(CFO)は「回復する」と述べた。",
+            "キム・ウヒョン",
+            "最高財務責任者",
+            None,
+        ),
+        ("大統領室関係者は「検討中だ」と述べた。", None, None, "大統領室"),
+        ("サムスン電子関係者は「検討中だ」と述べた。", None, None, "サムスン電子"),
+    ],
+    ids=[
+        "reading_closes_the_name",
+        "reading_then_org_title",
+        "korean_think_tank_title",
+        "executive_title",
+        "office_then_unnamed_source",
+        "company_then_unnamed_source",
+    ],
+)
+def test_korean_edition_speakers_come_apart(
+    extractor: quotes.Extractor, text: str, name: str | None, title: str | None, affiliation: str | None
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None
+    assert (record.speaker.name, record.speaker.title) == (name, title)
+    assert (record.affiliation.text if record.affiliation else None) == affiliation
