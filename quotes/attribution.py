@@ -403,6 +403,11 @@ def _predicate(
                     other = slot_of(h, slots)
                     if other is not None:
                         return other
+                    # 遺憾だとし、厳重に抗議したと述べた: the next part's verb is itself
+                    # reported; the cue is the verb that reports both
+                    while h.head != h and h.head.i not in seen and _ends_in_quotative(doc, h):
+                        seen.add(h.i)
+                        h = h.head
                     continue
             return h
         if h.pos_ in ("NOUN", "PROPN", "PRON") and form in ("との", "という"):
@@ -412,6 +417,14 @@ def _predicate(
             return None
         h = h.head
     return None
+
+
+def _ends_in_quotative(doc: Doc, pred: Token) -> bool:
+    """Whether a predicate closes a と-clause (…抗議したと), so that it is reported."""
+    i = pred.i + 1
+    while i < len(doc) and doc[i].head == pred and doc[i].dep_ in ("aux", "mark", "fixed", "cop"):
+        i += 1
+    return i < len(doc) and doc[i].text == "と" and doc[i].head == pred and _is_predicate(pred.head)
 
 
 #: cue classes that make a predicate a reporting cue
@@ -680,12 +693,14 @@ def _via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[in
                 and (lex.is_org(text) or child.pos_ == "PROPN")  # not 調べに対し, ことに対し
             ):
                 return _np_range(child)  # 警視庁に対して話している: the addressee passes it on
-    # Xの取材に対し「…」と語った, wherever the parser hung the interview
+    # Xの取材に対し「…」と語った, CNNに対し、…と述べた: wherever the parser hung them
     for tok in doc[: pred.i]:
         if tok.lemma_ in INTERVIEWS and _case_of(tok)[:1] in ("に", "で"):
             interviewers = [c for c in tok.children if c.dep_ == "nmod" and c.i < tok.i]
             if interviewers and interviewers[-1] != subject:
                 return _np_range(interviewers[-1])
+        if tok != subject and _addressed(doc, tok) and lex.is_media(doc[slice(*_np_range(tok))].text):
+            return _np_range(tok)
     # Xによると / Xによれば framing the whole sentence (not Xによる体制: "by means of")
     for tok in doc:
         if tok.text == "に" and tok.i + 2 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
@@ -704,7 +719,7 @@ def _via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[in
 
 
 #: what a medium conducts with a speaker: Xの取材に, Xのインタビューで
-INTERVIEWS = frozenset({"取材", "インタビュー", "単独インタビュー", "電話取材", "書面インタビュー"})
+INTERVIEWS = frozenset({"取材", "インタビュー", "単独インタビュー", "電話取材", "書面インタビュー", "質問"})
 
 
 def _addressed(doc: Doc, noun: Token) -> bool:

@@ -304,7 +304,10 @@ def assemble(
                 record = _carry(record, previous, k, p.units) if previous is not None else record
                 if record.speaker is None:
                     continue
-            key = (k, "reported", reported.subject, reported.cue)
+            # one utterance per speaker and sentence, bracketed or not (「A」とし、Bと述べた)
+            key = (
+                (k, "subject", reported.subject) if reported.subject is not None else (k, "cue", reported.cue)
+            )
             records.append(attrs.evolve(record, group=groups.setdefault(key, len(groups) + 1)))
             reporting = (k, record)
         for finding in findings:

@@ -8,6 +8,7 @@ code (`lexicon.extended(titles=[...])`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
@@ -17,6 +18,8 @@ import attrs
 
 from quotes.errors import Errors, LexiconError
 from quotes.organizations import CATEGORIES
+
+_KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
 
 CUE_CLASSES = ("speech", "report", "reaction", "cognition", "naming")
 NOUN_CLASSES = ("speech", "cognition")
@@ -172,7 +175,11 @@ class Lexicon:
         if ending is None:
             return False
         lookalike = self.suffix(text, self.org_lookalikes)
-        return lookalike is None or len(lookalike) <= len(ending)
+        if lookalike is None or len(lookalike) <= len(ending):
+            return True
+        # 近所, 会社の幹部: the look-alike is the word; 統一部 is 統一 + 部, not 統 + 一部
+        before = text[-len(lookalike) - 1 : -len(lookalike)]
+        return bool(before) and _KANJI.fullmatch(before) is not None
 
 
 def _valid(value: str, classes: tuple[str, ...]) -> bool:

@@ -23,16 +23,19 @@ from quotes.attribution import (
     LIGHT_VERBS,
     REPORTING,
     SUBJECT_DEPS,
+    _after_closer,
     _cue_span,
     _is_predicate,
     _predicate,
     _prefer_cue,
+    _quotative,
     _relayed_source,
     _subject,
     _topic,
     _via,
     is_passive,
     lemma_of,
+    placeholder_token,
     slot_of,
 )
 from quotes.lexicon import Lexicon
@@ -170,7 +173,10 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
             continue
         form = _form(doc, tok)
         first = _predicate(doc, clause_head, tok, form, slots, lex)
-        if first is None or isinstance(first, int):
+        if isinstance(first, int):
+            # 対話が必要だとし、「…」と助言した: the quotation's cue reports this part too
+            first = _slot_predicate(doc, slots, first, lex)
+        if first is None:
             continue
         pred = _prefer_cue(doc, first, tok, slots, lex)
         cue_start, cue_end, cue_lemma = _cue_span(doc, pred, tok, lex)
@@ -185,8 +191,11 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
             cue_class = lex.speech_nouns[carrier.lemma_]  # …との見方を示した: the noun says what
         if cue_class not in REPORTING or is_passive(pred) or _relative(pred):
             continue  # a relative clause (…と認識している場合) attributes nothing
+        # …参拝したと共同通信が報じた: a source named between と and the cue is the source
+        named_after = [c for c in pred.children if tok.i < c.i < pred.i and c.dep_ in SUBJECT_DEPS]
         subject = (
-            _subject(doc, first, slots, first=True)
+            (named_after[-1] if named_after and can_be_source(named_after[-1], lex) else None)
+            or _subject(doc, first, slots, first=True)
             or _subject(doc, pred, slots, first=True)
             or _topic(doc, pred, slots)
         )
@@ -260,6 +269,17 @@ def _orphan(
     ]
 
 
+def _slot_predicate(doc: Doc, slots: Sequence[Slot], k: int, lex: Lexicon) -> Token | None:
+    """The predicate the quotation in slot `k` is reported by, if it has one."""
+    q = placeholder_token(doc, slots[k])
+    after = _after_closer(doc, q, slots[k]) if q is not None else None
+    marker = _quotative(doc, after) if after is not None else None
+    if q is None or marker is None:
+        return None
+    found = _predicate(doc, q, marker[0], marker[1], slots, lex)
+    return found if not isinstance(found, int) else None
+
+
 def _no_subject(doc: Doc, clause_head: Token, pred: Token, slots: Sequence[Slot]) -> bool:
     """Whether a sentence names no one outside the reported clause: nothing before the
     cue could be its subject or topic, and it is the sentence's main verb."""
@@ -314,6 +334,11 @@ def _clause_start(
         if sp_start <= start < sp_end or start <= sp_start < head.i:
             # the speaker is never part of what was said: the clause starts after it
             start = _after_particles(doc, sp_end - 1)
+    elif subject is not None and sp_start > end.i:
+        # 生稲氏は…参拝したと共同通信が報じた: with the source after the clause, what the
+        # parser hung on the cue before the clause is part of what was said
+        while start > 0 and _child_of(doc[start - 1], cue) is not None and doc[start - 1].pos_ != "PUNCT":
+            start -= 1
     for tok in doc[start : head.i]:
         if (
             subject is not None

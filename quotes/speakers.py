@@ -346,7 +346,7 @@ def can_be_source(head: Token, lex: Lexicon, *, documents: bool = False) -> bool
     words = (lex.titles, lex.honorifics, lex.anonymous) + ((lex.documents,) if documents else ())
     return (
         any(lex.suffix(text, w) is not None for w in words)
-        or lex.is_org(text)
+        or lex.names_org(text)
         or is_pronoun(text)
         or text.startswith("同")
     )

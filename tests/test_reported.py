@@ -123,6 +123,26 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
         "日本製鉄は買収計画について、米政府の承認を得られると確信していると改めて表明した。",
         dict(speaker="日本製鉄", cue="表明した"),
     ),
+    (
+        "source_known_only_by_name",
+        "ポリティコは、政権が制裁を検討していると報じた。",
+        dict(speaker="ポリティコ"),
+    ),
+    (
+        "ministry_ending_like_ichibu",
+        "統一部によると、北朝鮮は新型ミサイルを発射した。",
+        dict(speaker="統一部"),
+    ),
+    (
+        "source_named_between_to_and_the_cue",
+        "生稲氏は靖国神社を参拝したと共同通信が報じた。",
+        dict(text="生稲氏は靖国神社を参拝した", speaker="共同通信", cue="報じた"),
+    ),
+    (
+        "medium_addressed_before_the_clause",
+        "ペスコフ報道官はCNNに対し、条約は有効だと述べた。",
+        dict(text="条約は有効だ", speaker="ペスコフ報道官", via="CNN"),
+    ),
     ("no_source_no_record", "明日は雨が降ると思う。", None),
     ("passive_report_names_no_source", "首相が辞任する意向だと報じられた。", None),
     ("common_noun_subject_is_no_source", "この可能性は低いとみる余地もある。", None),
@@ -178,6 +198,26 @@ def test_direct_quote_after_reported_speech_continues_its_speaker(extractor: quo
 
 def test_a_sentence_naming_no_source_after_none_gives_nothing(extractor: quotes.Extractor) -> None:
     assert extractor.extract("ロシアは反発した。また、対抗措置を取ると警告した。") == []
+
+
+@pytest.mark.parametrize(
+    "text,parts",
+    [
+        ("林芳正官房長官は、遺憾だとし、厳重に抗議したと述べた。", ["遺憾だ", "厳重に抗議した"]),
+        (
+            "キム教授は、対話が必要だとし、「制裁だけでは解決しない」と助言した。",
+            ["対話が必要だ", "制裁だけでは解決しない"],
+        ),
+    ],
+    ids=["two_reported_parts", "reported_then_quoted"],
+)
+def test_parts_joined_by_toshi_are_one_utterance_with_one_cue(
+    extractor: quotes.Extractor, text: str, parts: list[str]
+) -> None:
+    records = extractor.extract(text)
+    assert [r.text for r in records] == parts
+    assert len({r.cue.text for r in records if r.cue is not None}) == 1
+    assert len({r.group for r in records}) == 1
 
 
 def test_cognition_gets_lower_confidence(extractor: quotes.Extractor) -> None:
