@@ -355,6 +355,7 @@ def _clause_start(
         if tok.text == "に" and tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
             start = _after_particles(doc, tok.i + 1)
     start = _past_frame_phrases(doc, start, end.i, relay_nouns)
+    start = _past_earlier_parts(doc, start, end.i)
     while start < end.i and (
         doc[start].pos_ in ("PUNCT", "CCONJ", "SCONJ", "ADP") or doc[start].text in _CONNECTIVES
     ):
@@ -370,6 +371,20 @@ _CONNECTIVES = frozenset({"また", "さらに", "更に", "なお", "一方", "
 _OCCASIONS = frozenset(
     {"会見", "記者会見", "取材", "インタビュー", "番組", "演説", "会合", "集会", "声明", "談話"}
 )
+
+
+def _past_earlier_parts(doc: Doc, start: int, end: int) -> int:
+    """`start` moved past an earlier part of the same utterance: …だとし、/ 「…」としつつも、
+    / …としながらも、 (that part is read on its own)."""
+    for tok in doc[start:end]:
+        if tok.text != "と" or tok.i + 1 >= end or doc[tok.i + 1].lemma_ != "する":
+            continue
+        comma = next((t.i for t in doc[tok.i + 1 : min(end, tok.i + 6)] if t.text in ("、", ",")), None)
+        if comma is not None and all(
+            t.pos_ in ("VERB", "AUX", "SCONJ", "ADP", "PART") for t in doc[tok.i + 1 : comma]
+        ):
+            start = comma + 1
+    return start
 
 
 def _past_frame_phrases(doc: Doc, start: int, end: int, relay_nouns: frozenset[str]) -> int:

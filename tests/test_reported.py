@@ -208,8 +208,16 @@ def test_a_sentence_naming_no_source_after_none_gives_nothing(extractor: quotes.
             "キム教授は、対話が必要だとし、「制裁だけでは解決しない」と助言した。",
             ["対話が必要だ", "制裁だけでは解決しない"],
         ),
+        (
+            "岩屋毅外相は、具体的な内容は決まっていないとしながらも、韓国との人的交流の拡大は重要だと述べた。",
+            ["具体的な内容は決まっていない", "韓国との人的交流の拡大は重要だ"],
+        ),
+        (
+            "合同参謀本部は「主張を確認することはできない」としつつも、挑発には断固として対応すると強調した。",
+            ["主張を確認することはできない", "挑発には断固として対応する"],
+        ),
     ],
-    ids=["two_reported_parts", "reported_then_quoted"],
+    ids=["two_reported_parts", "reported_then_quoted", "toshinagaramo", "quoted_then_toshitsutsumo"],
 )
 def test_parts_joined_by_toshi_are_one_utterance_with_one_cue(
     extractor: quotes.Extractor, text: str, parts: list[str]
