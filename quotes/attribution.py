@@ -681,7 +681,7 @@ def _via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[in
             text = doc[slice(*_np_range(child))].text
             if child.lemma_ in INTERVIEWS and (case.startswith("に") or case == "で"):
                 interviewers = [c for c in child.children if c.dep_ == "nmod" and c.i < child.i]
-                if interviewers:
+                if interviewers and _interviewer(doc, child, interviewers[-1], lex):
                     return _np_range(interviewers[-1])
                 continue  # 取材に対し with no one named: no medium
             if (case in VIA_CASES or case.startswith("によ")) and lex.is_media(text):
@@ -697,7 +697,7 @@ def _via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[in
     for tok in doc[: pred.i]:
         if tok.lemma_ in INTERVIEWS and _case_of(tok)[:1] in ("に", "で"):
             interviewers = [c for c in tok.children if c.dep_ == "nmod" and c.i < tok.i]
-            if interviewers and interviewers[-1] != subject:
+            if interviewers and interviewers[-1] != subject and _interviewer(doc, tok, interviewers[-1], lex):
                 return _np_range(interviewers[-1])
         if tok != subject and _addressed(doc, tok) and lex.is_media(doc[slice(*_np_range(tok))].text):
             return _np_range(tok)
@@ -720,6 +720,12 @@ def _via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[in
 
 #: what a medium conducts with a speaker: Xの取材に, Xのインタビューで
 INTERVIEWS = frozenset({"取材", "インタビュー", "単独インタビュー", "電話取材", "書面インタビュー", "質問"})
+
+
+def _interviewer(doc: Doc, interview: Token, who: Token, lex: Lexicon) -> bool:
+    """Whether `who` conducted the interview: a medium asks a 質問 (聯合ニュースの質問に),
+    while 北朝鮮軍の参戦に関する質問 is a question about something."""
+    return interview.lemma_ != "質問" or lex.is_media(doc[slice(*_np_range(who))].text)
 
 
 def _addressed(doc: Doc, noun: Token) -> bool:

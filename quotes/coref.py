@@ -177,7 +177,14 @@ _NAME = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー・=＝\p{Latin} ]+")
 
 def _name_like(name: str) -> bool:
     """Whether a string reads as one person's name (not 中村氏3名, not 赤崎氏、天野)."""
-    return _NAME.fullmatch(name) is not None and not any(h in name for h in ("氏", "さん", "、"))
+    return (
+        _NAME.fullmatch(name) is not None
+        and not any(h in name for h in ("氏", "さん", "、"))
+        and _LISTED.search(name) is None  # 石破茂首相と尹錫悦: two people
+    )
+
+
+_LISTED = regex.compile(r"\p{Han}[とや]\p{Han}")
 
 
 def _antecedent(speaker: Speaker, earlier: list[Parts]) -> Parts | None:

@@ -217,7 +217,9 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
     names = frozenset(t.idx - base for t in tokens if "人名" in t.tag_)
     title_at = _title_start(core, head_from, offsets, lex, names)
     gap = _reading_gap(unit, base + head_from, len(core))
-    if gap is not None and lex.suffix(core[gap:], lex.titles) is not None:
+    if gap is not None and (
+        lex.suffix(core[gap:], lex.titles) is not None or core[gap:].endswith(_POST_ENDINGS)
+    ):
         # 鄭奎澈(チョン・ギュチョル)経済見通し室長: the reading closes the name, whatever
         # the tokenizer made of the characters around it
         title_at = gap
@@ -491,6 +493,10 @@ def _organisation_phrase(head: Token, lex: Lexicon) -> bool:
         return False
     proper = any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in tokens)
     return lex.is_org(text) or (proper and _is_affiliation(text, proper, lex))
+
+
+#: how posts end (センター長, 部門長, 第1次長, 報道官): after a reading, what follows is a title
+_POST_ENDINGS = ("長", "官", "員", "者", "役", "顧問", "理事", "主席", "代表")
 
 
 def _reading_gap(unit: Unit, at: int, length: int) -> int | None:

@@ -466,3 +466,33 @@ def test_korean_edition_speakers_come_apart(
     assert record.speaker is not None
     assert (record.speaker.name, record.speaker.title) == (name, title)
     assert (record.affiliation.text if record.affiliation else None) == affiliation
+
+
+@pytest.mark.parametrize(
+    "text,name,title",
+    [
+        (
+            "世宗研究所の陳昌洙(チン・チャンス)日本研究センター長は「遺憾だ」と話した。",
+            "陳昌洙",
+            "日本研究センター長",
+        ),
+        (
+            "サムスン電子の全永鉉(チョン・ヨンヒョン)DS部門長は「心配をおかけした」と述べた。",
+            "全永鉉",
+            "DS部門長",
+        ),
+    ],
+    ids=["post_after_a_reading", "division_head_after_a_reading"],
+)
+def test_posts_the_title_list_does_not_hold(
+    extractor: quotes.Extractor, text: str, name: str, title: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and (record.speaker.name, record.speaker.title) == (name, title)
+
+
+def test_a_question_about_something_is_no_medium(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract(
+        "ペスコフ報道官は北朝鮮軍の参戦に関する質問に対し「コメントはない」と答えた。"
+    )
+    assert record.speaker is not None and record.via is None
