@@ -198,6 +198,7 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
             or _subject(doc, first, slots, first=True)
             or _subject(doc, pred, slots, first=True)
             or _topic(doc, pred, slots)
+            or _set_off_topic(doc, clause_head, lex)
         )
         if subject is not None and tok not in subject.subtree and not can_be_source(subject, lex):
             # 首相は感染状況は厳しいと強調した: the parser gave the cue the clause's own
@@ -267,6 +268,27 @@ def _orphan(
             confidence=CONFIDENCE[cue_class],
         )
     ]
+
+
+def _set_off_topic(doc: Doc, clause_head: Token, lex: Lexicon) -> Token | None:
+    """`防衛相も、警戒を続けると述べた`: a source set off by は/も and a comma at the start
+    of the clause, which the parser hung inside it."""
+    first = clause_head.left_edge
+    for tok in clause_head.subtree:
+        if tok.i > first.i + 20 or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        case = [c for c in tok.children if c.dep_ in ("case", "fixed") and c.i > tok.i]
+        if (
+            len(case) != 1
+            or case[0].text not in ("は", "も")
+            or case[0].i + 1 >= len(doc)
+            or doc[case[0].i + 1].text not in ("、", ",")
+        ):
+            continue  # not 金子被告については、: a topic of its own
+        if noun_phrase(tok)[0] == first.i and can_be_source(tok, lex):
+            return tok
+        return None
+    return None
 
 
 def _slot_predicate(doc: Doc, slots: Sequence[Slot], k: int, lex: Lexicon) -> Token | None:

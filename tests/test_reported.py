@@ -143,6 +143,11 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
         "ペスコフ報道官はCNNに対し、条約は有効だと述べた。",
         dict(text="条約は有効だ", speaker="ペスコフ報道官", via="CNN"),
     ),
+    (
+        "source_set_off_by_mo_and_a_comma",
+        "外相は「遺憾だ」と述べた。防衛相も、警戒を続けると述べた。",
+        dict(text="警戒を続ける", speaker="防衛相"),
+    ),
     ("no_source_no_record", "明日は雨が降ると思う。", None),
     ("passive_report_names_no_source", "首相が辞任する意向だと報じられた。", None),
     ("common_noun_subject_is_no_source", "この可能性は低いとみる余地もある。", None),
