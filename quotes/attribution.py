@@ -627,6 +627,11 @@ def _marked_subject(tok: Token) -> bool:
     )
 
 
+def topic_of(doc: Doc, pred: Token, slots: Sequence[Slot]) -> Token | None:
+    """The sentence's first は-topic before `pred` that can be a subject (see `_topic`)."""
+    return _topic(doc, pred, slots)
+
+
 def _topic(doc: Doc, pred: Token, slots: Sequence[Slot]) -> Token | None:
     """The sentence's first topic (Xは) before the cue.
 
@@ -675,10 +680,15 @@ def _via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[in
     ]
     for verb in chain:
         for child in verb.children:
-            if child.dep_ not in ("obl", "nmod", "iobj") or child == subject:
+            if child.dep_ not in ("obl", "nmod", "iobj", "obj") or child == subject:
                 continue
             case = _case_of(child)
+            through = doc[child.i + 1 : child.i + 4].text.startswith(("を通じ", "を通し"))
+            if child.dep_ == "obj" and not through:
+                continue
             text = doc[slice(*_np_range(child))].text
+            if through and child.pos_ in ("NOUN", "PROPN"):
+                return _np_range(child)  # 所属事務所を通じて「…」とコメントした: it relayed the words
             if child.lemma_ in INTERVIEWS and (case.startswith("に") or case == "で"):
                 interviewers = [c for c in child.children if c.dep_ == "nmod" and c.i < child.i]
                 if interviewers and _interviewer(doc, child, interviewers[-1], lex):
@@ -723,9 +733,13 @@ INTERVIEWS = frozenset({"取材", "インタビュー", "単独インタビュ�
 
 
 def _interviewer(doc: Doc, interview: Token, who: Token, lex: Lexicon) -> bool:
-    """Whether `who` conducted the interview: a medium asks a 質問 (聯合ニュースの質問に),
-    while 北朝鮮軍の参戦に関する質問 is a question about something."""
-    return interview.lemma_ != "質問" or lex.is_media(doc[slice(*_np_range(who))].text)
+    """Whether `who` conducted the interview: a medium or organisation (共同通信の取材に), not
+    a time (試合後のインタビューで); a 質問 only a medium's (北朝鮮軍の参戦に関する質問 is
+    a question about something)."""
+    text = doc[slice(*_np_range(who))].text
+    if interview.lemma_ == "質問":
+        return lex.is_media(text)
+    return lex.is_media(text) or lex.names_org(text) or who.pos_ == "PROPN" or text in ("本紙", "本誌")
 
 
 def _addressed(doc: Doc, noun: Token) -> bool:

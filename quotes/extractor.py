@@ -21,7 +21,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from quotes.attribution import Finding, attribute, pointed_finding, pointing_cue, standalone
+from quotes.attribution import Finding, attribute, pointed_finding, pointing_cue, standalone, topic_of
 from quotes.brackets import BracketPair, pair_brackets
 from quotes.canonical import canonicalise
 from quotes.chunking import DEFAULT_MAX_UNIT_BYTES, SUDACHI_MAX_BYTES, cut_to_limit, sentence_ranges
@@ -35,7 +35,7 @@ from quotes.parsing import DEFAULT_MODEL, BlasThreads, load_model, one_sentence,
 from quotes.records import Affiliation, Analysis, Cue, Problem, Quotation, Span, Speaker, Via
 from quotes.reported import Reported, find_reported
 from quotes.selection import Selector
-from quotes.speakers import Parts, decompose, host_organization, noun_phrase, plausible_source
+from quotes.speakers import Parts, can_be_source, decompose, host_organization, noun_phrase, plausible_source
 
 logger = logging.getLogger("quotes")
 
@@ -283,6 +283,7 @@ def assemble(
     groups: dict[Any, int] = {}
     parts_of = _Decomposer(p.text, lex)
     previous: tuple[int, Quotation] | None = None  # last attributed record and its unit
+    topic: tuple[int, Parts] | None = None  # the last sentence's person topic and its unit
     for k, unit in enumerate(p.units):
         doc = docs.get(k)
         if doc is None:
@@ -315,6 +316,14 @@ def assemble(
             carry = record.kind == "direct" and record.speaker is None and not finding.passive
             if carry and previous is not None:
                 record = _carry(record, previous, k, p.units)
+            if carry and record.speaker is None and topic is not None and topic[0] == k - 1:
+                # 森田教育長は会見で謝罪した。「…」と述べた: the last sentence's topic speaks
+                record = attrs.evolve(
+                    record,
+                    speaker=topic[1].speaker,
+                    affiliation=topic[1].affiliation,
+                    confidence=CONFIDENCE["carried"],
+                )
             if carry and record.speaker is None:
                 record = _questioned(record, unit, mentions)
             if record.kind != "term":
@@ -325,6 +334,7 @@ def assemble(
             records.append(record)
         if reporting is not None and (previous is None or previous[0] != k):
             previous = reporting  # …と述べた。さらに「…」と強調した: it continues too
+        topic = _sentence_topic(k, unit, doc, lex, parts_of) or topic
     records = _pointed(p, docs, records, lex, parts_of)
     records = _sign_off(p, records, lex)
     records.sort(key=lambda r: (r.start, r.end))
@@ -514,6 +524,22 @@ def _carry(record: Quotation, previous: tuple[int, Quotation], k: int, units: tu
         via=record.via or prev.via,
         confidence=CONFIDENCE["carried"],
     )
+
+
+def _sentence_topic(
+    k: int, unit: Unit, doc: Doc, lex: Lexicon, parts_of: _Decomposer
+) -> tuple[int, Parts] | None:
+    """The person a sentence is about: the は-topic of its main verb, named or titled."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if not roots:
+        return None
+    head = topic_of(doc, roots[0], unit.slots)
+    if head is None or not can_be_source(head, lex):
+        return None
+    parts = parts_of(unit, head)
+    if parts is None or parts.speaker.anonymous or not (parts.speaker.title or parts.speaker.honorific):
+        return None
+    return k, parts
 
 
 #: words for a suspect or defendant, who answers 調べに対し (to questioning)

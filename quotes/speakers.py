@@ -418,8 +418,11 @@ def _is_affiliation(org: str, proper: bool, lex: Lexicon) -> bool:
     a proper noun (東北楽天, サンデーレーシング), not a place, a person, a time or a
     common noun (被害者の母親: 被害者 is no affiliation)."""
     bare = _ASIDE.sub("", org)
-    if len(bare) < 2 or lex.suffix(bare, lex.honorifics) or lex.suffix(bare, lex.anonymous) == bare:
-        return False  # アルバイトの佐藤さん: an occupation is no organisation
+    if len(bare) < 2 or lex.suffix(bare, lex.honorifics):
+        return False
+    role = lex.suffix(bare, lex.anonymous)
+    if role is not None and not lex.names_org(bare[: len(bare) - len(role)]):
+        return False  # (自称)アルバイトの佐藤さん: an occupation is no organisation
     if regex.fullmatch(r"[\p{N}\s年月日時分秒代期頃ごろ前後今同]+", bare):
         return False
     if bare in lex.places:

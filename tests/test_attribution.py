@@ -496,3 +496,30 @@ def test_a_question_about_something_is_no_medium(extractor: quotes.Extractor) ->
         "ペスコフ報道官は北朝鮮軍の参戦に関する質問に対し「コメントはない」と答えた。"
     )
     assert record.speaker is not None and record.via is None
+
+
+def test_a_quotation_after_a_sentence_about_someone_is_theirs(extractor: quotes.Extractor) -> None:
+    text = (
+        "市教育委員会の森田浩二教育長は会見で、いじめの事実を認めて謝罪した。「対応は不十分だった」と述べた。"
+    )
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.name == "森田浩二"
+    assert record.confidence < 0.7  # carried over, not read in the sentence
+
+
+def test_no_one_to_continue_from_leaves_no_speaker(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("天気は晴れだった。「楽しかった」と話した。")
+    assert record.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text,via",
+    [
+        ("高橋さんは所属事務所を通じて「申し訳ありません」とコメントした。", "所属事務所"),
+        ("大谷翔平選手は、試合後のインタビューで「うれしい」と話した。", None),
+    ],
+    ids=["through_the_agency", "an_interview_after_the_game_names_no_medium"],
+)
+def test_who_relayed_the_words(extractor: quotes.Extractor, text: str, via: str | None) -> None:
+    (record,) = extractor.extract(text)
+    assert (record.via.text if record.via is not None else None) == via
