@@ -145,6 +145,11 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
         topic = _topic(doc, pred, unit.slots)
         # a topic hands down its subject only when it can speak (not ニコチンは…、「…」と指摘)
         subject = topic if topic is not None and can_be_source(topic, lex) else None
+    if subject is not None and not can_be_source(subject, lex):
+        # ペスコフ報道官は、条約は「…」と強調した: 条約 is what the words are about
+        topic = _topic(doc, pred, unit.slots)
+        if topic is not None and topic.i < subject.i and can_be_source(topic, lex):
+            subject = topic
     if subject is None:
         subject = _cleft_focus(pred, lex) or _earlier_clause_subject(pred, q, unit.slots, lex)
     passive = is_passive(pred)
@@ -687,7 +692,7 @@ def _via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[in
             if child.dep_ == "obj" and not through:
                 continue
             text = doc[slice(*_np_range(child))].text
-            if through and child.pos_ in ("NOUN", "PROPN"):
+            if through and child.pos_ in ("NOUN", "PROPN") and lex.suffix(text, lex.documents) is None:
                 return _np_range(child)  # 所属事務所を通じて「…」とコメントした: it relayed the words
             if child.lemma_ in INTERVIEWS and (case.startswith("に") or case == "で"):
                 interviewers = [c for c in child.children if c.dep_ == "nmod" and c.i < child.i]
@@ -701,6 +706,7 @@ def _via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[in
                 and _addressed(doc, child)
                 and child.pos_ in ("NOUN", "PROPN")
                 and (lex.is_org(text) or child.pos_ == "PROPN")  # not 調べに対し, ことに対し
+                and not text.endswith(("記者団", "記者"))  # reporters asked; no medium named
             ):
                 return _np_range(child)  # 警視庁に対して話している: the addressee passes it on
     # Xの取材に対し「…」と語った, CNNに対し、…と述べた: wherever the parser hung them

@@ -433,6 +433,7 @@ def _frames(phrase: Span, relay_nouns: frozenset[str]) -> bool:
     return (
         temporal
         or (words[0].lemma_ in relay_nouns and texts.endswith(("として", "では")))
+        or words[0].text in ("こう", "そう", "このように")  # 「…」。Xはこう述べ、…と分析した
         or "に対し" in texts
         or texts in ("記者団に", "記者団には")
         or (last.text == "で" and any(t.lemma_ in _OCCASIONS for t in words))

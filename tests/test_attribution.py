@@ -523,3 +523,24 @@ def test_no_one_to_continue_from_leaves_no_speaker(extractor: quotes.Extractor) 
 def test_who_relayed_the_words(extractor: quotes.Extractor, text: str, via: str | None) -> None:
     (record,) = extractor.extract(text)
     assert (record.via.text if record.via is not None else None) == via
+
+
+@pytest.mark.parametrize(
+    "text,speaker,via",
+    [
+        (
+            "ペスコフ報道官は記者団に対し、条約は「第三国を狙ったものではない」と強調した。",
+            "ペスコフ報道官",
+            None,
+        ),
+        ("外交部は報道資料を通じて「参加しないことにした」と明らかにした。", "外交部", None),
+        ("一審は「有罪だ」とし、二審は「無罪だ」とした。", "二審", None),
+    ],
+    ids=["what_the_words_are_about_is_no_speaker", "a_press_release_is_no_medium", "court_instance_speaks"],
+)
+def test_topics_and_documents_around_a_quotation(
+    extractor: quotes.Extractor, text: str, speaker: str, via: str | None
+) -> None:
+    record = extractor.extract(text)[-1]
+    assert record.speaker is not None and record.speaker.text == speaker
+    assert (record.via.text if record.via is not None else None) == via
