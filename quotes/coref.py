@@ -187,6 +187,20 @@ def _name_like(name: str) -> bool:
 _LISTED = regex.compile(r"\p{Han}[とや]\p{Han}")
 
 
+def _fullest(mention: Parts, earlier: list[Parts]) -> Parts:
+    """The fullest earlier mention of the same person (趙長官 -> 趙兌烈外交部長官)."""
+    name = mention.speaker.name
+    if not name or len(name) > MAX_SURNAME:
+        return mention
+    longer = [
+        m
+        for m in earlier
+        if m.speaker.name and len(m.speaker.name) > len(name) and m.speaker.name.startswith(name)
+    ]
+    longer = [m for m in longer if _name_like(m.speaker.name or "")]
+    return max(longer, key=lambda m: len(m.speaker.name or "")) if longer else mention
+
+
 def _antecedent(speaker: Speaker, earlier: list[Parts]) -> Parts | None:
     """The fullest earlier mention this speaker refers to, if it is a short form."""
     if not earlier:
@@ -196,8 +210,8 @@ def _antecedent(speaker: Speaker, earlier: list[Parts]) -> Parts | None:
         if speaker.text.startswith("同") and title:
             # 同教授: the latest person with that title, else the latest person
             titled = [m for m in earlier if m.speaker.title and m.speaker.title.endswith(title)]
-            return titled[-1] if titled else earlier[-1]
-        return earlier[-1]
+            return _fullest(titled[-1] if titled else earlier[-1], earlier)
+        return _fullest(earlier[-1], earlier)
     name = speaker.name
     if not name:
         return None

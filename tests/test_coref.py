@@ -91,3 +91,12 @@ def test_dou_title_keeps_its_title_when_the_earlier_mention_had_none(extractor: 
     (record,) = extractor.extract("ブラウン監督解任の声も上がった。同監督は「残念だ」と話した。")
     assert record.speaker is not None and record.speaker.name == "ブラウン"
     assert record.speaker.title == "監督"
+
+
+def test_dou_title_takes_the_fullest_mention_of_the_person_it_points_at(extractor: quotes.Extractor) -> None:
+    text = (
+        "趙兌烈(チョ・テヨル)外交部長官は訪中した。趙長官は王毅外相と会談した。"
+        "同長官は「協力を求めた」と説明した。"
+    )
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.name == "趙兌烈"
