@@ -13,6 +13,7 @@ from functools import cache
 from quotes.errors import QuotesError
 from quotes.extractor import Extractor
 from quotes.lexicon import Lexicon
+from quotes.orgs.table import OrganizationTable
 from quotes.records import (
     Affiliation,
     Analysis,
@@ -45,6 +46,7 @@ __all__ = [
     "Extractor",
     "Lexicon",
     "Mention",
+    "OrganizationTable",
     "Problem",
     "Quotation",
     "QuotesError",

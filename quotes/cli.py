@@ -24,8 +24,8 @@ from quotes.errors import Errors, QuotesError
 from quotes.extractor import Extractor
 from quotes.inputs import read_text, text_files
 from quotes.lexicon import Lexicon
-from quotes.organizations import OrganizationTable
-from quotes.parsing import DEFAULT_MODEL
+from quotes.orgs.table import OrganizationTable
+from quotes.pipeline.parse import DEFAULT_MODEL
 from quotes.progress import Progress, wanted
 from quotes.records import Analysis, Problem, Quotation
 

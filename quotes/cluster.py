@@ -6,7 +6,7 @@
     texts = db.from_sequence([(text, "a.txt"), ...], npartitions=8)
     records = extract_bag(texts).compute()          # list of lists of Quotation
 
-Each worker process builds one `Extractor` (the GiNZA model is loaded once per
+Each worker process builds one `Pipeline` (the GiNZA model is loaded once per
 worker, on first use) and reuses it for every partition it is given. A dask
 DataFrame is handled the same way after `df[["text", "doc"]].to_bag()`.
 """
@@ -23,7 +23,7 @@ from quotes.records import Analysis, Quotation
 if TYPE_CHECKING:
     import dask.bag
 
-    from quotes.extractor import Extractor
+    from quotes.pipeline.run import Pipeline
 
 #: options the workers' extractors are built with, as a hashable key
 Options = tuple[tuple[str, Any], ...]
@@ -36,19 +36,19 @@ def _require_dask() -> None:
         raise InputValueError(Errors.E016) from exc
 
 
-#: this process's extractors, by their pickled options (a Lexicon is not hashable)
-_EXTRACTORS: dict[bytes, Extractor] = {}
+#: this process's pipelines, by their pickled options (a Lexicon is not hashable)
+_PIPELINES: dict[bytes, Pipeline] = {}
 
 
-def worker_extractor(options: Options) -> Extractor:
-    """The extractor of this process for `options`, built once."""
-    from quotes.extractor import Extractor
+def worker_pipeline(options: Options) -> Pipeline:
+    """The pipeline of this process for `options`, built once."""
+    from quotes.pipeline.config import Config
 
     key = pickle.dumps(options)
-    if key not in _EXTRACTORS:
-        _EXTRACTORS.clear()  # one model per worker: a new configuration replaces the old
-        _EXTRACTORS[key] = Extractor(**dict(options))
-    return _EXTRACTORS[key]
+    if key not in _PIPELINES:
+        _PIPELINES.clear()  # one model per worker: a new configuration replaces the old
+        _PIPELINES[key] = Config(**dict(options)).build()
+    return _PIPELINES[key]
 
 
 def _options(extractor_options: dict[str, Any]) -> Options:
@@ -67,9 +67,9 @@ def _options(extractor_options: dict[str, Any]) -> Options:
 
 
 def _analyze_partition(items: Iterable[Any], options: Options) -> list[Analysis]:
-    extractor = worker_extractor(options)
+    pipeline = worker_pipeline(options)
     pairs = ((item, None) if isinstance(item, str) else tuple(item) for item in items)
-    return [analysis for analysis, _ in extractor.analyze_many(pairs, as_tuples=True)]
+    return [analysis for analysis, _ in pipeline.analyze_stream(pairs, 64)]
 
 
 def analyze_bag(texts: dask.bag.Bag, **extractor_options: Any) -> dask.bag.Bag:
@@ -123,4 +123,4 @@ def analyze_on_cluster(
             yield from zip(future.result(), batch, strict=True)
 
 
-__all__ = ["Quotation", "analyze_bag", "analyze_on_cluster", "extract_bag", "worker_extractor"]
+__all__ = ["Quotation", "analyze_bag", "analyze_on_cluster", "extract_bag", "worker_pipeline"]

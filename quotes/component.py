@@ -5,14 +5,13 @@
     doc = nlp(text)
     doc._.quotes        # list[Quotation]
 
-The component finds quotations on the `Doc`'s text with the same rules as
-`Extractor`: it masks each sentence's quotations and parses the masked
-sentences that can hold an attribution (`quotes.selection`) with the components
-that stand before it in the same pipeline, so the attribution never depends on
-how the full text happened to be parsed. For archives, `Extractor` is faster: it
-does not parse the full text first.
-`doc._.quotes_data` holds the records as plain dicts (msgpack-serialisable, kept
-by `DocBin` and `nlp.pipe(..., n_process=2)`); `doc._.quotes` rebuilds records.
+The component runs the same `Pipeline` as `Extractor` on the `Doc`'s text: it masks
+each sentence's quotations and parses the masked sentences that can hold an
+attribution with the components that stand before it in the same pipeline (less
+those whose output attribution never reads), so the records equal the extractor's
+whatever the full text's parse was. `doc._.quotes_data` holds the records as plain
+dicts (msgpack-serialisable, kept by `DocBin` and `nlp.pipe(..., n_process=2)`);
+`doc._.quotes` rebuilds records.
 """
 
 from __future__ import annotations
@@ -20,11 +19,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotes.extractor import assemble, plan
 from quotes.lexicon import Lexicon
-from quotes.parsing import one_sentence, plain_labels
+from quotes.orgs.table import OrganizationTable
+from quotes.pipeline.config import with_table
+from quotes.pipeline.parse import ComponentParser
+from quotes.pipeline.run import Pipeline
 from quotes.records import Quotation
-from quotes.selection import Selector
 from quotes.serialize import from_data, to_data
 
 FACTORY = "ja_quotes"
@@ -43,13 +43,30 @@ def register_extensions() -> None:
 
 
 class QuoteComponent:
-    """Finds quotations in a `Doc` and stores them on `doc._.quotes_data`."""
+    """Finds quotations in a `Doc` and stores them on `doc._.quotes_data`.
 
-    def __init__(self, nlp: Language, name: str = FACTORY, *, lexicon_dir: str | None = None) -> None:
+    Args:
+        nlp: the pipeline the component is added to.
+        name: the component's name in it.
+        lexicon_dir: a folder of extra lexicon files (see docs/lexicons.md).
+        organizations: a TSV of organisations added to the shipped table.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = FACTORY,
+        *,
+        lexicon_dir: str | None = None,
+        organizations: str | None = None,
+    ) -> None:
         self.nlp = nlp
         self.name = name
-        self.lexicon = Lexicon.load(lexicon_dir) if lexicon_dir else Lexicon.default()
-        self._selector = Selector(self.lexicon)
+        table = OrganizationTable.load(organizations)
+        base = Lexicon.load(lexicon_dir) if lexicon_dir else Lexicon.default()
+        self.pipeline = Pipeline(
+            nlp, ComponentParser(nlp, name), lexicon=with_table(base, table), organizations=table
+        )
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -59,35 +76,23 @@ class QuoteComponent:
 
     def find(self, doc: Doc) -> list[Quotation]:
         """The quotations of `doc.text` (pure: does not touch `doc`)."""
-        p = plan(doc.text)
-        docs: dict[int, Doc] = {}
-        for k, unit in enumerate(p.units):
-            tokens = self.nlp.make_doc(unit.text)
-            if self._selector.needs_parse(unit, ((t.text, t.lemma_, t.tag_) for t in tokens)):
-                docs[k] = self._parse(tokens)
-        return list(assemble(p, docs, self.lexicon).quotations)
-
-    def _parse(self, sentence: Doc) -> Doc:
-        """Run the components before this one over a tokenized masked sentence."""
-        for name, proc in self.nlp.pipeline:
-            if name == self.name:
-                break
-            if name == "parser":
-                sentence = one_sentence(sentence)
-            sentence = proc(sentence)
-        return plain_labels(sentence)
+        return list(self.pipeline.analyze(doc.text).quotations)
 
     def set_annotations(self, doc: Doc, found: list[Quotation]) -> None:
+        """Store the records on the `Doc` as plain dicts."""
         doc._.quotes_data = [to_data(q) for q in found]
 
 
 @Language.factory(
     FACTORY,
     assigns=["doc._.quotes_data"],
-    default_config={"lexicon_dir": None},
+    default_config={"lexicon_dir": None, "organizations": None},
 )
-def make_component(nlp: Language, name: str, lexicon_dir: str | None) -> QuoteComponent:
-    return QuoteComponent(nlp, name, lexicon_dir=lexicon_dir)
+def make_component(
+    nlp: Language, name: str, lexicon_dir: str | None, organizations: str | None
+) -> QuoteComponent:
+    """The `ja_quotes` factory: `nlp.add_pipe("ja_quotes", config={...})`."""
+    return QuoteComponent(nlp, name, lexicon_dir=lexicon_dir, organizations=organizations)
 
 
 __all__ = ["FACTORY", "QuoteComponent", "make_component", "register_extensions"]

@@ -32,6 +32,37 @@ class Errors:
     E016 = "Dask is not installed. Install the extra: pip install 'quotes[dask]'."
     E017 = "Unknown extractor options for the cluster: {names}."
     E018 = "max_unit_bytes must be an integer from 16 to {limit} (Sudachi's limit), got {value!r}."
+    # -- the organisation table (quotes/data/organizations.tsv and users' files) --
+    E101 = (
+        "Organisation file {path}, line {line}: expected the header {expected!r}, got {content!r}. "
+        "Start the file (after any # comment lines) with that header."
+    )
+    E102 = "Organisation file {path} holds no header line; start it with {expected!r}."
+    E103 = (
+        "Organisation file {path}, line {line}: the canonical name (column 1) is empty; "
+        "write the organisation's official English name."
+    )
+    E104 = "Organisation file {path}, line {line}: unknown category {value!r}; use one of {allowed}."
+    E105 = (
+        "Organisation file {path}, line {line}: country {value!r} is not an ISO 3166-1 alpha-2 code; "
+        "write two capital letters (JP, KR, US) or leave the column empty for an international body."
+    )
+    E106 = (
+        "Organisation file {path}, line {line}: no Japanese name (column 4); give at least one, "
+        "several separated by '|'."
+    )
+    E107 = (
+        "Organisation file {path}, line {line}: the name {form!r} is empty once spaces and middle "
+        "dots are removed; remove it."
+    )
+    E108 = (
+        "Organisation file {path}, line {line}: {form!r} already names {other!r} (line {other_line}); "
+        "give each name to one organisation, or merge the two rows."
+    )
+    E109 = (
+        "Organisation file {path}, line {line}: the canonical name {name!r} is already used on line "
+        "{other_line}; merge the two rows."
+    )
 
 
 class Warnings:

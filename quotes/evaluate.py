@@ -21,7 +21,7 @@ from typing import Any
 from quotes.errors import InputValueError
 from quotes.extractor import Extractor
 from quotes.inputs import read_text, text_files
-from quotes.organizations import OrganizationTable
+from quotes.orgs.table import OrganizationTable
 from quotes.records import Quotation
 from quotes.serialize import to_dict
 

@@ -17,12 +17,32 @@ from pathlib import Path
 import attrs
 
 from quotes.errors import Errors, LexiconError
-from quotes.organizations import CATEGORIES
 
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
 
 CUE_CLASSES = ("speech", "report", "reaction", "cognition", "naming")
 NOUN_CLASSES = ("speech", "cognition")
+#: categories of organisations (organizations.tsv, org_kinds.tsv)
+CATEGORIES = (
+    "think_tank",
+    "government",
+    "legislature",
+    "university",
+    "media",
+    "party",
+    "company",
+    "international_organization",
+    "military",
+    "ngo",
+    "court",
+    "police",
+    "sports",
+    "religious",
+    "other",
+)
+#: the values of a table whose second column is a country (ISO 3166-1 alpha-2)
+COUNTRIES = "country"
+_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 
 #: file name -> field of `Lexicon` it fills
 LIST_FILES = {
@@ -39,11 +59,27 @@ LIST_FILES = {
     "outsiders.txt": "outsiders",
     "team_titles.txt": "team_titles",
     "intention_nouns.txt": "intention_nouns",
+    "not_speakers.txt": "not_speakers",
+    "interviews.txt": "interviews",
+    "adverbial_nouns.txt": "adverbial_nouns",
+    "light_verbs.txt": "light_verbs",
+    "occasions.txt": "occasions",
+    "connectives.txt": "connectives",
+    "suspects.txt": "suspects",
+    "sign_off_verbs.txt": "sign_off_verbs",
+    "org_heads.txt": "org_heads",
+    "pronouns.txt": "pronouns",
+    "department_endings.txt": "department_endings",
+    "generic_org_words.txt": "generic_org_words",
+    "post_endings.txt": "post_endings",
+    "bound_titles.txt": "bound_titles",
 }
-TABLE_FILES = {
+TABLE_FILES: dict[str, tuple[str, tuple[str, ...] | str]] = {
     "cues.tsv": ("cues", CUE_CLASSES),
     "speech_nouns.tsv": ("speech_nouns", NOUN_CLASSES),
     "org_kinds.tsv": ("org_kinds", CATEGORIES),
+    "country_prefixes.tsv": ("country_prefixes", COUNTRIES),
+    "country_pairs.tsv": ("country_pairs", COUNTRIES),
 }
 
 
@@ -77,6 +113,38 @@ class Lexicon:
     outsiders: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     team_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     intention_nouns: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    #: nouns that head a clause but never name a speaker (こと, ところ, 場合)
+    not_speakers: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    #: what a medium conducts with a speaker (取材, インタビュー)
+    interviews: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    #: nouns of time a reporting clause may modify and still report (後, 際)
+    adverbial_nouns: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    #: verbs that make a speech noun a cue (出す, 示す)
+    light_verbs: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    #: where words were said (会見, 番組)
+    occasions: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    #: sentence connectives (また, さらに)
+    connectives: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    #: titles of suspects and defendants (容疑者, 被告)
+    suspects: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    #: verbs of a sentence that only names the medium (伝えた, 報じた)
+    sign_off_verbs: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    #: nouns that end an organisation's name and may carry a clause (会, 党)
+    org_heads: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    #: pronouns and short forms for a person named elsewhere (同氏, 彼)
+    pronouns: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    #: how a part of an organisation ends (部, 本部)
+    department_endings: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    #: words too common to name one country's body (テレビ, 銀行)
+    generic_org_words: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    #: how posts end (長, 官): after a reading, a word ending so is a title
+    post_endings: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    #: titles written straight onto what the post is for (相 of 経済再生相)
+    bound_titles: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    #: a country word before an organisation's name -> the country (米 -> US)
+    country_prefixes: Mapping[str, str] = attrs.field(factory=dict)
+    #: a country pair as written (韓米) -> the countries whose press writes it so (KR)
+    country_pairs: Mapping[str, str] = attrs.field(factory=dict)
     #: names of known organisations (日銀, 経団連), from the organisation table the
     #: extractor uses: a title may start with one (植田和男日銀総裁)
     org_names: frozenset[str] = attrs.field(factory=frozenset, converter=_word_set, repr=False)
@@ -122,11 +190,12 @@ class Lexicon:
     ) -> Lexicon:
         """A copy with more entries: `lex.extended(titles=["主任研究官"], cues={"吠える": "speech"})`."""
         changes: dict[str, object] = {}
-        for field, table, classes in (
+        tables: tuple[tuple[str, Mapping[str, str] | None, tuple[str, ...] | str], ...] = (
             ("cues", cues, CUE_CLASSES),
             ("speech_nouns", speech_nouns, NOUN_CLASSES),
             ("org_kinds", org_kinds, CATEGORIES),
-        ):
+        )
+        for field, table, classes in tables:
             if table:
                 for key, value in table.items():
                     if not _valid(value, classes):
@@ -182,8 +251,11 @@ class Lexicon:
         return bool(before) and _KANJI.fullmatch(before) is not None
 
 
-def _valid(value: str, classes: tuple[str, ...]) -> bool:
-    """Whether a table value is one of `classes`; org_kinds.tsv may give several, `company|media`."""
+def _valid(value: str, classes: tuple[str, ...] | str) -> bool:
+    """Whether a table value is one of `classes` (or a country code, for `COUNTRIES`);
+    org_kinds.tsv and country_pairs.tsv may give several, `company|media`."""
+    if classes == COUNTRIES:
+        return all(_COUNTRY_CODE.fullmatch(part) for part in value.split("|"))
     if classes == CATEGORIES:
         return all(part in classes for part in value.split("|"))
     return value in classes
@@ -195,7 +267,7 @@ def _read_list(content: str) -> list[str]:
     ]
 
 
-def _read_table(content: str, path: Path | str, classes: tuple[str, ...]) -> dict[str, str]:
+def _read_table(content: str, path: Path | str, classes: tuple[str, ...] | str) -> dict[str, str]:
     table: dict[str, str] = {}
     rows = [
         (n, line)

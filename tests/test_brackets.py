@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.brackets import pair_brackets
+from quotes.text.brackets import pair_brackets
 
 
 def contents(text: str) -> list[str]:

@@ -9,7 +9,7 @@ import pytest
 
 import quotes
 from quotes import cli
-from quotes.organizations import OrganizationTable
+from quotes.orgs.table import OrganizationTable
 
 SEED_AFFILIATIONS = {
     "韓国外交部": ("Ministry of Foreign Affairs (South Korea)", "government", "KR"),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from quotes.brackets import pair_brackets
-from quotes.chunking import SUDACHI_MAX_BYTES, cut_to_limit, sentence_ranges
+from quotes.text.brackets import pair_brackets
+from quotes.text.sentences import SUDACHI_MAX_BYTES, cut_to_limit, sentence_ranges
 
 
 def sentences(text: str) -> list[str]:
@@ -42,6 +42,6 @@ def test_cut_to_limit_keeps_ranges_whole() -> None:
 
 
 def test_default_limit_is_under_sudachi() -> None:
-    from quotes.chunking import DEFAULT_MAX_UNIT_BYTES
+    from quotes.text.sentences import DEFAULT_MAX_UNIT_BYTES
 
     assert DEFAULT_MAX_UNIT_BYTES < SUDACHI_MAX_BYTES

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from quotes.errors import LexiconError
-from quotes.lexicon import CUE_CLASSES, LIST_FILES, NOUN_CLASSES, TABLE_FILES, Lexicon
-from quotes.organizations import CATEGORIES
+from quotes.lexicon import CATEGORIES, COUNTRIES, CUE_CLASSES, LIST_FILES, NOUN_CLASSES, TABLE_FILES, Lexicon
 
 DATA = resources.files("quotes") / "data"
 
@@ -35,12 +35,15 @@ def test_table_files_have_two_columns_and_known_classes(name: str) -> None:
     ]
     header, *body = rows
     _, classes = TABLE_FILES[name]
-    assert header.split("\t")[1] in ("class", "category")
-    assert classes in (CUE_CLASSES, NOUN_CLASSES, CATEGORIES)
+    assert header.split("\t")[1] in ("class", "category", "country")
+    assert classes in (CUE_CLASSES, NOUN_CLASSES, CATEGORIES, COUNTRIES)
     for row in body:
         key, value = row.split("\t")
-        values = value.split("|") if classes == CATEGORIES else [value]
-        assert key and all(v in classes for v in values), row
+        values = value.split("|") if classes in (CATEGORIES, COUNTRIES) else [value]
+        if classes == COUNTRIES:
+            assert key and all(re.fullmatch(r"[A-Z]{2}", v) for v in values), row
+        else:
+            assert key and all(v in classes for v in values), row
 
 
 def test_default_lexicon_knows_common_cues() -> None:

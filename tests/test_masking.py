@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from quotes.brackets import pair_brackets
-from quotes.masking import PLACEHOLDER, build_unit
+from quotes.text.brackets import pair_brackets
+from quotes.text.masking import PLACEHOLDER, build_unit
 
 
 def unit_of(text: str):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from quotes.errors import InputTypeError, LexiconError
-from quotes.organizations import (
+from quotes.orgs.table import (
     CATEGORIES,
     HEADER,
     Organization,

@@ -8,10 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quotes
-from quotes.brackets import pair_brackets
-from quotes.chunking import sentence_ranges
-from quotes.organizations import _Normalized, normalize
+from quotes.orgs.table import _Normalized, normalize
 from quotes.records import misplaced_spans
+from quotes.text.brackets import pair_brackets
+from quotes.text.sentences import sentence_ranges
 
 PIECES = [
     "山田氏は",

@@ -8,9 +8,9 @@ import pytest
 import spacy
 
 import quotes
-from quotes.chunking import cut_to_limit
 from quotes.errors import InputValueError
 from quotes.lexicon import Lexicon
+from quotes.text.sentences import cut_to_limit
 
 
 def test_reaction_cue_in_reported_speech_does_not_crash(extractor: quotes.Extractor) -> None:
@@ -67,10 +67,10 @@ def test_doushisha_is_a_name_not_dou_plus_organisation(extractor: quotes.Extract
 
 
 def test_cluster_worker_accepts_a_lexicon() -> None:
-    from quotes.cluster import _options, worker_extractor
+    from quotes.cluster import _options, worker_pipeline
 
     options = _options({"lexicon": Lexicon.default()})
-    assert worker_extractor(options) is worker_extractor(options)
+    assert worker_pipeline(options) is worker_pipeline(options)
 
 
 def test_evaluate_reads_crlf_files_as_the_gold_does(tmp_path: Path) -> None:

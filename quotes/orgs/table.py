@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -25,62 +25,17 @@ from typing import Any
 import attrs
 
 from quotes.errors import Errors, InputTypeError, LexiconError
+from quotes.lexicon import CATEGORIES, Lexicon
 
 DATA_FILE = "organizations.tsv"
 HEADER = ("canonical", "category", "country", "ja", "en")
-CATEGORIES = (
-    "think_tank",
-    "government",
-    "legislature",
-    "university",
-    "media",
-    "party",
-    "company",
-    "international_organization",
-    "military",
-    "ngo",
-    "court",
-    "police",
-    "sports",
-    "religious",
-    "other",
-)
 
-#: How the press writes a country before an organisation's name (米国務省, 韓外交部, 露下院).
-#: A name after one of these is looked up among that country's organisations only.
-COUNTRY_PREFIXES: Mapping[str, tuple[str, ...]] = {
-    "JP": ("日本", "日"),
-    "KR": ("韓国", "韓", "大韓民国"),
-    "KP": ("北朝鮮",),
-    "CN": ("中国", "中"),
-    "TW": ("台湾", "台"),
-    "HK": ("香港",),
-    "US": ("米国", "米", "アメリカ", "アメリカ合衆国"),
-    "RU": ("ロシア", "露", "ロ"),
-    "UA": ("ウクライナ",),
-    "GB": ("英国", "英", "イギリス"),
-    "FR": ("フランス", "仏"),
-    "DE": ("ドイツ", "独"),
-    "IT": ("イタリア", "伊"),
-    "CA": ("カナダ",),
-    "AU": ("オーストラリア", "豪州", "豪"),
-    "IN": ("インド",),
-    "IL": ("イスラエル",),
-    "IR": ("イラン",),
-}
 #: Words that may stand between a country and a medium's name: 米紙ワシントン・ポスト, 英誌エコノミスト.
 MEDIA_MARKERS = ("紙", "誌")
 #: 国営 (state-run) before a medium or company: ロシア国営タス通信, 中国国営中央テレビ.
 STATE_MARKER = "国営"
 STATE_CATEGORIES = frozenset({"media", "company"})
 
-#: How a part of an organisation ends (国際学部, 特捜部, 北米局, 東京本部): the only text a
-#: name may be followed by. 日本大使館 is not 日本大 + 使館, nor 東大阪市 東大 + 阪市.
-DEPARTMENT_ENDINGS = (
-    "部", "局", "課", "室", "科", "係", "班", "署", "所", "院", "校", "会", "庁", "法廷",
-    "本社", "支社", "支店", "事務局", "センター", "委員会", "審議会", "会議", "チーム", "グループ",
-    "部門", "本部", "支部", "学部", "研究科",
-)  # fmt: skip
 _ASIDE_RE = re.compile(r"[(（][^()（）]*[)）]")
 
 # Removed before comparison, so that ニューヨーク・タイムズ = ニューヨークタイムズ = ニューヨーク タイムズ.
@@ -92,45 +47,6 @@ _JOINING = frozenset("\uff9e\uff9f")
 _STRIPPED = " \t\u3000・･·"
 _COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
-
-
-class OrgErrors:
-    """Messages of the `LexiconError`s an organisation file raises.
-
-    They follow `quotes.errors.Errors`, whose E001, E003, E004 and E008 are reused as
-    they are, and belong in that catalogue; they live here until it takes them.
-    """
-
-    E101 = (
-        "Organisation file {path}, line {line}: expected the header {expected!r}, got {content!r}. "
-        "Start the file (after any # comment lines) with that header."
-    )
-    E102 = "Organisation file {path} holds no header line; start it with {expected!r}."
-    E103 = (
-        "Organisation file {path}, line {line}: the canonical name (column 1) is empty; "
-        "write the organisation's official English name."
-    )
-    E104 = "Organisation file {path}, line {line}: unknown category {value!r}; use one of {allowed}."
-    E105 = (
-        "Organisation file {path}, line {line}: country {value!r} is not an ISO 3166-1 alpha-2 code; "
-        "write two capital letters (JP, KR, US) or leave the column empty for an international body."
-    )
-    E106 = (
-        "Organisation file {path}, line {line}: no Japanese name (column 4); give at least one, "
-        "several separated by '|'."
-    )
-    E107 = (
-        "Organisation file {path}, line {line}: the name {form!r} is empty once spaces and middle "
-        "dots are removed; remove it."
-    )
-    E108 = (
-        "Organisation file {path}, line {line}: {form!r} already names {other!r} (line {other_line}); "
-        "give each name to one organisation, or merge the two rows."
-    )
-    E109 = (
-        "Organisation file {path}, line {line}: the canonical name {name!r} is already used on line "
-        "{other_line}; merge the two rows."
-    )
 
 
 # -- records ------------------------------------------------------------------
@@ -293,21 +209,17 @@ class _Prefix:
         return self.categories is None or category in self.categories
 
 
-def _prefixes() -> dict[str, _Prefix]:
+def _prefixes(lex: Lexicon) -> dict[str, _Prefix]:
+    """Country markers as normalised strings (米, 米紙, 米国営, 米国の), from `country_prefixes.tsv`."""
     table: dict[str, _Prefix] = {}
-    for country, words in COUNTRY_PREFIXES.items():
-        for word in words:
-            table[normalize(word)] = _Prefix(country)
-            for marker in MEDIA_MARKERS:
-                table[normalize(word + marker)] = _Prefix(country, frozenset({"media"}))
-            table[normalize(word + STATE_MARKER)] = _Prefix(country, STATE_CATEGORIES)
-            if len(word) > 1:  # 日本の国会, 韓国の国防部; not 中の, which is no country
-                table[normalize(word + "の")] = _Prefix(country)
+    for word, country in lex.country_prefixes.items():
+        table[normalize(word)] = _Prefix(country)
+        for marker in MEDIA_MARKERS:
+            table[normalize(word + marker)] = _Prefix(country, frozenset({"media"}))
+        table[normalize(word + STATE_MARKER)] = _Prefix(country, STATE_CATEGORIES)
+        if len(word) > 1:  # 日本の国会, 韓国の国防部; not 中の, which is no country
+            table[normalize(word + "の")] = _Prefix(country)
     return table
-
-
-_PREFIXES = _prefixes()
-_PREFIX_LENGTHS = tuple(sorted({len(p) for p in _PREFIXES}, reverse=True))
 
 
 # -- the table ----------------------------------------------------------------
@@ -326,11 +238,19 @@ class OrganizationTable:
     """
 
     organizations: tuple[Organization, ...] = attrs.field(converter=_organizations)
+    #: the word lists read for country prefixes, department endings and generic words
+    lexicon: Lexicon = attrs.field(factory=Lexicon.default, repr=False, eq=False, kw_only=True)
+    _prefixes: dict[str, _Prefix] = attrs.field(init=False, repr=False, eq=False)
+    _prefix_lengths: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     _index: dict[str, Organization] = attrs.field(init=False, repr=False, eq=False)
     _by_country: dict[str, dict[str, Organization]] = attrs.field(init=False, repr=False, eq=False)
     _longest: int = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        prefixes = _prefixes(self.lexicon)
+        object.__setattr__(self, "_prefixes", prefixes)
+        object.__setattr__(self, "_prefix_lengths", tuple(sorted({len(p) for p in prefixes}, reverse=True)))
+        generic = frozenset(normalize(w) for w in self.lexicon.generic_org_words)
         index: dict[str, Organization] = {}
         direct: dict[str, dict[str, Organization]] = {}
         derived: dict[str, dict[str, Organization]] = {}
@@ -344,14 +264,14 @@ class OrganizationTable:
                     continue
                 direct.setdefault(org.country, {})[key] = org
                 # 韓国外交部 also makes 外交部 a name of that country, read after 韓 or 韓国の.
-                for prefix in _PREFIX_LENGTHS:
-                    rule = _PREFIXES.get(key[:prefix])
+                for prefix in self._prefix_lengths:
+                    rule = self._prefixes.get(key[:prefix])
                     if (
                         len(key) > prefix
                         and rule
                         and rule.country == org.country
                         and rule.allows(org.category)
-                        and _distinctive(key[prefix:])
+                        and _distinctive(key[prefix:], generic)
                     ):
                         derived.setdefault(org.country, {}).setdefault(key[prefix:], org)
         by_country = {c: {**derived.get(c, {}), **direct.get(c, {})} for c in direct}
@@ -428,8 +348,8 @@ class OrganizationTable:
             raise InputTypeError(Errors.E001.format(value=text, type=type(text).__name__))
         norm = _Normalized.of(text)
         best = self._longest_name(norm, 0, self._index, None)
-        for length in _PREFIX_LENGTHS:
-            rule = _PREFIXES.get(norm.text[:length])
+        for length in self._prefix_lengths:
+            rule = self._prefixes.get(norm.text[:length])
             table = self._by_country.get(rule.country) if rule else None
             if rule is None or table is None or length >= len(norm.text):
                 continue
@@ -441,7 +361,7 @@ class OrganizationTable:
         stop, org = best
         stop = self._past_gloss(norm, stop, org)
         match = self._match(text, norm, 0, stop, org)
-        return match if match.department is None or is_department(match.department) else None
+        return match if match.department is None or is_department(match.department, self.lexicon) else None
 
     def starting_with(self, name: str, category: str) -> Organization | None:
         """The organisation of `category` with a name that starts with `name` (日本ハム ->
@@ -483,13 +403,13 @@ class OrganizationTable:
         """The longest name starting at normalised position `pos`, direct or after a prefix."""
         best = self._longest_name(norm, pos, self._index, None)
         if best is not None and best[1].country is not None:
-            for length in _PREFIX_LENGTHS:
-                rule = _PREFIXES.get(norm.text[max(0, pos - length) : pos]) if pos >= length else None
+            for length in self._prefix_lengths:
+                rule = self._prefixes.get(norm.text[max(0, pos - length) : pos]) if pos >= length else None
                 if rule is not None and rule.country != best[1].country:
                     best = None  # 露外務省 read from 外務省: another country's ministry
                     break
-        for length in _PREFIX_LENGTHS:
-            rule = _PREFIXES.get(norm.text[pos : pos + length])
+        for length in self._prefix_lengths:
+            rule = self._prefixes.get(norm.text[pos : pos + length])
             table = self._by_country.get(rule.country) if rule else None
             if rule is None or table is None:
                 continue
@@ -514,8 +434,8 @@ class OrganizationTable:
         """The organisation named by exactly `key` (a normalised form), with or without a country."""
         if key in self._index:
             return self._index[key]
-        for length in _PREFIX_LENGTHS:
-            rule = _PREFIXES.get(key[:length])
+        for length in self._prefix_lengths:
+            rule = self._prefixes.get(key[:length])
             if rule and len(key) > length:
                 org = self._by_country.get(rule.country, {}).get(key[length:])
                 if org is not None and rule.allows(org.category):
@@ -555,40 +475,22 @@ class OrganizationTable:
         return OrgMatch(organization=org, start=norm.starts[begin], end=end, department=department)
 
 
-#: bare forms too common to name one country's body after its prefix (韓国の銀行 is any bank)
-_GENERIC_BARE = frozenset(
-    normalize(w)
-    for w in (
-        "テレビ",
-        "ラジオ",
-        "新聞社",
-        "通信社",
-        "放送局",
-        "テレビ局",
-        "大学院",
-        "研究所",
-        "航空会社",
-        "銀行",
-    )
-)
-
-
-def _distinctive(bare: str) -> bool:
+def _distinctive(bare: str, generic: frozenset[str]) -> bool:
     """Whether what is left of a name after its country (外交部 of 韓国外交部) names one body.
 
     Three characters or more (国防部, 国務省), or two ending like a state body (政府, 国会);
     not 大 of 日本大, 経 of 日経, 銀行 of 中国銀行, nor a common word (テレビ).
     """
-    if bare in _GENERIC_BARE:
+    if bare in generic:
         return False
     return len(bare) >= 3 or (len(bare) == 2 and bare[-1] in "府省庁院部会軍党")
 
 
-def is_department(text: str) -> bool:
+def is_department(text: str, lex: Lexicon) -> bool:
     """Whether what follows a name reads as a part of the organisation (国際学部,
     の東京本部(千代田区)), not as the rest of a longer word (使館 of 日本大使館)."""
     rest = _ASIDE_RE.sub("", text).strip(_STRIPPED).removeprefix("の").strip(_STRIPPED)
-    return not rest or rest.endswith(DEPARTMENT_ENDINGS)
+    return not rest or rest.endswith(lex.department_endings)
 
 
 # -- reading files ------------------------------------------------------------
@@ -614,10 +516,10 @@ def read_organizations(content: str, path: str | Path = "<string>") -> list[Orga
     ]
     expected = "\t".join(HEADER)
     if not rows:
-        raise LexiconError(OrgErrors.E102.format(path=path, expected=expected))
+        raise LexiconError(Errors.E102.format(path=path, expected=expected))
     line_no, header = rows[0]
     if tuple(col.strip().lower() for col in header.split("\t")) != HEADER:
-        raise LexiconError(OrgErrors.E101.format(path=path, line=line_no, expected=expected, content=header))
+        raise LexiconError(Errors.E101.format(path=path, line=line_no, expected=expected, content=header))
     seen_forms: dict[str, tuple[str, int]] = {}
     seen_canonical: dict[str, int] = {}
     organizations = []
@@ -626,17 +528,17 @@ def read_organizations(content: str, path: str | Path = "<string>") -> list[Orga
         key = normalize(org.canonical)
         if key in seen_canonical:
             raise LexiconError(
-                OrgErrors.E109.format(path=path, line=n, name=org.canonical, other_line=seen_canonical[key])
+                Errors.E109.format(path=path, line=n, name=org.canonical, other_line=seen_canonical[key])
             )
         seen_canonical[key] = n
         for form in org.forms:
             form_key = normalize(form)
             if not form_key:
-                raise LexiconError(OrgErrors.E107.format(path=path, line=n, form=form))
+                raise LexiconError(Errors.E107.format(path=path, line=n, form=form))
             other = seen_forms.setdefault(form_key, (org.canonical, n))
             if other[0] != org.canonical:
                 raise LexiconError(
-                    OrgErrors.E108.format(path=path, line=n, form=form, other=other[0], other_line=other[1])
+                    Errors.E108.format(path=path, line=n, form=form, other=other[0], other_line=other[1])
                 )
         organizations.append(org)
     return organizations
@@ -659,16 +561,16 @@ def _read_row(line: str, path: str | Path, n: int) -> Organization:
         )
     canonical, category, country, ja, en = cols
     if not canonical:
-        raise LexiconError(OrgErrors.E103.format(path=path, line=n))
+        raise LexiconError(Errors.E103.format(path=path, line=n))
     if category not in CATEGORIES:
         raise LexiconError(
-            OrgErrors.E104.format(path=path, line=n, value=category, allowed=", ".join(CATEGORIES))
+            Errors.E104.format(path=path, line=n, value=category, allowed=", ".join(CATEGORIES))
         )
     if country and not _COUNTRY_CODE.fullmatch(country):
-        raise LexiconError(OrgErrors.E105.format(path=path, line=n, value=country))
+        raise LexiconError(Errors.E105.format(path=path, line=n, value=country))
     names = tuple(dict.fromkeys(name.strip() for name in ja.split("|") if name.strip()))
     if not names:
-        raise LexiconError(OrgErrors.E106.format(path=path, line=n))
+        raise LexiconError(Errors.E106.format(path=path, line=n))
     aliases = tuple(dict.fromkeys(alias.strip() for alias in en.split("|") if alias.strip()))
     return Organization(
         canonical=canonical, category=category, country=country or None, names=names, aliases=aliases

@@ -103,3 +103,43 @@ def load_model(name: str = DEFAULT_MODEL, *, keep_unused: bool = False) -> Langu
     except OSError as exc:
         raise ModelNotInstalledError(Errors.E002.format(model=name)) from exc
     return nlp
+
+
+class Parser:
+    """Parses tokenized masked sentences with a loaded GiNZA pipeline, in batches.
+
+    `nlp.pipe` runs every component the pipeline holds (the extractor loads it
+    without `UNUSED_COMPONENTS`), under the BLAS thread limit.
+    """
+
+    def __init__(self, nlp: Language, threads: BlasThreads) -> None:
+        self.nlp = nlp
+        self.threads = threads
+
+    def pipe(self, items: Iterable[tuple[Doc, T]], batch_size: int) -> Iterator[tuple[Doc, T]]:
+        """`(parsed Doc, context)` for each `(tokenized Doc, context)`, in order."""
+        stream = self.nlp.pipe(items, as_tuples=True, batch_size=batch_size)
+        for doc, context in self.threads.pull(stream):
+            yield plain_labels(doc), context
+
+
+class ComponentParser(Parser):
+    """Parses masked sentences with the components that stand before `name` in a
+    pipeline the caller built (the spaCy component's case), leaving out those whose
+    output attribution never reads, so the records equal the extractor's."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, BlasThreads(None))
+        self.name = name
+
+    def pipe(self, items: Iterable[tuple[Doc, T]], batch_size: int) -> Iterator[tuple[Doc, T]]:
+        procs = []
+        for name, proc in self.nlp.pipeline:
+            if name == self.name:
+                break
+            if name not in UNUSED_COMPONENTS:
+                procs.append(proc)
+        for doc, context in items:
+            for proc in procs:
+                doc = proc(doc)
+            yield plain_labels(doc), context

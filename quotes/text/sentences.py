@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quotes.brackets import BracketPair
+from quotes.text.brackets import BracketPair
 
 #: what Sudachi accepts at once (SudachiPy: "Input is too long")
 SUDACHI_MAX_BYTES = 49149

@@ -8,13 +8,13 @@ null where it does not.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
 
 import attrs
 
-from quotes.organizations import Organization, OrganizationTable, OrgMatch
+from quotes.lexicon import Lexicon
+from quotes.orgs.home import at_home, home_country
+from quotes.orgs.table import Organization, OrganizationTable, OrgMatch
 from quotes.records import Affiliation, Quotation, Via
 
 
@@ -90,16 +90,14 @@ def canonical_via(via: Via, table: OrganizationTable) -> Via:
 
 
 def canonicalise(
-    records: Iterable[Quotation],
-    table: OrganizationTable,
-    source: str = "",
-    kinds: Mapping[str, str] | None = None,
-    team_titles: Sequence[str] = (),
+    records: Iterable[Quotation], table: OrganizationTable, source: str, lex: Lexicon
 ) -> list[Quotation]:
     """Records with their affiliations and media joined to the table."""
     out = []
     named: list[OrgMatch] | None = None
-    home = home_country(source)
+    kinds = lex.org_kinds
+    team_titles = lex.team_titles
+    home = home_country(source, lex)
     for record in records:
         if named is None and record.affiliation is not None and source:
             text = record.affiliation.text
@@ -115,51 +113,9 @@ def canonicalise(
             team=title is not None and title.endswith(tuple(team_titles)),
         )
         if affiliation is not None and home != "JP":
-            affiliation = _at_home(affiliation, table, home)
+            affiliation = at_home(affiliation, table, home)
         via = record.via and canonical_via(record.via, table)
         if affiliation is not record.affiliation or via is not record.via:
             record = attrs.evolve(record, affiliation=affiliation, via=via)
         out.append(record)
     return out
-
-
-#: country pairs as each country's press writes them: 韓米 in a Korean paper, 米韓 in a
-#: Japanese one (the writer's own country first)
-_PAIRS = {
-    "KR": ("韓米", "韓日", "韓中", "韓ロ", "韓朝"),
-    "CN": ("中米", "中日", "中韓", "中ロ", "中朝"),
-    "JP": ("日米", "日韓", "日中", "日ロ", "日朝", "米韓", "中韓"),
-}
-#: bodies Japanese writes bare for the writer's own country (政府, 国会)
-_BARE_HOME = {"政府": "政府", "国会": "国会"}
-
-
-def home_country(text: str) -> str:
-    """The country a Japanese-language text is written from: JP, or KR / CN for the
-    Japanese editions of Korean and Chinese papers, which put their own country first
-    in pairs (韓米, 中日) where the Japanese press writes 米韓, 日中."""
-    counts = {country: len(_pairs(pairs).findall(text)) for country, pairs in _PAIRS.items()}
-    best = max(("KR", "CN"), key=lambda c: counts[c])
-    return best if counts[best] > counts["JP"] else "JP"
-
-
-_HOME_PREFIX = {"KR": "韓国", "CN": "中国"}
-#: names that merely start like a pair: 中日新聞, 中日ドラゴンズ, 中日本高速道路
-_NOT_PAIRS = "(?!新聞|ドラゴンズ|スポーツ|本|新報)"
-
-
-@cache
-def _pairs(pairs: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("(?:" + "|".join(map(re.escape, pairs)) + ")" + _NOT_PAIRS)
-
-
-def _at_home(affiliation: Affiliation, table: OrganizationTable, home: str) -> Affiliation:
-    """Bare 政府 / 国会 in a text written from Korea or China is that country's."""
-    bare = next((b for b in _BARE_HOME if affiliation.text.startswith(b)), None)
-    if bare is None or affiliation.country != "JP" or home not in _HOME_PREFIX:
-        return affiliation
-    found = table.lookup(_HOME_PREFIX[home] + _BARE_HOME[bare])
-    if found is None:
-        return attrs.evolve(affiliation, canonical=None, category=None, country=None)
-    org = found.organization
-    return attrs.evolve(affiliation, canonical=org.canonical, category=org.category, country=org.country)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from quotes.brackets import BracketPair
+from quotes.text.brackets import BracketPair
 
 #: the noun that stands in for a quotation's content
 PLACEHOLDER = "発言"

@@ -16,13 +16,13 @@ import attrs
 import regex
 from spacy.tokens import Doc, Token
 
+from quotes.confidence import unresolved
+from quotes.grammar.phrases import is_pronoun, noun_phrase
 from quotes.lexicon import Lexicon
-from quotes.masking import Unit
+from quotes.people.mentions import Parts
 from quotes.records import Affiliation, Mention, Quotation, Speaker
-from quotes.speakers import Parts, is_pronoun, noun_phrase
+from quotes.text.masking import Unit
 
-#: how much confidence a pronoun keeps when nothing earlier resolves it
-UNRESOLVED_FACTOR = 0.5
 #: a short name is a surname when it is at most this long and a longer name starts with it
 MAX_SURNAME = 4
 
@@ -56,7 +56,7 @@ def person_mentions(
     for chain in sorted(chains):
         for i in chain:
             parts = parts_of(unit, doc[i])
-            if parts is not None and _is_person(parts.speaker, doc[slice(*noun_phrase(doc[i]))], lex):
+            if parts is not None and _is_person(parts.speaker, doc[slice(*noun_phrase(doc[i], lex))], lex):
                 if i not in seen:
                     found.append(parts)
                     seen.add(i)
@@ -117,9 +117,9 @@ def _person_like(speaker: Speaker, lex: Lexicon) -> bool:
     )
 
 
-def is_short_form(speaker: Speaker) -> bool:
+def is_short_form(speaker: Speaker, lex: Lexicon) -> bool:
     """Whether a speaker mention needs an antecedent (同氏, 彼, 同教授)."""
-    return is_pronoun(speaker.text) or (
+    return is_pronoun(speaker.text, lex) or (
         speaker.text.startswith("同") and speaker.name is None and speaker.title is not None
     )
 
@@ -134,10 +134,10 @@ def resolve(records: Sequence[Quotation], mentions: Iterable[Parts], lex: Lexico
             out.append(record)
             continue
         earlier = [m for m in pool if m.speaker.end <= speaker.start and m.speaker.name]
-        antecedent = _antecedent(speaker, earlier)
+        antecedent = _antecedent(speaker, earlier, lex)
         if antecedent is None:
-            if is_short_form(speaker):
-                record = attrs.evolve(record, confidence=round(record.confidence * UNRESOLVED_FACTOR, 3))
+            if is_short_form(speaker, lex):
+                record = attrs.evolve(record, confidence=unresolved(record.confidence))
             out.append(record)
             continue
         full = antecedent.speaker
@@ -175,11 +175,12 @@ def _former(speaker: Speaker) -> bool:
 _NAME = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー・=＝\p{Latin} ]+")
 
 
-def _name_like(name: str) -> bool:
+def _name_like(name: str, lex: Lexicon) -> bool:
     """Whether a string reads as one person's name (not 中村氏3名, not 赤崎氏、天野)."""
     return (
         _NAME.fullmatch(name) is not None
-        and not any(h in name for h in ("氏", "さん", "、"))
+        and "、" not in name
+        and not any(h in name[1:] for h in lex.honorifics)  # an honorific inside: two people or a count
         and _LISTED.search(name) is None  # 石破茂首相と尹錫悦: two people
     )
 
@@ -187,7 +188,7 @@ def _name_like(name: str) -> bool:
 _LISTED = regex.compile(r"\p{Han}[とや]\p{Han}")
 
 
-def _fullest(mention: Parts, earlier: list[Parts]) -> Parts:
+def _fullest(mention: Parts, earlier: list[Parts], lex: Lexicon) -> Parts:
     """The fullest earlier mention of the same person (趙長官 -> 趙兌烈外交部長官)."""
     name = mention.speaker.name
     if not name or len(name) > MAX_SURNAME:
@@ -197,21 +198,21 @@ def _fullest(mention: Parts, earlier: list[Parts]) -> Parts:
         for m in earlier
         if m.speaker.name and len(m.speaker.name) > len(name) and m.speaker.name.startswith(name)
     ]
-    longer = [m for m in longer if _name_like(m.speaker.name or "")]
+    longer = [m for m in longer if _name_like(m.speaker.name or "", lex)]
     return max(longer, key=lambda m: len(m.speaker.name or "")) if longer else mention
 
 
-def _antecedent(speaker: Speaker, earlier: list[Parts]) -> Parts | None:
+def _antecedent(speaker: Speaker, earlier: list[Parts], lex: Lexicon) -> Parts | None:
     """The fullest earlier mention this speaker refers to, if it is a short form."""
     if not earlier:
         return None
-    if is_short_form(speaker):
+    if is_short_form(speaker, lex):
         title = speaker.title.removeprefix("同") if speaker.title else None
         if speaker.text.startswith("同") and title:
             # 同教授: the latest person with that title, else the latest person
             titled = [m for m in earlier if m.speaker.title and m.speaker.title.endswith(title)]
-            return _fullest(titled[-1] if titled else earlier[-1], earlier)
-        return _fullest(earlier[-1], earlier)
+            return _fullest(titled[-1] if titled else earlier[-1], earlier, lex)
+        return _fullest(earlier[-1], earlier, lex)
     name = speaker.name
     if not name:
         return None
@@ -220,7 +221,7 @@ def _antecedent(speaker: Speaker, earlier: list[Parts]) -> Parts | None:
         longer = [
             m
             for m in earlier
-            if m.speaker.name and len(m.speaker.name) > len(name) and _name_like(m.speaker.name)
+            if m.speaker.name and len(m.speaker.name) > len(name) and _name_like(m.speaker.name, lex)
         ]
         same = [m for m in longer if m.speaker.name and m.speaker.name.startswith(name)]
         if same:

@@ -19,9 +19,8 @@ from collections.abc import Iterable
 
 import regex
 
-from quotes.attribution import LIGHT_VERBS
 from quotes.lexicon import Lexicon
-from quotes.masking import Unit
+from quotes.text.masking import Unit
 
 #: Sudachi tags that mark a person's name
 _NAME_TAG = "人名"
@@ -60,6 +59,7 @@ class Selector:
         self.nouns = frozenset(lex.relay_nouns) | frozenset(lex.speech_nouns)
         self.titles = frozenset(lex.titles) | frozenset(lex.honorifics)
         self.intentions = frozenset(lex.intention_nouns)
+        self.light_verbs = lex.light_verbs
         # Xの話として、/ Xの話では、: a relayed source with no quotative
         relay = "|".join(sorted(map(regex.escape, lex.relay_nouns), key=len, reverse=True))
         self._relay = regex.compile(f"(?:{relay})(?:として|では)")
@@ -81,7 +81,7 @@ class Selector:
                 quotative = True  # a reported clause needs と, との, こと or 考え/方針 before its cue
                 intention = lemma in self.intentions
             elif quotative and (
-                (intention and lemma in LIGHT_VERBS)
+                (intention and lemma in self.light_verbs)
                 or lemma in self.cues
                 or lemma + "する" in self.cues
                 or lemma + "にする" in self.cues

@@ -1,0 +1,164 @@
+"""Who a predicate's words belong to: its subject, the sentence's topic, a cleft's focus.
+
+A は-topic's scope runs over the clauses after it, and Japanese drops a subject the
+reader already knows; so the speaker of a cue is looked for on the cue, on the
+clauses above it, and on the sentence's topic (`subject_of`, `topic_of`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from quotes.grammar.phrases import can_be_source, noun_phrase
+from quotes.grammar.tokens import (
+    CLAUSE_DEPS,
+    SUBJECT_DEPS,
+    is_predicate,
+    marked_subject,
+    nominalised_topic,
+    slot_of,
+)
+from quotes.lexicon import Lexicon
+from quotes.text.masking import Slot
+
+
+def subject_of(
+    doc: Doc, pred: Token, slots: Sequence[Slot], lex: Lexicon, *, first: bool = False
+) -> Token | None:
+    """The speaker's head token: the subject of the cue or of a clause above it.
+
+    With `first`, the leftmost of several subjects before the cue is taken: in
+    `XはYはZとの見方を示した` the parser hangs both topics on the cue, and the
+    reported clause's own topic (Y) stands nearer.
+    """
+    v: Token = pred
+    seen: set[int] = set()
+    while v.i not in seen:
+        seen.add(v.i)
+        subjects = [c for c in v.children if can_speak(c, slots, lex)]
+        if v != pred:
+            # above the cue, a subject written after it belongs to a later clause
+            subjects = [c for c in subjects if c.i < pred.i]
+        if subjects:
+            # the nearest subject before the cue; は-topics and が-subjects alike
+            before = [c for c in subjects if c.i < pred.i]
+            return (before or subjects)[0 if first else -1]
+        head = v.head
+        if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and slot_of(head, slots) is None:
+            # 「…」と語った男性は: the noun the clause describes, when it is a subject
+            if head.lemma_ not in lex.not_speakers and (marked_subject(head) or head.dep_ == "ROOT"):
+                return head  # …と話す田中花子さん(34)。: a sentence that is the person
+        if head == v:
+            break
+        v = head
+    return None
+
+
+def from_source(pred: Token) -> Token | None:
+    """X in `Xから(は)…の声が上がった`: where voices, criticism or questions came from."""
+    for child in pred.children:
+        if (
+            child.dep_ == "obl"
+            and child.i < pred.i
+            and any(c.dep_ == "case" and c.text == "から" for c in child.children)
+        ):
+            return child
+    return None
+
+
+def cleft_focus(pred: Token, lex: Lexicon) -> Token | None:
+    """The person a cleft puts in focus: `逮捕されたのは…野田容疑者で、「…」と話している`.
+
+    A clause nominalised by のは, then a noun with で, on the cue or a clause above
+    it: the noun is who the sentence is about, and who speaks after it.
+    """
+    if nominalised_topic(pred) and pred.head != pred and pred.head.i > pred.i:
+        # 「…」と語るのは、会社員の田中花子さんだ: the cue is inside the のは clause
+        person = person_in(pred.head, lex)
+        if person is not None:
+            return person
+    v = pred
+    seen: set[int] = set()
+    while v.i not in seen:
+        seen.add(v.i)
+        before = [c for c in v.children if c.i < pred.i]
+        for focus in before:
+            if focus.pos_ not in ("NOUN", "PROPN", "NUM") or not any(
+                c.i > focus.i and c.text == "で" for c in focus.children
+            ):
+                continue
+            clauses = [c for c in before if c.i < focus.i] + [c for c in focus.children if c.i < focus.i]
+            if any(nominalised_topic(c) for c in clauses):
+                person = person_in(focus, lex)
+                if person is not None:
+                    return person
+        if v.head == v or v.dep_ not in CLAUSE_DEPS:
+            break
+        v = v.head
+    return None
+
+
+def earlier_clause_subject(pred: Token, q: Token, slots: Sequence[Slot], lex: Lexicon) -> Token | None:
+    """The subject of a clause the cue continues: `田中さんが会見し、「…」と話した` (the
+    parser hangs 田中さんが on 会見し, whose subject the cue shares)."""
+    for clause in pred.children:
+        if clause.dep_ != "advcl" or clause.i > q.i or not is_predicate(clause):
+            continue
+        for c in clause.children:
+            if can_speak(c, slots, lex) and c.i < clause.i and can_be_source(c, lex):
+                return c
+    return None
+
+
+def person_in(focus: Token, lex: Lexicon) -> Token | None:
+    """The focus itself or, right to left, the word in its phrase that names a person
+    (容疑者 in 野田伊佐也容疑者・42歳)."""
+    for tok in (focus, *reversed([t for t in focus.subtree if t.i < focus.i])):
+        if "人名" in tok.tag_ or any(tok.text == w for w in (*lex.titles, *lex.anonymous, *lex.honorifics)):
+            return tok
+    return None
+
+
+def topic_of(doc: Doc, pred: Token, slots: Sequence[Slot], lex: Lexicon) -> Token | None:
+    """The sentence's first topic (Xは) before the cue.
+
+    A は-topic's scope runs over the clauses after it, so it is the speaker of a
+    cue the parser left without a subject (Xは…を開き、「…」と否定した).
+    """
+    for tok in doc[: pred.i]:
+        if can_speak(tok, slots, lex) and any(c.lemma_ == "は" and c.dep_ == "case" for c in tok.children):
+            return tok
+    return None
+
+
+def can_speak(tok: Token, slots: Sequence[Slot], lex: Lexicon) -> bool:
+    """Whether `tok` is a subject that can be a speaker (not a clause, a quote or こと)."""
+    return (
+        tok.dep_ in SUBJECT_DEPS
+        and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+        and tok.lemma_ not in lex.not_speakers
+        and slot_of(tok, slots) is None
+    )
+
+
+def set_off_topic(doc: Doc, clause_head: Token, lex: Lexicon) -> Token | None:
+    """`防衛相も、警戒を続けると述べた`: a source set off by は/も and a comma at the start
+    of the clause, which the parser hung inside it."""
+    first = clause_head.left_edge
+    for tok in clause_head.subtree:
+        if tok.i > first.i + 20 or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        case = [c for c in tok.children if c.dep_ in ("case", "fixed") and c.i > tok.i]
+        if (
+            len(case) != 1
+            or case[0].text not in ("は", "も")
+            or case[0].i + 1 >= len(doc)
+            or doc[case[0].i + 1].text not in ("、", ",")
+        ):
+            continue  # not 金子被告については、: a topic of its own
+        if noun_phrase(tok, lex)[0] == first.i and can_be_source(tok, lex):
+            return tok
+        return None
+    return None

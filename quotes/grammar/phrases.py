@@ -1,0 +1,153 @@
+"""Noun phrases of the masked parse: how far one runs, and whether it can be a source.
+
+Japanese news names a source as `[affiliation の] [name][(reading)][title][honorific]`;
+the phrase is found on the parse (`noun_phrase`) and taken apart in `quotes.people`.
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.tokens import Token
+
+from quotes.grammar.tokens import BRACKETS, in_quote
+from quotes.lexicon import Lexicon
+
+#: dependency labels that keep a token inside the speaker's noun phrase (not punct:
+#: a comma ends a name, 赤崎勇氏、天野浩氏 are two people)
+NP_DEPS = frozenset({"compound", "nmod", "case", "flat", "fixed", "nummod", "appos", "det", "dep", "amod"})
+_WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
+
+
+def noun_phrase(head: Token, lex: Lexicon, *, appositions: bool = True) -> tuple[int, int]:
+    """Token range `[start, end)` of the noun phrase headed by `head`.
+
+    The phrase runs leftwards over modifiers attached by `NP_DEPS` (not relative
+    clauses: 退任を控えたバイデン大統領 gives バイデン大統領) and stops at a
+    case particle that belongs to the head (は, が).
+    """
+    doc = head.doc
+    members = {head.i}
+    stack = [head]
+    while True:
+        while stack:
+            tok = stack.pop()
+            for child in tok.children:
+                if child.i in members or child.i >= head.i + 3:
+                    continue
+                kept = _clause_in_name(child, tok, head, appositions, lex)
+                if kept:
+                    # 在日同胞の生活を考える会, スポークスマンであるジョン…: keep the clause
+                    members.update(kept)
+                    continue
+                if child.dep_ in NP_DEPS:
+                    if child.text in BRACKETS or (in_quote(child) and not _quoted_name(child)):
+                        continue
+                    if child.dep_ == "nmod" and any(
+                        c.dep_ == "case" and c.text in _FRAME_CASES for c in child.children
+                    ):
+                        continue  # ロイターによると: a frame, not part of the name
+                    if child.dep_ == "case" and child.head.i == head.i:
+                        continue  # the head's own particle (は/が) ends the phrase
+                    if child.dep_ == "punct" and child.i in (head.i - 1, head.i + 1):
+                        continue
+                    members.add(child.i)
+                    if in_quote(child):
+                        members.update((child.i - 1, child.i + 1))
+                    stack.append(child)
+        start = head.i
+        while start - 1 in members:
+            start -= 1
+        # a run of nouns is one phrase even where the parser hung a piece of it
+        # elsewhere (朴仁フィ国際学部教授 with フィ attached to the verb)
+        if (
+            start > 0
+            and _nominal(doc[start - 1])
+            and start - 1 not in members
+            and not in_quote(doc[start - 1])
+            and not any(c.dep_ == "det" for c in doc[start - 1].children)  # その一方: its own phrase
+        ):
+            members.add(start - 1)
+            stack.append(doc[start - 1])
+            continue
+        break
+    end = head.i + 1
+    # suffixes written after the head (氏, ら) that the parser hung elsewhere
+    while end < len(doc) and end in members and doc[end].pos_ != "ADP":
+        end += 1
+    while start < end and (
+        doc[start].pos_ in ("ADP", "PUNCT", "SYM", "AUX") or _WORDLIKE.search(doc[start].text) is None
+    ):
+        start += 1
+    return start, end
+
+
+#: particles that put a noun outside a name (ロイターによると), unlike の, など, や
+_FRAME_CASES = frozenset({"に", "で", "を", "が", "は", "へ", "から", "まで", "より", "も"})
+
+
+def _clause_in_name(child: Token, parent: Token, head: Token, appositions: bool, lex: Lexicon) -> list[int]:
+    """Token indices of a clause that belongs to a name, or [].
+
+    連体詞 (総連のある幹部), an organisation described by a short clause
+    (在日同胞の生活を考える会), and an apposition with である
+    (太平洋艦隊のスポークスマンであるジョン・ファイロストラト大尉).
+    """
+    if child.dep_ != "acl" or child.i > parent.i:
+        return []
+    subtree = [t.i for t in child.subtree]
+    if child.tag_.startswith("連体詞") or (
+        child.lemma_ in ("ある", "或る")
+        and all(c.dep_ in ("nmod", "case") for c in child.subtree if c != child)
+    ):
+        return subtree
+    if parent.i != head.i and parent.text in lex.org_heads and len(subtree) <= 10:
+        return subtree
+    cop = [c for c in child.children if c.dep_ == "cop" and c.text == "で"]
+    if (
+        appositions
+        and parent.i == head.i
+        and child.pos_ in ("NOUN", "PROPN")
+        and cop
+        and parent.i - child.i <= 8
+    ):
+        start, _ = noun_phrase(child, lex, appositions=False)
+        return [*range(start, child.i + 1), *(t.i for t in cop[0].subtree), *(c.i for c in cop[0].children)]
+    return []
+
+
+def _quoted_name(tok: Token) -> bool:
+    """A quoted name modifying the phrase (「OSIグループ」のラビンCEO)."""
+    return tok.dep_ == "nmod" and any(c.text == "の" and c.dep_ == "case" for c in tok.children)
+
+
+def _nominal(tok: Token) -> bool:
+    """Whether a token can sit inside a run of nouns (名詞, 接尾辞, the ・ of names)."""
+    if tok.text in ("・", "＝", "="):
+        return True
+    return tok.tag_.startswith(("名詞", "接尾辞")) and _WORDLIKE.search(tok.text) is not None
+
+
+def is_pronoun(text: str, lex: Lexicon) -> bool:
+    """Whether a mention is a pronoun or a bare 同 (同氏, 彼, 本人: `pronouns.txt`)."""
+    return text == "同" or text.startswith(lex.pronouns)
+
+
+def can_be_source(head: Token, lex: Lexicon, *, documents: bool = False) -> bool:
+    """Whether the phrase headed by `head` can be a source (not 可能性, 余地, 故意).
+
+    A name (a proper noun), a person noun with a title, honorific or as an unnamed
+    source (関係者), an organisation or medium, a pronoun; with `documents`, also a
+    document (訴状によると). Common nouns are not.
+    """
+    start, end = noun_phrase(head, lex)
+    tokens = head.doc[start:end]
+    text = tokens.text
+    if any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in tokens):
+        return True
+    words = (lex.titles, lex.honorifics, lex.anonymous) + ((lex.documents,) if documents else ())
+    return (
+        any(lex.suffix(text, w) is not None for w in words)
+        or lex.names_org(text)
+        or is_pronoun(text, lex)
+        or text.startswith("同")
+    )

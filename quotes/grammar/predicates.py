@@ -1,0 +1,210 @@
+"""The predicate a quotative hangs from, and the cue it makes.
+
+For `「…」と述べた`: the word after 」 decides whether the bracket is quoted speech
+(と, って, との, として) or a term; the quotative と's governing predicate is the cue
+(述べた, 明らかにした), preferring a known reporting verb when the parser hung と on a
+relative clause; the cue's span takes in its auxiliaries and the noun written onto it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from quotes.grammar.tokens import adj_lemma, is_predicate, lemma_of, slot_of
+from quotes.lexicon import Lexicon
+from quotes.text.masking import Slot, Unit
+
+#: words after 」 that make the bracket a quotation of speech or thought
+QUOTATIVES = frozenset({"と", "って", "とか", "とも", "との", "として", "とし"})
+
+
+#: words allowed between 」 and the quotative (「…」などと述べた)
+BETWEEN = frozenset({"など", "なんて", "等"})
+
+
+#: auxiliaries and endings that belong to the cue (した, している, しました)
+CUE_ENDINGS_POS = frozenset({"AUX"})
+
+
+CUE_ENDINGS = frozenset({"て", "で", "いる", "おる", "いく", "くる", "しまう", "ある", "みる"})
+
+
+#: cue classes that make a predicate a reporting cue
+REPORTING = ("speech", "report", "reaction", "cognition")
+
+
+def after_closer(doc: Doc, q: Token, slot: Slot) -> Token | None:
+    """The first token after the quotation's closing bracket."""
+    i = q.i
+    while i < len(doc) and doc[i].idx < slot.masked_end:
+        i += 1
+    # i is now the closing bracket (or what the tokenizer made of it)
+    if i < len(doc) and doc[i].pos_ == "PUNCT" and doc[i].text in ("」", "』", "｣"):
+        i += 1
+    while i < len(doc) and doc[i].text in BETWEEN:
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def quotative(doc: Doc, tok: Token) -> tuple[Token, str] | None:
+    """The quotative particle at `tok` and its form (と, との, という, とし), if any."""
+    if tok.text not in QUOTATIVES and tok.lemma_ not in ("と", "って"):
+        return None
+    if tok.pos_ not in ("ADP", "SCONJ", "PART", "CCONJ"):
+        return None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.text == "との" or (nxt is not None and nxt.text == "の" and tok.text == "と"):
+        return tok, "との"
+    if nxt is not None and tok.text == "と" and nxt.text == "は":
+        return None  # 「控除期間」とは…: a definition, the quotation is a term
+    if tok.text == "として" or (
+        nxt is not None
+        and nxt.lemma_ == "する"
+        and nxt.dep_ == "fixed"
+        and nxt.i + 1 < len(doc)
+        and doc[nxt.i + 1].text == "て"
+    ):
+        return tok, "として"
+    if (
+        nxt is not None
+        and nxt.lemma_ in ("いう", "言う")
+        and nxt.i + 1 < len(doc)
+        and doc[nxt.i + 1].pos_ in ("NOUN", "PROPN")
+    ):
+        return tok, "という"
+    return tok, "と"
+
+
+def predicate(
+    doc: Doc, q: Token, quotative: Token, form: str, slots: Sequence[Slot], lex: Lexicon
+) -> Token | int | None:
+    """The predicate the quotative と hangs from, a slot index to defer to, or None."""
+    h = q.head
+    seen = {q.i}
+    while h.i not in seen:
+        seen.add(h.i)
+        other = slot_of(h, slots)
+        if other is not None and h.i != q.i:
+            return other
+        if is_predicate(h):
+            if h.pos_ == "ADJ":
+                h = h.head
+            # とし / として: a connector, unless it ends the sentence (「…」とした)
+            if h.lemma_ == "する" and h.i == quotative.i + 1 and h.dep_ != "ROOT":
+                up = h.head
+                if up.i not in seen and (is_predicate(up) or slot_of(up, slots) is not None):
+                    seen.add(h.i)
+                    h = up
+                    other = slot_of(h, slots)
+                    if other is not None:
+                        return other
+                    # 遺憾だとし、厳重に抗議したと述べた: the next part's verb is itself
+                    # reported; the cue is the verb that reports both
+                    while h.head != h and h.head.i not in seen and ends_in_quotative(doc, h):
+                        seen.add(h.i)
+                        h = h.head
+                    continue
+            return h
+        if h.pos_ in ("NOUN", "PROPN", "PRON") and form in ("との", "という"):
+            if h.lemma_ not in lex.speech_nouns and h.lemma_ not in lex.relay_nouns:
+                return None  # 「…」との規定: the quotation names a rule, a term
+        if h.dep_ == "ROOT" or h.head == h:
+            return None
+        h = h.head
+    return None
+
+
+def ends_in_quotative(doc: Doc, pred: Token) -> bool:
+    """Whether a predicate closes a と-clause (…抗議したと), so that it is reported."""
+    i = pred.i + 1
+    while i < len(doc) and doc[i].head == pred and doc[i].dep_ in ("aux", "mark", "fixed", "cop"):
+        i += 1
+    return i < len(doc) and doc[i].text == "と" and doc[i].head == pred and is_predicate(pred.head)
+
+
+def prefer_cue(doc: Doc, pred: Token, quotative: Token, slots: Sequence[Slot], lex: Lexicon) -> Token:
+    """The reporting verb the quotation belongs to, when the parser hung it elsewhere.
+
+    「…」と歩んできた蹄跡を振り返った: と belongs to 振り返った, not to the relative
+    clause 歩んできた; 「…」といらだちながら答える: to 答える. When the parser's
+    predicate is not a known cue, or is a relative clause on an object, the first
+    known cue after the quotative (before the next quotation) is taken instead.
+    """
+    if lex.cue_class(lemma_of(pred)) in REPORTING and not object_clause(pred, lex):
+        return pred
+    for tok in doc[quotative.i + 1 :]:
+        if tok.text in ("「", "『") or slot_of(tok, slots) is not None:
+            break
+        if is_predicate(tok) and not object_clause(tok, lex):
+            head = tok.head if tok.pos_ == "ADJ" else tok
+            if lex.cue_class(lemma_of(tok)) in REPORTING or lex.cue_class(adj_lemma(tok)) in REPORTING:
+                return head
+    return pred
+
+
+def object_clause(tok: Token, lex: Lexicon) -> bool:
+    """A relative clause on an object (来期の契約を結ばないことを伝え: 結ば), not a clause
+    on a noun of time (…と前置きした後で)."""
+    return (
+        tok.dep_ == "acl"
+        and tok.head.dep_ in ("obj", "obl", "iobj", "nmod")
+        and tok.head.lemma_ not in lex.adverbial_nouns
+    )
+
+
+def cue_span(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[int, int, str]:
+    """Token range and lemma of the cue whose head is `pred` (明らかにした, 説明した)."""
+    start, end = pred.i, pred.i + 1
+    lemma = lemma_of(pred)
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and prev.text == "に" and start >= 2 and doc[start - 2].pos_ == "ADJ":
+        start -= 2
+        lemma = doc[start].lemma_ + "にする" if pred.lemma_ == "する" else doc[start].lemma_ + "に" + lemma
+    elif prev is not None and prev.text == "を" and start >= 2 and pred.lemma_ in lex.light_verbs:
+        noun = doc[start - 2]
+        if (
+            noun.lemma_ in lex.speech_nouns
+            or noun.lemma_ in lex.relay_nouns
+            or noun.lemma_ in ("命令", "指示")
+        ):
+            start -= 2
+            lemma = noun.lemma_ + "を" + pred.lemma_
+            if lex.cue_class(lemma) is None and lex.cue_class(noun.lemma_ + "する"):
+                lemma = noun.lemma_ + "する"
+    elif pred.lemma_ == "する" and prev is not None and prev.i == quotative.i:
+        start = quotative.i
+        lemma = "とする"
+    elif (
+        prev is not None
+        and prev.head == pred
+        and prev.pos_ == "NOUN"
+        and not any(c.dep_ == "case" for c in prev.children)
+    ):
+        # 結論+付けた, 明言+した: a noun written straight onto the verb is part of it
+        start -= 1
+        lemma = prev.lemma_ + pred.lemma_
+    while end < len(doc):
+        tok = doc[end]
+        if tok.pos_ in CUE_ENDINGS_POS or (
+            tok.lemma_ in CUE_ENDINGS and tok.dep_ in ("aux", "mark", "fixed")
+        ):
+            end += 1
+            continue
+        break
+    return start, end, lemma
+
+
+def clause_like(slot: Slot, unit: Unit) -> bool:
+    """Whether the quotation reads as a clause (ends in kana or 。), not a bare name.
+
+    「…行なっていない」として無罪とした cites reasoning; 「フランチェスコ1世」として
+    names a title. The masked parse cannot tell them apart; the content's ending can.
+    """
+    return unit.text_of(slot)[-1:] in _CLAUSE_ENDINGS if unit.text_of(slot) else False
+
+
+_CLAUSE_ENDINGS = frozenset(
+    "ぁあぃいぅうぇえぉおかがきぎくぐけげこごさざしじすずせぜそぞただちぢっつづてでとどなにぬねのはばぱひびぴふぶぷへべぺほぼぽまみむめもゃやゅゆょよらりるれろゎわをん。！？!?"
+)

@@ -1,0 +1,149 @@
+"""What one token of the masked parse is: a predicate, passive, a quotation's placeholder.
+
+Dependency labels are GiNZA's UD labels with the `_bunsetu` suffix stripped
+(`quotes.pipeline.parse.plain_labels`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from quotes.records import Span
+from quotes.text.masking import Slot, Unit
+
+#: subject relations: は-topics and が-subjects are both nsubj in GiNZA
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "dislocated"})
+#: relations through which a clause hands its subject down to a dependent clause
+CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "acl", "xcomp", "parataxis", "ROOT"})
+#: brackets around a quotation's placeholder
+BRACKETS = frozenset("「」『』｢｣")
+
+
+def placeholder_token(doc: Doc, slot: Slot) -> Token | None:
+    """The token that stands for the quotation, or None if the tokenizer lost it."""
+    inside = [t for t in doc if t.idx < slot.masked_end and t.idx + len(t) > slot.masked_start]
+    if not inside:
+        return None
+    outside_head = [t for t in inside if t.head not in inside or t.head == t]
+    return outside_head[0] if outside_head else inside[0]
+
+
+def slot_of(token: Token, slots: Sequence[Slot]) -> int | None:
+    """Index of the slot whose placeholder `token` stands for, if any."""
+    for k, slot in enumerate(slots):
+        if token.idx < slot.masked_end and token.idx + len(token) > slot.masked_start:
+            return k
+    return None
+
+
+def is_predicate(tok: Token) -> bool:
+    """Whether a token heads a clause: a verb, 明らか(に), or a verbal noun used as one."""
+    if tok.pos_ == "VERB":
+        return True
+    # 明らかにした: 明らか (ADJ) heads に, but する is the predicate; accept the ADJ
+    # only when a verb follows it directly
+    if tok.pos_ == "ADJ" and tok.head.pos_ == "VERB" and tok.head.i > tok.i:
+        return True
+    # 前置きして, 非難・けん制している, and 体言止め (「…」と明言。): verbal nouns
+    # that the tagger left as NOUN
+    if "サ変" in tok.tag_:
+        if any(c.lemma_ == "する" and c.dep_ in ("aux", "fixed") for c in tok.children):
+            return True
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return tok.dep_ == "ROOT" and (nxt is None or nxt.pos_ == "PUNCT")
+    return False
+
+
+#: passive endings: the subject of a passive cue (と批判された) is not the speaker
+PASSIVE = frozenset({"れる", "られる"})
+
+
+def is_passive(pred: Token) -> bool:
+    """Whether a predicate is in the passive (認められた, 報じられた)."""
+    return any(c.lemma_ in PASSIVE and c.dep_ == "aux" for c in pred.children)
+
+
+def lemma_of(tok: Token) -> str:
+    """The dictionary form of a predicate, with する after verbal nouns (説明 -> 説明する)."""
+    if "サ変" in tok.tag_ and tok.lemma_ != "する" and tok.pos_ != "ADJ":
+        return tok.lemma_ + "する"
+    return tok.lemma_
+
+
+def adj_lemma(tok: Token) -> str:
+    """The lemma of a cue written with an adjective (明らか -> 明らかにする)."""
+    return tok.lemma_ + "にする" if tok.pos_ == "ADJ" else lemma_of(tok)
+
+
+def case_of(tok: Token) -> str:
+    """The case particle(s) attached to a noun, joined (に, によると, から)."""
+    return "".join(c.text for c in tok.children if c.dep_ == "case" and c.i > tok.i)
+
+
+def ends_in_to(tok: Token) -> bool:
+    """Whether a dependent clause ends in the quotative と (it says something of its own)."""
+    return any(c.text in ("と", "との") and c.dep_ in ("case", "mark") for c in tok.children)
+
+
+def addressed(doc: Doc, noun: Token) -> bool:
+    """Whether a noun is followed by に対し(て) (the words were addressed to it)."""
+    for c in noun.children:
+        if c.dep_ == "case" and c.text == "に" and c.i + 1 < len(doc) and doc[c.i + 1].lemma_ == "対する":
+            return True
+    return False
+
+
+def nominalised_topic(clause: Token) -> bool:
+    """A clause made a topic by のは (逮捕されたのは)."""
+    kids = list(clause.children)
+    return any(c.dep_ == "mark" and c.text == "の" for c in kids) and any(
+        c.dep_ == "case" and c.text == "は" for c in kids
+    )
+
+
+def marked_subject(tok: Token) -> bool:
+    """Whether a noun is a subject or topic (by its relation, or its は/が/も)."""
+    return tok.dep_ in SUBJECT_DEPS or any(
+        c.dep_ == "case" and c.lemma_ in ("は", "が", "も") for c in tok.children
+    )
+
+
+def child_of(tok: Token, verb: Token) -> Token | None:
+    """The ancestor of `tok` (or `tok`) that hangs directly on `verb`, if any."""
+    node = tok
+    while node.head != node:
+        if node.head == verb:
+            return node
+        node = node.head
+    return None
+
+
+def after_particles(doc: Doc, i: int) -> int:
+    """The index after particles, fixed pieces and commas that follow token `i`."""
+    j = i + 1
+    while j < len(doc) and (doc[j].pos_ in ("ADP", "PUNCT", "SCONJ") or doc[j].dep_ == "fixed"):
+        j += 1
+    return j
+
+
+def aux_run(doc: Doc, pred: Token) -> int:
+    """How many auxiliaries and endings follow a predicate before the next word."""
+    n, i = 0, pred.i + 1
+    while i < len(doc) and doc[i].head == pred and doc[i].dep_ in ("aux", "mark", "fixed", "cop"):
+        n += 1
+        i += 1
+    return n
+
+
+def in_quote(tok: Token) -> bool:
+    """Whether `tok` stands for a masked quotation (the placeholder between brackets)."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text in BRACKETS and doc[tok.i + 1].text in BRACKETS
+
+
+def token_span(source: str, unit: Unit, doc: Doc, a: int, b: int) -> Span:
+    """The source span of tokens `[a, b)` of a unit's parse."""
+    start, end = unit.to_source(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+    return Span.of(source, start, end)

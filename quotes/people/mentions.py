@@ -1,0 +1,276 @@
+"""Taking a speaker's noun phrase apart: name, reading, title, honorific, affiliation.
+
+Japanese news names a source as `[affiliation の] [name][(reading)][title][honorific]`
+(峨山政策研究院の車斗鉉(チャ・ドゥヒョン)首席研究委員), `[affiliation+title の] name 氏`
+(国際問題委員会副委員長のザワロフ氏), or, for unnamed sources,
+`[organisation] + anonymous noun` (米政府関係者, 韓国外交部の当局者). The phrase is
+taken apart on the masked sentence, character by character, with the lexicons;
+every part maps back to source offsets through the unit.
+"""
+
+from __future__ import annotations
+
+import attrs
+from spacy.tokens import Token
+
+from quotes.grammar.phrases import is_pronoun, noun_phrase
+from quotes.grammar.tokens import BRACKETS
+from quotes.lexicon import Lexicon
+from quotes.people.sources import ASIDE, is_affiliation
+from quotes.people.titles import READING, org_prefix, reading_gap, title_start
+from quotes.records import Affiliation, Span, Speaker
+from quotes.text.masking import Unit
+
+#: plural markers written after a speaker (高官ら, 関係者たち)
+PLURALS = ("たち", "ら", "等")
+
+
+@attrs.frozen(kw_only=True)
+class Parts:
+    """A speaker phrase taken apart, before it becomes records."""
+
+    speaker: Speaker
+    affiliation: Affiliation | None
+
+
+@attrs.frozen(kw_only=True)
+class _Phrase:
+    """A speaker's phrase as masked text: `text` from masked offset `base`, with the
+    starts of its tokens and of the tokens tagged as names (人名), relative to `base`."""
+
+    unit: Unit
+    source: str
+    base: int
+    text: str
+    offsets: list[int]
+    names: frozenset[int]
+
+    def src(self, a: int, b: int) -> Span:
+        """The source span of the phrase's characters `[a, b)`."""
+        s, e = self.unit.to_source(self.base + a, self.base + b)
+        return Span.of(self.source, s, e)
+
+
+@attrs.frozen(kw_only=True)
+class _Head:
+    """The phrase's head word taken apart: `[name][title][honorific][plural]`."""
+
+    start: int  # where the head starts in the phrase's text
+    core_end: int  # where name + title end within the head
+    title_at: int | None
+    honorific: str | None
+    name_start: int
+    title: str | None
+
+
+def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | None:
+    """Take apart the speaker phrase headed by `head` into records."""
+    start, end = noun_phrase(head, lex)
+    if start >= end:
+        return None
+    doc = head.doc
+    tokens = list(doc[start:end])
+    base = tokens[0].idx
+    phrase = _Phrase(
+        unit=unit,
+        source=source,
+        base=base,
+        text=unit.text[base : tokens[-1].idx + len(tokens[-1])],
+        offsets=[t.idx - base for t in tokens],
+        names=frozenset(t.idx - base for t in tokens if "人名" in t.tag_),
+    )
+    mod, head_from = _modifier(phrase, tokens, head, lex)
+    if head_from >= len(phrase.text):
+        return None
+    parts = _read_head(phrase, head_from, lex)
+    proper = frozenset(t.idx - base for t in tokens if t.pos_ == "PROPN" or "固有名詞" in t.tag_)
+    return _assemble(phrase, mod, parts, proper, lex)
+
+
+def _modifier(phrase: _Phrase, tokens: list[Token], head: Token, lex: Lexicon) -> tuple[str, int]:
+    """The modifier before the head (`X の` or `X である`) and where the head starts."""
+    doc = head.doc
+    base, text = phrase.base, phrase.text
+    cut = next(
+        (
+            (t.idx - base, t.idx - base + len(t.text) + (len(doc[t.i + 1].text) if t.text == "で" else 0))
+            for t in reversed(tokens)
+            if t.i < head.i
+            and (
+                (t.pos_ == "ADP" and t.lemma_ == "の")
+                or (
+                    t.text == "で"
+                    and t.dep_ == "cop"
+                    and t.i + 1 < len(doc)
+                    and doc[t.i + 1].lemma_ == "ある"
+                )
+            )
+        ),
+        None,
+    )
+    mod = text[: cut[0]] if cut is not None else ""
+    head_from = cut[1] if cut is not None else 0
+    whole = lex.suffix(text, lex.anonymous)
+    if whole is not None and len(whole) > len(text) - head_from:
+        # 近所の人: an unnamed-source word with の inside it is one word, not X の Y
+        head_from = len(text) - len(whole)
+        mod = text[:head_from].rstrip("の")
+    return mod, head_from
+
+
+def _read_head(phrase: _Phrase, head_from: int, lex: Lexicon) -> _Head:
+    """The head's honorific, title and where its name starts."""
+    head_text = phrase.text[head_from:]
+    core_end = len(head_text)
+    honorific = None
+    for plural in PLURALS:
+        if head_text[:core_end].endswith(plural) and core_end > len(plural):
+            core_end -= len(plural)
+            break
+    hon = lex.suffix(head_text[:core_end], lex.honorifics)
+    if hon and core_end > len(hon):
+        honorific = hon
+        core_end -= len(hon)
+    core = head_text[:core_end]
+    title_at = title_start(core, head_from, phrase.offsets, lex, phrase.names)
+    gap = reading_gap(phrase.unit, phrase.base + head_from, len(core))
+    if gap is not None and (
+        lex.suffix(core[gap:], lex.titles) is not None or core[gap:].endswith(lex.post_endings)
+    ):
+        # 鄭奎澈(チョン・ギュチョル)経済見通し室長: the reading closes the name, whatever
+        # the tokenizer made of the characters around it
+        title_at = gap
+    anon_word = lex.suffix(core, lex.anonymous)
+    if title_at is not None and anon_word and len(anon_word) >= len(core) - title_at:
+        title_at = None  # 選考委員: an unnamed source, not a name + 委員
+    # names and titles are read from the source, where a quoted name is itself
+    title = phrase.src(head_from + title_at, head_from + core_end).text if title_at is not None else None
+    name_part = core[: title_at if title_at is not None else core_end]
+    name_start, lead = _before_name(name_part, head_from, phrase.names, lex)
+    if lead is not None:
+        title = lead + (f"・{title}" if title else "")
+    return _Head(
+        start=head_from,
+        core_end=core_end,
+        title_at=title_at,
+        honorific=honorific,
+        name_start=name_start,
+        title=title,
+    )
+
+
+def _before_name(
+    name_part: str, head_from: int, names: frozenset[int], lex: Lexicon
+) -> tuple[int, str | None]:
+    """Where the name starts after a title or occupation written before it, and that title."""
+    lead = next(
+        (
+            t
+            for t in lex.titles
+            if name_part.startswith(t)
+            and len(name_part) > len(t) + 1
+            and lex.suffix(name_part, lex.anonymous) is None  # 大統領室関係者: an unnamed source
+        ),
+        None,
+    )
+    if lead is not None:
+        return len(lead), lead  # 司令官キーティング大将: a title written before the name
+    # 無職田村誠被告, 会社員中村美咲容疑者: an occupation written straight before a name
+    job = next((w for w in lex.anonymous if name_part.startswith(w) and len(w) < len(name_part)), None)
+    if job is not None and len(job) > 1 and head_from + len(job) in names:
+        return len(job), None
+    return 0, None
+
+
+def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], lex: Lexicon) -> Parts:
+    """The speaker and affiliation records of a phrase whose head is read."""
+    head_from = head.start
+    name_end = head.title_at if head.title_at is not None else head.core_end
+    name_part = phrase.text[head_from + head.name_start : head_from + name_end]
+    title = head.title
+    affiliation: Span | None = None
+    anonymous = False
+    name: str | None = name_part or None
+    if name is not None and not title:
+        anon = lex.suffix(name, lex.anonymous)
+        if anon and head.honorific and len(name) > len(anon):
+            if head_from + len(name) - len(anon) not in phrase.names:
+                anon = None  # 坂本義男さん: a given name that ends like 男, not an unnamed man
+        if anon:
+            anonymous = True
+            prefix = name[: len(name) - len(anon)]
+            if len(prefix) >= 2 and lex.names_org(prefix):
+                affiliation = phrase.src(head_from, head_from + len(prefix))
+            name = None
+    if name is not None and is_pronoun(name, lex):
+        name = None
+    if name is not None:
+        name = phrase.src(head_from + head.name_start, head_from + name_end).text
+    if mod:
+        found, title = _modifier_parts(phrase, mod, title, proper, lex)
+        affiliation = affiliation or found
+    if title and affiliation is None and head.title_at is not None:
+        org_len = org_prefix(title, lex)
+        if org_len:
+            at = head_from + head.title_at
+            affiliation = phrase.src(at, at + org_len)
+    speaker_span = phrase.src(head_from, len(phrase.text))
+    core = phrase.text[head_from : head_from + head.core_end]
+    if mod and not (title or head.honorific or anonymous) and lex.is_org(core) and affiliation is not None:
+        # マクドナルドのアメリカ法人: a part of an organisation speaks; the whole is its name
+        speaker_span = phrase.src(0, len(phrase.text))
+        name = speaker_span.text
+    speaker = Speaker(
+        start=speaker_span.start,
+        end=speaker_span.end,
+        text=speaker_span.text,
+        name=_clean(name),
+        reading=_reading(phrase.source[speaker_span.start : speaker_span.end]),
+        title=_clean(title),
+        honorific=head.honorific,
+        anonymous=anonymous,
+    )
+    aff = (
+        Affiliation(start=affiliation.start, end=affiliation.end, text=affiliation.text)
+        if affiliation is not None and affiliation.text
+        else None
+    )
+    return Parts(speaker=speaker, affiliation=aff)
+
+
+def _modifier_parts(
+    phrase: _Phrase, mod: str, title: str | None, proper: frozenset[int], lex: Lexicon
+) -> tuple[Span | None, str | None]:
+    """The affiliation a modifier names, and the title it holds (`[affiliation][title] の`)."""
+    mod_title_at = title_start(mod, 0, phrase.offsets, lex, phrase.names)
+    org_end = len(mod)
+    if mod_title_at is not None:
+        # 国際問題委員会副委員長: the organisation inside the title joins the affiliation
+        org_end = mod_title_at + org_prefix(mod[mod_title_at:], lex)
+        title = title or phrase.src(org_end, len(mod)).text
+    while org_end > 0 and mod[org_end - 1] in "の・、 ":
+        org_end -= 1  # 太平洋艦隊の|スポークスマン
+    org_start = 0
+    if mod[org_end - 1 : org_end] in BRACKETS:
+        # 食品卸売り会社・「OSIグループ」の: the quoted name, not its description or brackets
+        opener = max(mod.rfind(b, 0, org_end - 1) for b in "「『｢")
+        if opener >= 0:
+            org_start, org_end = opener + 1, org_end - 1
+    org = mod[org_start:org_end]
+    quoted = org_start > 0 and mod[org_start - 1] in BRACKETS  # 「OSIグループ」の
+    is_proper = quoted or any(org_start <= at < org_end for at in proper)
+    if org and is_affiliation(org, is_proper, lex):
+        return phrase.src(org_start, org_end), title
+    return None, title
+
+
+def _reading(text: str) -> str | None:
+    found = READING.search(text)
+    return found.group(1).strip() if found else None
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = ASIDE.sub("", value).strip(" 　・、")
+    return value or None

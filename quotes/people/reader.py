@@ -1,0 +1,98 @@
+"""Reading each mention once: `decompose` with its results kept per sentence and token.
+
+The same subject is read for a quotation, for reported speech and as a mention for
+coreference; it is taken apart once, then completed with what the sentence around
+it says (a title set before the name with a comma, the organisation an unnamed
+speaker speaks for, an organisation's name the parse cut short).
+"""
+
+from __future__ import annotations
+
+import attrs
+from spacy.tokens import Token
+
+from quotes.grammar.phrases import noun_phrase
+from quotes.grammar.tokens import token_span
+from quotes.lexicon import Lexicon
+from quotes.people.mentions import Parts, decompose
+from quotes.people.sources import host_organization
+from quotes.records import Affiliation
+from quotes.text.masking import Unit
+
+
+class MentionReader:
+    """`decompose` for one text, its results kept per sentence and token."""
+
+    def __init__(self, source: str, lex: Lexicon) -> None:
+        self.source = source
+        self.lex = lex
+        self._done: dict[tuple[int, int], Parts | None] = {}
+
+    def __call__(self, unit: Unit, head: Token) -> Parts | None:
+        key = (unit.start, head.i)
+        if key not in self._done:
+            parts = self._apposed(unit, head, decompose(unit, head, self.source, self.lex))
+            self._done[key] = self._whole_names(self._hosted(unit, head, parts))
+        return self._done[key]
+
+    def _whole_names(self, parts: Parts | None) -> Parts | None:
+        """An organisation's name the parse cut short (共に|民主党): the span grows to the
+        known name written just before it."""
+        if parts is None:
+            return None
+        affiliation = parts.affiliation
+        if affiliation is not None:
+            start = self._known_start(affiliation.start, affiliation.end)
+            if start != affiliation.start:
+                text = self.source[start : affiliation.end]
+                affiliation = Affiliation(start=start, end=affiliation.end, text=text)
+        speaker = parts.speaker
+        if speaker.name == speaker.text:
+            start = self._known_start(speaker.start, speaker.end)
+            if start != speaker.start:
+                text = self.source[start : speaker.end]
+                speaker = attrs.evolve(speaker, start=start, text=text, name=text)
+        if affiliation is parts.affiliation and speaker is parts.speaker:
+            return parts
+        return Parts(speaker=speaker, affiliation=affiliation)
+
+    def _known_start(self, start: int, end: int) -> int:
+        for k in range(4, 0, -1):
+            if start - k >= 0 and self.source[start - k : end] in self.lex.org_names:
+                return start - k
+        return start
+
+    def _apposed(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
+        """A title and organisation set before the name with a comma (NPO法人の代表、
+        石川健太さん; 同社の社長、山田一郎氏): the person's title and affiliation."""
+        if parts is None or parts.speaker.title is not None or parts.speaker.name is None:
+            return parts
+        doc = head.doc
+        for post in head.children:
+            if (
+                post.dep_ == "nmod"
+                and post.i + 1 < len(doc)
+                and doc[post.i + 1].text in ("、", ",")
+                and not any(c.dep_ == "case" for c in post.children)
+                and self.lex.suffix(post.text, self.lex.titles) is not None
+            ):
+                described = decompose(unit, post, self.source, self.lex)
+                if described is None or described.speaker.title is None:
+                    return parts
+                speaker = attrs.evolve(parts.speaker, title=described.speaker.title)
+                return Parts(speaker=speaker, affiliation=parts.affiliation or described.affiliation)
+        return parts
+
+    def _hosted(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
+        """An unnamed speaker's organisation written as the sentence's topic (同社は、担当者が)."""
+        if parts is None or parts.affiliation is not None or parts.speaker.name is not None:
+            return parts
+        host = host_organization(head, self.lex)
+        if host is None:
+            return parts
+        start, end = noun_phrase(host, self.lex, appositions=False)
+        doc = head.doc
+        while start < end and doc[start].pos_ in ("DET", "PUNCT"):
+            start += 1  # その朝鮮総連の東京本部: not その
+        span = token_span(self.source, unit, doc, start, end)
+        return attrs.evolve(parts, affiliation=Affiliation(start=span.start, end=span.end, text=span.text))

@@ -1,0 +1,106 @@
+"""Whether a speaker can be a source, and the organisation an unnamed speaker speaks for."""
+
+from __future__ import annotations
+
+import regex
+from spacy.tokens import Token
+
+from quotes.grammar.phrases import can_be_source, noun_phrase
+from quotes.lexicon import Lexicon
+from quotes.records import Speaker
+
+ASIDE = regex.compile(r"[（(][^（()）]*[)）]")
+
+
+def plausible_source(speaker: Speaker, head: Token, lex: Lexicon, *, documents: bool = False) -> bool:
+    """Whether a decomposed speaker can be the source of reported words (see `can_be_source`)."""
+    if speaker.title or speaker.honorific or speaker.anonymous:
+        return True
+    return can_be_source(head, lex, documents=documents)
+
+
+def is_affiliation(org: str, proper: bool, lex: Lexicon) -> bool:
+    """Whether a modifier names an organisation: one that ends like one (研究院, 党),
+    a proper noun (東北楽天, サンデーレーシング), not a place, a person, a time or a
+    common noun (被害者の母親: 被害者 is no affiliation)."""
+    bare = ASIDE.sub("", org)
+    if len(bare) < 2 or lex.suffix(bare, lex.honorifics):
+        return False
+    role = lex.suffix(bare, lex.anonymous)
+    if role is not None and not lex.names_org(bare[: len(bare) - len(role)]):
+        return False  # (自称)アルバイトの佐藤さん: an occupation is no organisation
+    if regex.fullmatch(r"[\p{N}\s年月日時分秒代期頃ごろ前後今同]+", bare):
+        return False
+    if bare in lex.places:
+        return False
+    return lex.names_org(bare) or proper or regex.search(r"[\p{Katakana}A-Za-zＡ-Ｚａ-ｚ]", bare) is not None
+
+
+#: particles that make a noun the sentence's topic (は) or an added topic (も)
+_TOPIC_CASES = frozenset({"は", "も"})
+
+
+#: clause relations a topic is read across, from the speaker's verb upwards
+_UP_DEPS = frozenset({"advcl", "conj", "ccomp", "xcomp", "parataxis"})
+
+
+def host_organization(subject: Token, lex: Lexicon) -> Token | None:
+    """The organisation an unnamed speaker speaks for, written as a topic of its own.
+
+    `同社は、広報担当者が「…」と話した`, `総連の本部は、職員とみられる男性が…答えた`:
+    Japanese puts the organisation first as a topic (は, も) and the person after it
+    with が. The topic is looked for on the speaker's verb and the clauses above it,
+    and on a misread `XもあるY` (ある read as a verb on Y); it must come before the
+    speaker and read as an organisation, not a person.
+    """
+    candidates: list[Token] = []
+    for child in subject.children:
+        if child.dep_ in ("acl", "det") and child.lemma_ in ("ある", "或る"):
+            candidates.extend(c for c in child.children if c.dep_ == "nsubj")
+    v = subject.head
+    seen: set[int] = set()
+    while v.i not in seen and v != subject:
+        seen.add(v.i)
+        candidates.extend(c for c in v.children if c.dep_ in ("nsubj", "obl", "dislocated"))
+        if v.dep_ not in _UP_DEPS or v.head == v:
+            break
+        v = v.head
+    hosts = [
+        c
+        for c in candidates
+        if c.i < subject.i
+        and subject not in c.subtree
+        and c.pos_ in ("NOUN", "PROPN")
+        and any(p.dep_ == "case" and p.text in _TOPIC_CASES for p in c.children)
+        and _organisation_phrase(c, lex)
+    ]
+    if not hosts or not _member(subject, lex):
+        return None
+    return max(hosts, key=lambda t: t.i)
+
+
+def _member(subject: Token, lex: Lexicon) -> bool:
+    """Whether the speaker's phrase says they speak for an organisation: a title or an
+    unnamed-source word that is not an outsider's (容疑者, 乗客): 広報担当者, ある幹部,
+    職員とみられる男性."""
+    outsiders = set(lex.outsiders)
+    for tok in subject.subtree:
+        if tok.i > subject.i or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        word = lex.suffix(tok.text, lex.titles) or lex.suffix(tok.text, lex.anonymous)
+        if word is not None and tok.text not in outsiders and word not in outsiders:
+            return True
+    return False
+
+
+def _organisation_phrase(head: Token, lex: Lexicon) -> bool:
+    """Whether the noun phrase of `head` names an organisation, not a person or a thing."""
+    start, end = noun_phrase(head, lex, appositions=False)
+    tokens = [t for t in head.doc[start:end] if t.pos_ not in ("ADP", "DET", "PUNCT")]
+    if not tokens or any("人名" in t.tag_ for t in tokens):
+        return False
+    text = "".join(t.text for t in tokens)
+    if lex.suffix(text, lex.titles) or lex.suffix(text, lex.honorifics) or lex.suffix(text, lex.anonymous):
+        return False
+    proper = any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in tokens)
+    return lex.is_org(text) or (proper and is_affiliation(text, proper, lex))

@@ -1,0 +1,71 @@
+"""Where a title starts in a speaker's phrase (首席研究委員, 内閣官房長官, 経済再生相), the
+organisation written inside a title (内閣官房|長官), and a reading that closes a name."""
+
+from __future__ import annotations
+
+import regex
+
+from quotes.lexicon import Lexicon
+from quotes.text.masking import Unit
+
+READING = regex.compile(r"[（(]\s*([\p{Katakana}\p{Hiragana}ー・=＝、,\s]+?)\s*[)）]")
+
+
+def title_start(
+    text: str, shift: int, offsets: list[int], lex: Lexicon, names: frozenset[int] = frozenset()
+) -> int | None:
+    """Where the title at the end of `text` begins, or None.
+
+    The longest base title (委員, 官房長官) is extended leftwards, one token at
+    a time, over title prefixes (首席, 研究), organisation words (内閣, 国際学部)
+    and countries, so that 内閣官房長官 and 首席研究委員 are whole titles.
+    """
+    base = lex.suffix(text, lex.titles)
+    if base is None:
+        return None
+    at = len(text) - len(base)
+    starts = sorted({o - shift for o in offsets if 0 <= o - shift < at})
+    bound = base in lex.bound_titles
+    while starts:
+        # a piece of one to three words: 東京都|知事 and 外交部|長官 are words of two tokens
+        for k in range(1, min(3, len(starts)) + 1):
+            prev = starts[-k]
+            piece = text[prev:at]
+            if any(p + shift in names for p in starts[-k:]):
+                return at  # 岡部|裁判長: a person's name, even if it ends like 部
+            if (
+                piece in lex.title_prefixes
+                or any(piece.endswith(p) for p in lex.title_prefixes if len(p) > 1)
+                or (len(piece) >= (2 if k == 1 else 3) and lex.names_org(piece))
+                or (bound and k == 1)  # こども政策|相: a minister's title is all it takes
+            ):
+                at = prev
+                del starts[-k:]
+                break
+        else:
+            break
+    return at
+
+
+def org_prefix(title: str, lex: Lexicon) -> int:
+    """Length of the organisation written inside a title (内閣官房|長官), or 0; none in
+    a title of its own (官房長官 is one post, not 官房 + 長官)."""
+    if title in lex.titles:
+        return 0
+    for cut in range(len(title) - 1, 1, -1):  # longest organisation first
+        rest = title[cut:]
+        if rest in lex.titles and lex.names_org(title[:cut]):
+            return cut
+    return 0
+
+
+def reading_gap(unit: Unit, at: int, length: int) -> int | None:
+    """Where, in the `length` masked characters from `at`, a dropped reading in
+    parentheses stood (鄭奎澈|(チョン・ギュチョル)|経済見通し室長), or None."""
+    for j in range(1, length):
+        # a dropped aside belongs to the character before it, whose source range it widens
+        start, end = unit.starts[at + j - 1], unit.ends[at + j - 1]
+        after = unit.source[start + 1 : max(end, unit.starts[at + j])].strip()
+        if after and READING.fullmatch(after):
+            return j
+    return None

@@ -1,0 +1,266 @@
+"""The one path every entry point runs: plan → select → parse → rules → records →
+entities → canonical.
+
+`Extractor`, the spaCy component, the `n_process` workers and the Dask workers all
+call a `Pipeline`; they differ only in how they parse (`quotes.pipeline.parse`).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotes.errors import Warnings
+from quotes.lexicon import Lexicon
+from quotes.orgs.canonical import canonicalise
+from quotes.orgs.table import OrganizationTable
+from quotes.people.coref import aside_mentions, person_mentions, resolve
+from quotes.people.mentions import Parts
+from quotes.people.reader import MentionReader
+from quotes.pipeline import build
+from quotes.pipeline.parse import Parser, one_sentence
+from quotes.records import Analysis, Problem, Quotation
+from quotes.rules import discourse
+from quotes.rules.direct import attribute
+from quotes.rules.findings import Finding
+from quotes.rules.pointing import standalone
+from quotes.rules.reported import find_reported
+from quotes.text.masking import Unit
+from quotes.text.plan import Plan, plan
+from quotes.text.selection import Selector
+from quotes.text.sentences import DEFAULT_MAX_UNIT_BYTES
+
+
+class Pipeline:
+    """The stages of attribution for one configuration (model, lexicon, organisations).
+
+    Args:
+        nlp: the GiNZA `Language` whose tokenizer reads the masked sentences.
+        parser: how selected sentences are parsed (`Parser` or `ComponentParser`).
+        lexicon: the word lists, already knowing the organisation table's names.
+        organizations: the organisation table.
+        max_unit_bytes: the longest sentence, in UTF-8 bytes, parsed whole.
+        parse: "selective" parses the sentences that can hold an attribution; "all" every one.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        parser: Parser,
+        *,
+        lexicon: Lexicon,
+        organizations: OrganizationTable,
+        max_unit_bytes: int = DEFAULT_MAX_UNIT_BYTES,
+        parse: str = "selective",
+    ) -> None:
+        self.nlp = nlp
+        self.parser = parser
+        self.lexicon = lexicon
+        self.organizations = organizations
+        self.max_unit_bytes = max_unit_bytes
+        self.parse = parse
+        self._selector = Selector(lexicon)
+
+    def plan(self, text: str, doc_id: str | None = None) -> Plan:
+        """Stage 1: brackets, sentences and masks (see `quotes.text.plan`)."""
+        return plan(text, doc_id, max_unit_bytes=self.max_unit_bytes)
+
+    def select(self, p: Plan) -> dict[int, Doc]:
+        """Stage 2: the units to parse, tokenized once: all, or those the selector keeps,
+        and the sentences around a quotation standing alone (they may attribute it)."""
+        around = {j for k, unit in enumerate(p.units) if standalone(unit) for j in (k - 1, k + 1)}
+        wanted: dict[int, Doc] = {}
+        for k, unit in enumerate(p.units):
+            tokens = one_sentence(self.nlp.make_doc(unit.text))
+            if (
+                self.parse == "all"
+                or k in around
+                or self._selector.needs_parse(unit, ((t.text, t.lemma_, t.tag_) for t in tokens))
+            ):
+                wanted[k] = tokens
+        return wanted
+
+    def analyze(self, text: str, doc_id: str | None = None) -> Analysis:
+        """Quotations and problems of one text."""
+        p = self.plan(text, doc_id)
+        wanted = self.select(p)
+        items = ((doc, k) for k, doc in wanted.items())
+        parsed = {k: doc for doc, k in self.parser.pipe(items, self.nlp.batch_size)}
+        return self.assemble(p, parsed)
+
+    def analyze_stream(
+        self, items: Iterable[tuple[str, Any]], batch_size: int
+    ) -> Iterator[tuple[Analysis, Any]]:
+        """`(Analysis, context)` for each `(text, context)`, in order, streaming: the
+        sentences of many texts are parsed in batches, and each text's analysis is
+        yielded as soon as its last sentence is parsed. A `str` context is the doc id."""
+        pending: deque[tuple[int, Plan, Any]] = deque()
+
+        def units() -> Iterator[tuple[Doc, tuple[int, int]]]:
+            for index, (text, context) in enumerate(items):
+                p = self.plan(text, context if isinstance(context, str) else None)
+                pending.append((index, p, context))
+                for k, tokens in self.select(p).items():
+                    yield tokens, (index, k)
+
+        parsed: dict[int, dict[int, Doc]] = {}
+
+        def finish() -> tuple[Analysis, Any]:
+            index, p, context = pending.popleft()
+            return self.assemble(p, parsed.pop(index, {})), context
+
+        for doc, (index, k) in self.parser.pipe(units(), batch_size):
+            while pending and pending[0][0] < index:
+                yield finish()
+            parsed.setdefault(index, {})[k] = doc
+        while pending:
+            yield finish()
+
+    def assemble(self, p: Plan, docs: dict[int, Doc]) -> Analysis:
+        """Stages 4 to 7 for a planned text: rules over each parse, records, the
+        people and organisations behind them, canonical names."""
+        assembly = _Assembly(p, docs, self.lexicon)
+        for k, unit in enumerate(p.units):
+            assembly.sentence(k, unit)
+        records = assembly.finish()
+        resolved = resolve(records, assembly.mentions, self.lexicon)
+        return Analysis(
+            quotations=canonicalise(resolved, self.organizations, p.text, self.lexicon),
+            problems=(*p.problems, *_unparsed_speakers(p, resolved)),
+        )
+
+
+class _Assembly:
+    """The records of one text as its sentences are read in order, with the discourse
+    state the rules between sentences need (the last speaker, the last topic)."""
+
+    def __init__(self, p: Plan, docs: dict[int, Doc], lex: Lexicon) -> None:
+        self.plan = p
+        self.docs = docs
+        self.lex = lex
+        self.read = MentionReader(p.text, lex)
+        self.records: list[Quotation] = []
+        self.mentions: list[Parts] = []
+        self.groups: dict[Any, int] = {}
+        self.previous: discourse.Previous | None = None  # last attributed record and its unit
+        self.topic: discourse.Topic | None = None  # the last sentence's person topic and its unit
+
+    def _group(self, key: Any) -> int:
+        return self.groups.setdefault(key, len(self.groups) + 1)
+
+    def sentence(self, k: int, unit: Unit) -> None:
+        """Read one sentence: its reported speech, then its quotations."""
+        p, doc = self.plan, self.docs.get(k)
+        if doc is None:
+            # not parsed: the selector saw no quotative, so its quotations are terms
+            self.records.extend(build.term(p.text, p.doc_id, slot.pair) for slot in unit.slots)
+            return
+        self.mentions.extend(person_mentions(unit, doc, self.lex, self.read))
+        findings = attribute(unit, doc, self.lex)
+        reporting = self._reported(k, unit, doc, findings)
+        for finding in findings:
+            self._direct(k, unit, doc, finding)
+        if reporting is not None and (self.previous is None or self.previous[0] != k):
+            self.previous = reporting  # …と述べた。さらに「…」と強調した: it continues too
+        self.topic = discourse.sentence_topic(k, unit, doc, self.lex, self.read) or self.topic
+
+    def _reported(self, k: int, unit: Unit, doc: Doc, findings: list[Finding]) -> discourse.Previous | None:
+        """Records of the reported speech of a sentence; the last one with a speaker."""
+        p = self.plan
+        attributed = any(f.kind == "direct" and f.subject is not None for f in findings)
+        built = [
+            (r, build.indirect(p.text, p.doc_id, unit, doc, r, self.read, self.lex))
+            for r in find_reported(unit, doc, self.lex)
+        ]
+        inner = attributed or any(rec is not None and not r.frame for r, rec in built)
+        reporting: discourse.Previous | None = None
+        for reported, record in built:
+            # Xによると with someone else's words inside: X is their via, not a speaker
+            if record is None or (reported.frame and inner):
+                continue
+            if record.speaker is None:
+                # また、…と強調した: the previous sentence's speaker continues, or no record
+                record = discourse.carry(record, self.previous, k)
+                if record.speaker is None:
+                    continue
+            # one utterance per speaker and sentence, bracketed or not (「A」とし、Bと述べた)
+            key = (
+                (k, "subject", reported.subject) if reported.subject is not None else (k, "cue", reported.cue)
+            )
+            self.records.append(attrs.evolve(record, group=self._group(key)))
+            reporting = (k, record)
+        return reporting
+
+    def _direct(self, k: int, unit: Unit, doc: Doc, finding: Finding) -> None:
+        """The record of one bracketed quotation, its speaker carried over where it has none."""
+        p = self.plan
+        record = build.direct(p.text, p.doc_id, unit, doc, finding, self.read)
+        carry = record.kind == "direct" and record.speaker is None and not finding.passive
+        if carry:
+            record = discourse.carry(record, self.previous, k)
+        if carry and record.speaker is None:
+            record = discourse.from_topic(record, self.topic, k)
+        if carry and record.speaker is None:
+            record = discourse.questioned(record, unit, self.mentions, self.lex)
+        if record.kind != "term":
+            record = attrs.evolve(record, group=self._group(_group_key(k, finding, record)))
+            if record.speaker is not None:
+                self.previous = (k, record)
+        self.records.append(record)
+
+    def finish(self) -> list[Quotation]:
+        """The records in source order, after the rules that read several sentences."""
+        p = self.plan
+        records = self._pointed(self.records)
+        records = discourse.sign_off(p.text, p.units, records, self.lex)
+        records.sort(key=lambda r: (r.start, r.end))
+        self.mentions.extend(
+            Parts(speaker=r.speaker, affiliation=r.affiliation) for r in records if r.speaker
+        )
+        self.mentions.extend(aside_mentions(p.text, self.lex))
+        return records
+
+    def _pointed(self, records: list[Quotation]) -> list[Quotation]:
+        """Standalone quotations (still terms) attributed by the sentence pointing at them."""
+        p = self.plan
+        by_span = {(r.start, r.end): i for i, r in enumerate(records)}
+        out = list(records)
+        base = max((r.group or 0 for r in records), default=0)
+        for found in discourse.pointed(p.units, self.docs, self.lex):
+            pair = found.finding.slot.pair
+            i = by_span.get((pair.content_start, pair.content_end))
+            if i is None or out[i].kind != "term":
+                continue
+            unit, doc = p.units[found.neighbour], self.docs[found.neighbour]
+            record = build.direct(p.text, p.doc_id, unit, doc, found.finding, self.read)
+            out[i] = attrs.evolve(record, group=base + found.group)
+        return out
+
+
+def _group_key(k: int, finding: Finding, record: Quotation) -> Any:
+    if finding.subject is not None:
+        return (k, "subject", finding.subject)
+    if finding.cue is not None:
+        return (k, "cue", finding.cue)
+    return (k, "slot", record.start)
+
+
+def _unparsed_speakers(p: Plan, records: list[Quotation]) -> list[Problem]:
+    """W006 for speech with no speaker inside a sentence that had to be parsed in pieces."""
+    cut = [(q.start, q.end) for q in p.problems if q.code == "W004"]
+    return [
+        Problem(
+            code="W006",
+            message=Warnings.W006.format(offset=r.start),
+            start=r.start,
+            end=r.end,
+            doc=p.doc_id,
+        )
+        for r in records
+        if r.kind == "direct" and r.speaker is None and any(a <= r.start < b for a, b in cut)
+    ]

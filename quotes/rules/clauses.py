@@ -1,0 +1,112 @@
+"""Where a reported clause starts: after its speaker, the frame phrases that say when,
+where or to whom it was said, the connectives and the earlier parts of the same utterance."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from quotes.grammar.phrases import noun_phrase
+from quotes.grammar.tokens import after_particles, aux_run, child_of, is_passive, is_predicate
+from quotes.lexicon import Lexicon
+
+
+def clause_start(
+    doc: Doc,
+    head: Token,
+    end: Token,
+    subject: Token | None,
+    cue: Token,
+    lex: Lexicon,
+) -> int | None:
+    """First token of the reported clause ending before `end`.
+
+    Its subtree's left edge, widened leftwards over phrases the parser hung on the
+    cue verb (疑いで, 9月15日に) up to the speaker, but not over a clause of its own
+    (不満を表明し、); then past any によると frame and leading connectives.
+    """
+    start = head.left_edge.i
+    sp_start, sp_end = noun_phrase(subject, lex) if subject is not None else (head.i, head.i)
+    if subject is not None and sp_start < head.i:
+        floor = after_particles(doc, sp_end - 1) if sp_end <= start else start
+        while start > floor:
+            top = child_of(doc[start - 1], cue)
+            if top is None or is_predicate(top) or top.pos_ in ("ADJ", "AUX"):
+                break
+            start -= 1
+        if sp_start <= start < sp_end or start <= sp_start < head.i:
+            # the speaker is never part of what was said: the clause starts after it
+            start = after_particles(doc, sp_end - 1)
+    elif subject is not None and sp_start > end.i:
+        # 生稲氏は…参拝したと共同通信が報じた: with the source after the clause, what the
+        # parser hung on the cue before the clause is part of what was said
+        while start > 0 and child_of(doc[start - 1], cue) is not None and doc[start - 1].pos_ != "PUNCT":
+            start -= 1
+    for tok in doc[start : head.i]:
+        if (
+            subject is not None
+            and tok != cue
+            and subject.head == tok
+            and subject.dep_ == "nsubj"
+            and is_predicate(tok)
+            and not is_passive(tok)
+            and not any(c.dep_ == "nsubj" and c != subject for c in tok.children)
+        ):
+            # Xは不満を表明し、…ことを明らかにした: X's own earlier act is not what X said
+            start = after_particles(doc, tok.i + aux_run(doc, tok))
+    for tok in doc[start : end.i]:
+        if tok.text == "に" and tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
+            start = after_particles(doc, tok.i + 1)
+    start = _past_frame_phrases(doc, start, end.i, lex)
+    start = _past_earlier_parts(doc, start, end.i)
+    while start < end.i and (
+        doc[start].pos_ in ("PUNCT", "CCONJ", "SCONJ", "ADP") or doc[start].text in lex.connectives
+    ):
+        start += 1
+    return start
+
+
+def _past_earlier_parts(doc: Doc, start: int, end: int) -> int:
+    """`start` moved past an earlier part of the same utterance: …だとし、/ 「…」としつつも、
+    / …としながらも、 (that part is read on its own)."""
+    for tok in doc[start:end]:
+        if tok.text != "と" or tok.i + 1 >= end or doc[tok.i + 1].lemma_ != "する":
+            continue
+        comma = next((t.i for t in doc[tok.i + 1 : min(end, tok.i + 6)] if t.text in ("、", ",")), None)
+        if comma is not None and all(
+            t.pos_ in ("VERB", "AUX", "SCONJ", "ADP", "PART") for t in doc[tok.i + 1 : comma]
+        ):
+            start = comma + 1
+    return start
+
+
+def _past_frame_phrases(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+    """`start` moved past leading phrases set off by a comma that say when, where or to
+    whom the words were said (15日、/ 同日、/ 記者団に対し、/ 会見で、), not what was
+    said (…疑いで、 stays)."""
+    while True:
+        comma = next((t.i for t in doc[start:end] if t.text in ("、", ",")), None)
+        if comma is None or comma - start > 6 or not _frames(doc[start:comma], lex):
+            return start
+        start = comma + 1
+
+
+def _frames(phrase: Span, lex: Lexicon) -> bool:
+    """Whether a leading phrase says when, where or to whom words were said."""
+    words = [t for t in phrase if t.pos_ not in ("PUNCT",)]
+    if not words:
+        return False
+    texts = "".join(t.text for t in words)
+    last = words[-1]
+    content = [t for t in words if t.pos_ not in ("ADP", "SCONJ", "AUX")]
+    temporal = bool(content) and all(
+        "副詞可能" in t.tag_ or t.pos_ == "NUM" or "助数詞" in t.tag_ for t in content
+    )
+    return (
+        temporal
+        or (words[0].lemma_ in lex.relay_nouns and texts.endswith(("として", "では")))
+        or words[0].text in ("こう", "そう", "このように")  # 「…」。Xはこう述べ、…と分析した
+        or "に対し" in texts
+        or texts in ("記者団に", "記者団には")
+        or (last.text == "で" and any(t.lemma_ in lex.occasions for t in words))
+        or (last.text == "では" and any(t.lemma_ in lex.occasions for t in words))
+    )

@@ -1,0 +1,202 @@
+"""Bracketed quotations: the cue, speaker and medium of each 「…」 of a sentence.
+
+For each quotation of a masked sentence (`quotes.text.masking.Unit`) parsed by GiNZA:
+the word after 」 decides speech or term, the quotative と's predicate is the cue,
+the cue's subject (or a clause's above it, the sentence's topic, a cleft's focus) is
+the speaker, and a relay (WPは米高官らの言葉を引用し…) makes the relayed source the
+speaker and the outlet the via. Rules read dependency labels and lexicon classes,
+never sentence strings.
+"""
+
+from __future__ import annotations
+
+import attrs
+from spacy.tokens import Doc, Token
+
+from quotes.grammar.arguments import (
+    cleft_focus,
+    earlier_clause_subject,
+    from_source,
+    person_in,
+    subject_of,
+    topic_of,
+)
+from quotes.grammar.media import relayed_source, via_of
+from quotes.grammar.phrases import can_be_source, noun_phrase
+from quotes.grammar.predicates import (
+    REPORTING,
+    after_closer,
+    clause_like,
+    cue_span,
+    predicate,
+    prefer_cue,
+    quotative,
+)
+from quotes.grammar.tokens import is_passive, placeholder_token, slot_of
+from quotes.lexicon import Lexicon
+from quotes.rules.findings import Finding
+from quotes.text.masking import Slot, Unit
+
+
+def attribute(unit: Unit, doc: Doc, lex: Lexicon) -> list[Finding]:
+    """One `Finding` per quotation slot of `unit`, in order."""
+    findings: list[Finding] = []
+    for k, slot in enumerate(unit.slots):
+        findings.append(_attribute_slot(unit, doc, k, slot, lex))
+    return _resolve_deferred(findings)
+
+
+def _resolve_deferred(findings: list[Finding]) -> list[Finding]:
+    """Give a quotation that hangs on a later one (「A」とし「B」と述べた) B's reading."""
+    resolved = list(findings)
+    for k, finding in enumerate(findings):
+        if finding.kind != "deferred":
+            continue
+        seen, target = {k}, finding.defer_to
+        while target is not None and target not in seen and findings[target].kind == "deferred":
+            seen.add(target)
+            target = findings[target].defer_to
+        if target is None or target in seen:
+            resolved[k] = Finding(slot=finding.slot, kind="term")
+        else:
+            resolved[k] = attrs.evolve(findings[target], slot=finding.slot, defer_to=target)
+    return resolved
+
+
+def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> Finding:
+    """The reading of one quotation: term, deferred to a later one, or speech."""
+    q = placeholder_token(doc, slot)
+    term = Finding(slot=slot, kind="term")
+    after = after_closer(doc, q, slot) if q is not None else None
+    if q is None or after is None:
+        return term
+    # 「A」「B」と述べた, 「A」と「B」と述べた: A reads as B does
+    nxt_slot = slot_of(doc[after.i + 1], unit.slots) if after.i + 1 < len(doc) else None
+    if after.text in ("「", "『") and nxt_slot is not None:
+        return Finding(slot=slot, kind="deferred", defer_to=nxt_slot)
+    marker = quotative(doc, after)
+    if marker is None:
+        return _content_of_noun(doc, q, after, slot, unit, lex) or term
+    to, form = marker
+    if form == "と" and to.i + 1 < len(doc) and doc[to.i + 1].text in ("「", "『"):
+        nxt_slot = slot_of(doc[to.i + 2], unit.slots) if to.i + 2 < len(doc) else None
+        if nxt_slot is not None:
+            return Finding(slot=slot, kind="deferred", defer_to=nxt_slot)
+    first = predicate(doc, q, to, form, unit.slots, lex)
+    if isinstance(first, int):
+        return Finding(slot=slot, kind="deferred", defer_to=first)
+    if first is None:
+        return _verbless(doc, q, to, form, slot, lex) or term
+    return _speech(unit, doc, slot, q, to, form, first, lex) or term
+
+
+def _speech(
+    unit: Unit, doc: Doc, slot: Slot, q: Token, to: Token, form: str, first: Token, lex: Lexicon
+) -> Finding | None:
+    """The cue, speaker and medium of a quotation whose quotative hangs from `first`; None
+    when the cue names the quotation (「…」と名付けた) rather than reports it."""
+    pred = prefer_cue(doc, first, to, unit.slots, lex)
+    cue_start, cue_end, lemma = cue_span(doc, pred, to, lex)
+    cue_class = lex.cue_class(lemma)
+    if cue_class == "naming":
+        return None
+    if form == "として" and cue_class not in REPORTING and not clause_like(slot, unit):
+        return None  # 「フランチェスコ1世」として就任する: "as" a name, not speech
+    subject = _speaker(unit, doc, q, first, pred, lex)
+    passive = is_passive(pred)
+    if passive:
+        subject = None  # 「…」と批判された: the subject is who was spoken of
+    via = via_of(doc, pred, subject, lex)
+    relay = relayed_source(doc, pred, lex)
+    if relay is not None:
+        if subject is not None and via is None:
+            via = noun_phrase(subject, lex)
+        subject = relay
+    return Finding(
+        slot=slot,
+        kind="direct",
+        cue=(cue_start, cue_end),
+        cue_lemma=lemma,
+        cue_class=cue_class,
+        subject=subject.i if subject is not None else None,
+        via=via,
+        relayed=relay is not None,
+        passive=passive,
+    )
+
+
+def _speaker(unit: Unit, doc: Doc, q: Token, first: Token, pred: Token, lex: Lexicon) -> Token | None:
+    """Who says a quotation whose cue is `pred`: its subject, or a clause's above it, the
+    sentence's topic, a cleft's focus or the subject of a clause the cue continues."""
+    subject = subject_of(doc, first, unit.slots, lex)
+    if subject is None and pred != first:
+        subject = subject_of(doc, pred, unit.slots, lex)
+    described = pred.dep_ == "acl" and pred.head == subject and pred.lemma_ not in ("いう", "言う")
+    if subject is not None and q in subject.subtree and not described:
+        # 「…」という声が聞かれた: the noun the quotation fills is no speaker;
+        # 市民からは「…」との声が上がった: the source is 市民
+        subject = from_source(first)
+    if subject is None:
+        topic = topic_of(doc, pred, unit.slots, lex)
+        # a topic hands down its subject only when it can speak (not ニコチンは…、「…」と指摘)
+        subject = topic if topic is not None and can_be_source(topic, lex) else None
+    if subject is not None and not can_be_source(subject, lex):
+        # ペスコフ報道官は、条約は「…」と強調した: 条約 is what the words are about
+        topic = topic_of(doc, pred, unit.slots, lex)
+        if topic is not None and topic.i < subject.i and can_be_source(topic, lex):
+            subject = topic
+    if subject is None:
+        subject = cleft_focus(pred, lex) or earlier_clause_subject(pred, q, unit.slots, lex)
+    return subject
+
+
+def _verbless(doc: Doc, q: Token, to: Token, form: str, slot: Slot, lex: Lexicon) -> Finding | None:
+    """`「本当に楽しかった」と田中花子さん(34)。`: a quotation, と and the person, no verb
+    (the feature writer's way of ending on the speaker)."""
+    person = q.head
+    if (
+        form != "と"
+        or person.dep_ != "ROOT"
+        or person.pos_ not in ("NOUN", "PROPN")
+        or person.i < to.i
+        or any(t.pos_ in ("VERB", "ADJ") for t in doc[to.i + 1 :])
+    ):
+        return None
+    speaker = person_in(person, lex)
+    if speaker is None:
+        return None
+    return Finding(slot=slot, kind="direct", subject=speaker.i)
+
+
+def _content_of_noun(doc: Doc, q: Token, noun: Token, slot: Slot, unit: Unit, lex: Lexicon) -> Finding | None:
+    """`「…」命令を出した`: a quotation written straight onto a speech noun (命令, 指示)
+    that a light verb puts out says what was ordered; the verb's subject said it.
+
+    Only a clause-like quotation, its noun the object of the light verb (「…」発言で辞任
+    names a remark; that stays a term).
+    """
+    verb = noun.head
+    if (
+        q.head != noun
+        or noun.pos_ != "NOUN"
+        or noun.dep_ != "obj"
+        or verb.lemma_ not in lex.light_verbs
+        or lex.cue_class(noun.lemma_ + "する") not in ("speech", "report")
+        or not clause_like(slot, unit)
+        or is_passive(verb)
+    ):
+        return None
+    cue_start, cue_end, lemma = cue_span(doc, verb, noun, lex)
+    subject = subject_of(doc, verb, unit.slots, lex)
+    if subject is None:
+        topic = topic_of(doc, verb, unit.slots, lex)
+        subject = topic if topic is not None and can_be_source(topic, lex) else None
+    return Finding(
+        slot=slot,
+        kind="direct",
+        cue=(cue_start, cue_end),
+        cue_lemma=lemma,
+        cue_class=lex.cue_class(lemma) or "speech",
+        subject=subject.i if subject is not None else None,
+        via=via_of(doc, verb, subject, lex),
+    )

@@ -1,0 +1,43 @@
+"""What the rules find in one sentence's parse, as token indices of the masked parse.
+
+A finding is not a record: `quotes.pipeline.build` turns it into a `Quotation` with
+source offsets. `rule` names the rule that found the speaker, for confidence and for
+users who want to see why.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from quotes.text.masking import Slot
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """What the parse says about one quotation of a unit (token indices)."""
+
+    slot: Slot
+    kind: str
+    cue: tuple[int, int] | None = None
+    cue_lemma: str | None = None
+    cue_class: str | None = None
+    subject: int | None = None
+    via: tuple[int, int] | None = None
+    relayed: bool = False
+    defer_to: int | None = None
+    passive: bool = False  # the cue is passive: no speaker, and none carried over
+
+
+@attrs.frozen(kw_only=True)
+class Reported:
+    """One piece of reported speech in a unit (token ranges of the masked parse)."""
+
+    clause: tuple[int, int]
+    cue: tuple[int, int]
+    cue_lemma: str
+    cue_class: str
+    #: the source's head token; None when the sentence names none (また、…と強調した),
+    #: and the previous sentence's speaker may continue
+    subject: int | None
+    via: tuple[int, int] | None = None
+    frame: bool = False  # Xによると / Xの話として: the source frames the whole rest

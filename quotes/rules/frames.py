@@ -1,0 +1,153 @@
+"""Sources that frame a whole sentence: `Xによると、Y`, `Xによれば、Y`, `Xの話として、Y`.
+
+X is the source of the rest of the sentence; of nested frames (Xの報道によると、Yの
+コメントとして、Z) the inner one speaks and the outer one relays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+from spacy.tokens import Doc, Token
+
+from quotes.grammar.phrases import noun_phrase
+from quotes.grammar.tokens import after_particles, is_passive, lemma_of, slot_of
+from quotes.lexicon import Lexicon
+from quotes.rules.findings import Reported
+from quotes.text.masking import Slot
+
+#: case endings that frame a whole sentence as someone's report
+_SOURCE_FORMS = ("によると", "によれば", "によりますと", "によりますれば")
+
+
+_RELAY_FORMS = ("として", "では", "によると", "によれば")
+
+
+_FRAME_STARTS = frozenset(f[0] for f in (*_SOURCE_FORMS, *_RELAY_FORMS))
+
+
+def source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reported]:
+    """`Xによると、Y` and `Xの話として、Y`: X is the source of the rest of the sentence."""
+    out: list[Reported] = []
+    end = len(doc)
+    while end > 0 and doc[end - 1].pos_ in ("PUNCT", "SYM"):
+        end -= 1
+    for tok in doc:
+        if tok.text[:1] not in _FRAME_STARTS:
+            continue
+        frame = _frame_at(doc, tok, lex.relay_nouns)
+        if frame is None:
+            continue
+        cue_end = frame
+        source = tok.head if tok.head.i < tok.i else None
+        if source is None or slot_of(source, slots) is not None:
+            continue
+        relay_via = None
+        if source.lemma_ in ("ところ", "の") and (teller := _teller(source)) is not None:
+            source = teller  # ロイター通信が伝えたところによると: ロイター通信
+        if source.lemma_ in lex.relay_nouns:
+            # Xの話として / Xの発表によると: X, not 話, is the source
+            owners = _owners(source)
+            if not owners:
+                continue
+            cue_start = source.i
+            if doc[tok.i : cue_end].text not in _SOURCE_FORMS:
+                relay_via = _relaying_subject(doc, source, lex)
+            source = owners[-1]
+        else:
+            if doc[tok.i : cue_end].text.startswith(("として", "では")):
+                continue
+            cue_start = tok.i
+        start = after_particles(doc, cue_end - 1)
+        stop = _passive_report_end(doc, start, end, lex)
+        if start >= stop:
+            continue
+        out.append(
+            Reported(
+                clause=(start, stop),
+                cue=(cue_start, cue_end),
+                cue_lemma=doc[cue_start:cue_end].text,
+                cue_class="report",
+                subject=source.i,
+                via=relay_via,
+                frame=True,
+            )
+        )
+    return _innermost(doc, out, lex)
+
+
+def _innermost(doc: Doc, frames: list[Reported], lex: Lexicon) -> list[Reported]:
+    """Of nested frames (Xの報道によると、Yのコメントとして、Z), Y speaks and X relays."""
+    if len(frames) < 2:
+        return frames
+    outer, inner = frames[-2], frames[-1]
+    if inner.clause[0] > outer.clause[0] and inner.clause[1] <= outer.clause[1]:
+        via = inner.via or (noun_phrase(doc[outer.subject], lex) if outer.subject is not None else None)
+        return [*frames[:-2], attrs.evolve(inner, via=via)]
+    return frames
+
+
+def _passive_report_end(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+    """Where a frame's clause stops: before `…と報じられた` (the frame's report itself)."""
+    for tok in doc[start:end]:
+        head = tok.head
+        if (
+            tok.text == "と"
+            and tok.dep_ == "case"
+            and head.i < tok.i
+            and head.head.i > tok.i
+            and is_passive(head.head)
+            and lex.cue_class(lemma_of(head.head)) in ("report", "speech")
+        ):
+            return tok.i
+    return end
+
+
+def _teller(noun: Token) -> Token | None:
+    """The subject of the clause describing a formal noun (Xが伝えたところ -> X)."""
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.i < noun.i:
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "dislocated")]
+            if subjects:
+                return subjects[0]
+    return None
+
+
+def _owners(noun: Token) -> list[Token]:
+    """Who a relay noun belongs to: 毎日の別の記事 -> 毎日 (through 別の)."""
+    found: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "nmod" and child.i < noun.i:
+            if child.pos_ in ("NOUN", "PROPN", "PRON"):
+                found.append(child)
+            else:
+                found.extend(_owners(child))
+    return found
+
+
+def _frame_at(doc: Doc, tok: Token, relay_nouns: frozenset[str]) -> int | None:
+    """End (exclusive) of a によると/の話として frame starting at `tok`, or None."""
+    for form in (*_SOURCE_FORMS, *_RELAY_FORMS):
+        end, text = tok.i, ""
+        while end < len(doc) and len(text) < len(form):
+            text += doc[end].text
+            end += 1
+        if text == form:
+            if form in ("として", "では") and not (tok.i > 0 and doc[tok.i - 1].lemma_ in relay_nouns):
+                return None
+            if form in ("として", "では"):
+                nxt = doc[end] if end < len(doc) else None
+                if nxt is None or nxt.text not in ("、", ","):
+                    return None
+            return end
+    return None
+
+
+def _relaying_subject(doc: Doc, relay_noun: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """The outlet that relays (NHKは関係者の話として…): the main verb's subject."""
+    v = relay_noun.head
+    for child in v.children:
+        if child.dep_ in ("nsubj", "dislocated") and child.i < relay_noun.i:
+            return noun_phrase(child, lex)
+    return None

@@ -1,0 +1,301 @@
+"""Reported speech without brackets: と-clauses and こと-clauses under a reporting verb.
+
+- `XはYと述べた`: a clause ending in the quotative と (or との/という + a speech noun:
+  `Yとの見方を示した`) under a reporting verb whose subject X is the source;
+- `Xは…ことを発表した` / `Xは…する考えを示した`: a clause nominalised by こと or on an
+  intention noun, object of a speech verb.
+A record needs a source in the sentence, or none at all (the previous sentence's
+speaker may continue, `quotes.rules.discourse`), and a known reporting cue
+(`quotes/data/cues.tsv`); belief and cognition (とみている) are reported with their class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+from spacy.tokens import Doc, Token
+
+from quotes.grammar.arguments import set_off_topic, subject_of, topic_of
+from quotes.grammar.media import relayed_source, via_of
+from quotes.grammar.phrases import can_be_source, noun_phrase
+from quotes.grammar.predicates import (
+    REPORTING,
+    after_closer,
+    cue_span,
+    predicate,
+    prefer_cue,
+    quotative,
+)
+from quotes.grammar.tokens import (
+    SUBJECT_DEPS,
+    aux_run,
+    is_passive,
+    is_predicate,
+    lemma_of,
+    placeholder_token,
+    slot_of,
+)
+from quotes.lexicon import Lexicon
+from quotes.rules.clauses import clause_start
+from quotes.rules.findings import Reported
+from quotes.rules.frames import source_frames
+from quotes.text.masking import Slot, Unit
+
+
+def find_reported(unit: Unit, doc: Doc, lex: Lexicon) -> list[Reported]:
+    """Every reported-speech clause of a sentence, in order of their start."""
+    found: list[Reported] = []
+    found.extend(source_frames(doc, unit.slots, lex))
+    found.extend(_quotative_clauses(doc, unit.slots, lex))
+    found.extend(_koto_clauses(doc, unit.slots, lex))
+    return sorted(_outermost(found), key=lambda r: r.clause)
+
+
+def _outermost(found: list[Reported]) -> list[Reported]:
+    """Without a belief reported inside what the same source said: `…と確信していると
+    表明した` is one statement (表明した), not also a belief (確信している)."""
+    return [
+        r
+        for r in found
+        if not (
+            r.cue_class == "cognition"
+            and any(
+                o is not r
+                and o.subject == r.subject
+                and o.cue_class in ("speech", "report")
+                and o.clause[0] <= r.cue[0] < o.clause[1]
+                for o in found
+            )
+        )
+    ]
+
+
+def _koto_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reported]:
+    """`Xは…ことを発表した`: a clause nominalised by こと, object of a speech verb; and
+    `Xは…する考えを示した`: a clause on an intention noun (`intention_nouns.txt`)."""
+    out: list[Reported] = []
+    for koto in doc:
+        intention = koto.lemma_ in lex.intention_nouns
+        if (
+            (koto.lemma_ != "こと" and not intention)
+            or koto.dep_ != "obj"
+            or koto.i + 1 >= len(doc)
+            or doc[koto.i + 1].text != "を"
+        ):
+            continue
+        clauses = [c for c in koto.children if c.dep_ == "acl" and c.i == koto.i - 1 - aux_run(doc, c)]
+        verb = koto.head
+        if not clauses or not is_predicate(verb) or slot_of(clauses[0], slots) is not None:
+            continue
+        cue_start, cue_end, cue_lemma = cue_span(doc, verb, doc[koto.i + 1], lex)
+        cue_class = lex.cue_class(cue_lemma) or lex.cue_class(lemma_of(verb))
+        if intention and cue_class is None and verb.lemma_ in lex.light_verbs:
+            cue_class = lex.speech_nouns.get(koto.lemma_, "speech")  # 考えを示した: the noun says what
+        allowed = REPORTING if intention else ("speech", "report")
+        if cue_class is None or cue_class not in allowed or is_passive(verb) or _relative(verb, lex):
+            continue
+        subject = subject_of(doc, verb, slots, lex) or topic_of(doc, verb, slots, lex)
+        if subject is None:
+            continue
+        start = clause_start(doc, clauses[0], koto, subject, verb, lex)
+        if start is not None and intention:
+            # …を閉鎖したのち、別の工場から仕入れる方針: what is meant is the last stretch
+            commas = [t.i for t in doc[start : koto.i] if t.text in ("、", ",")]
+            start = commas[-1] + 1 if commas else start
+        if start is None or start >= koto.i or subject.i in range(start, koto.i):
+            continue
+        out.append(
+            Reported(
+                clause=(start, koto.i),
+                cue=(cue_start, cue_end),
+                cue_lemma=cue_lemma,
+                cue_class=cue_class,
+                subject=subject.i,
+                via=via_of(doc, verb, subject, lex),
+            )
+        )
+    return out
+
+
+def _relative(pred: Token, lex: Lexicon) -> bool:
+    """Whether a cue describes a noun (…と認識している場合), which attributes nothing.
+
+    A clause on a noun of time (…と前置きした後で) is adverbial: it still reports.
+    """
+    return pred.dep_ == "acl" and pred.head.lemma_ not in lex.adverbial_nouns
+
+
+def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reported]:
+    """`XはYと述べた`, `Yとの見方を示した`: every clause ending in a quotative と."""
+    out: list[Reported] = []
+    for tok in doc:
+        if tok.text == "と" and tok.pos_ in ("ADP", "SCONJ") and tok.i > 0:
+            out.extend(_quotative_clause(doc, tok, slots, lex))
+    return out
+
+
+@attrs.frozen
+class _Cue:
+    """The reporting cue of a clause: the predicate と hangs from, the preferred
+    reporting verb, its token span, lemma and class."""
+
+    first: Token
+    pred: Token
+    span: tuple[int, int]
+    lemma: str
+    cue_class: str
+
+
+def _quotative_clause(doc: Doc, tok: Token, slots: Sequence[Slot], lex: Lexicon) -> list[Reported]:
+    """The reported clause that ends at the quotative `tok`, or none."""
+    clause_head = tok.head
+    if clause_head.i >= tok.i or slot_of(clause_head, slots) is not None:
+        return []  # a bracketed quotation: handled as direct speech
+    if not _clause_predicate(clause_head) or doc[tok.i - 1].i not in {t.i for t in clause_head.subtree}:
+        return []
+    cue = _reporting_cue(doc, clause_head, tok, slots, lex)
+    if cue is None:
+        return []
+    subject = _clause_source(doc, tok, clause_head, cue, slots, lex)
+    orphan = _orphan(doc, clause_head, tok, cue, slots, lex)
+    if subject is None:
+        return orphan
+    if tok in subject.subtree:
+        return []  # …という返答があった: the noun the clause fills is no source
+    via = via_of(doc, cue.pred, subject, lex)
+    relay = relayed_source(doc, cue.pred, lex)
+    if relay is not None:
+        # NHKは政府関係者の話として…と伝えた: the relayed source speaks, NHK relays
+        via, subject = via or noun_phrase(subject, lex), relay
+    start = clause_start(doc, clause_head, tok, subject, cue.pred, lex)
+    if start is None or start >= tok.i:
+        return []
+    if subject.i in range(start, tok.i):
+        return orphan  # the "source" is the clause's own subject: no source named
+    return [
+        Reported(
+            clause=(start, tok.i),
+            cue=cue.span,
+            cue_lemma=cue.lemma,
+            cue_class=cue.cue_class,
+            subject=subject.i,
+            via=via,
+        )
+    ]
+
+
+def _reporting_cue(
+    doc: Doc, clause_head: Token, tok: Token, slots: Sequence[Slot], lex: Lexicon
+) -> _Cue | None:
+    """The reporting verb a と-clause hangs from, if it is a known, active, main cue."""
+    form = _form(doc, tok)
+    first = predicate(doc, clause_head, tok, form, slots, lex)
+    if isinstance(first, int):
+        # 対話が必要だとし、「…」と助言した: the quotation's cue reports this part too
+        first = _slot_predicate(doc, slots, first, lex)
+    if first is None:
+        return None
+    pred = prefer_cue(doc, first, tok, slots, lex)
+    cue_start, cue_end, cue_lemma = cue_span(doc, pred, tok, lex)
+    cue_class = lex.cue_class(cue_lemma) or lex.cue_class(lemma_of(pred))
+    carrier = clause_head.head if form in ("との", "という") else None
+    if (
+        cue_class is None
+        and carrier is not None
+        and carrier.lemma_ in lex.speech_nouns
+        and pred.lemma_ in lex.light_verbs
+    ):
+        cue_class = lex.speech_nouns[carrier.lemma_]  # …との見方を示した: the noun says what
+    if cue_class not in REPORTING or is_passive(pred) or _relative(pred, lex):
+        return None  # a relative clause (…と認識している場合) attributes nothing
+    assert cue_class is not None
+    return _Cue(first=first, pred=pred, span=(cue_start, cue_end), lemma=cue_lemma, cue_class=cue_class)
+
+
+def _clause_source(
+    doc: Doc, tok: Token, clause_head: Token, cue: _Cue, slots: Sequence[Slot], lex: Lexicon
+) -> Token | None:
+    """Who the clause ending at `tok` is reported from: named between と and the cue, the
+    subject of the cue or a clause above it, the sentence's topic, a set-off source."""
+    pred = cue.pred
+    # …参拝したと共同通信が報じた: a source named between と and the cue is the source
+    named_after = [c for c in pred.children if tok.i < c.i < pred.i and c.dep_ in SUBJECT_DEPS]
+    subject = (
+        (named_after[-1] if named_after and can_be_source(named_after[-1], lex) else None)
+        or subject_of(doc, cue.first, slots, lex, first=True)
+        or subject_of(doc, pred, slots, lex, first=True)
+        or topic_of(doc, pred, slots, lex)
+        or set_off_topic(doc, clause_head, lex)
+    )
+    if subject is not None and tok not in subject.subtree and not can_be_source(subject, lex):
+        # 首相は感染状況は厳しいと強調した: the parser gave the cue the clause's own
+        # topic; the sentence's topic before it is the source
+        topic = topic_of(doc, pred, slots, lex)
+        if topic is not None and topic.i < subject.i and can_be_source(topic, lex):
+            return topic
+        if subject in clause_head.subtree:
+            return None  # 津波の心配はないとしている: the clause's own subject, no source
+    return subject
+
+
+def _orphan(
+    doc: Doc, clause_head: Token, tok: Token, cue: _Cue, slots: Sequence[Slot], lex: Lexicon
+) -> list[Reported]:
+    """`また、物価高には万全を期すと強調した`: a clause reported in a sentence that names
+    no source at all; the previous sentence's speaker may continue (`subject` None)."""
+    if cue.cue_class not in ("speech", "report") or not _no_subject(doc, clause_head, cue.pred, slots):
+        return []
+    start = clause_start(doc, clause_head, tok, None, cue.pred, lex)
+    if start is None or start >= tok.i:
+        return []
+    return [
+        Reported(
+            clause=(start, tok.i),
+            cue=cue.span,
+            cue_lemma=cue.lemma,
+            cue_class=cue.cue_class,
+            subject=None,
+            via=via_of(doc, cue.pred, None, lex),
+        )
+    ]
+
+
+def _slot_predicate(doc: Doc, slots: Sequence[Slot], k: int, lex: Lexicon) -> Token | None:
+    """The predicate the quotation in slot `k` is reported by, if it has one."""
+    q = placeholder_token(doc, slots[k])
+    after = after_closer(doc, q, slots[k]) if q is not None else None
+    marker = quotative(doc, after) if after is not None else None
+    if q is None or marker is None:
+        return None
+    found = predicate(doc, q, marker[0], marker[1], slots, lex)
+    return found if not isinstance(found, int) else None
+
+
+def _no_subject(doc: Doc, clause_head: Token, pred: Token, slots: Sequence[Slot]) -> bool:
+    """Whether a sentence names no one outside the reported clause: nothing before the
+    cue could be its subject or topic, and it is the sentence's main verb."""
+    if pred.dep_ != "ROOT":
+        return False
+    inside = {t.i for t in clause_head.subtree}
+    return not any(t.i not in inside and t.dep_ in SUBJECT_DEPS for t in doc[: pred.i]) and not any(
+        slot_of(t, slots) is not None for t in doc
+    )
+
+
+def _form(doc: Doc, tok: Token) -> str:
+    """The quotative's form: と, との (…との見方) or という (…という話)."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "の":
+        return "との"
+    if nxt is not None and nxt.lemma_ in ("いう", "言う"):
+        return "という"
+    return "と"
+
+
+def _clause_predicate(tok: Token) -> bool:
+    """Whether a token ends a clause that can be reported (a predicate, or N+だ)."""
+    if is_predicate(tok) or tok.pos_ in ("ADJ", "AUX"):
+        return True
+    # N+だ, N+ではない (the parser may call that で a case marker, but tags it AUX)
+    return any(c.dep_ in ("cop", "aux") or (c.pos_ == "AUX" and c.i > tok.i) for c in tok.children)
