@@ -5,6 +5,7 @@ Not a test: run it by hand on a quiet machine.
     python benchmarks/throughput.py                 # compare: bare GiNZA vs quotes, n_process 1 and 2
     python benchmarks/throughput.py --mode scaling  # time and peak memory from 200 to 2,000 documents
     python benchmarks/throughput.py --mode accuracy # dev-set F1 of each speed option
+    python benchmarks/throughput.py --mode component # what ja_quotes adds to the ja_ginza pipeline
 
 Every measurement runs in a fresh subprocess, so that its peak resident memory
 (ru_maxrss) is its own and no model is warm from an earlier measurement. The
@@ -55,6 +56,18 @@ def _run_bare(texts: list[tuple[str, str]]) -> float:
     return time.perf_counter() - start
 
 
+def _run_component(texts: list[tuple[str, str]], with_quotes: bool) -> float:
+    import spacy
+
+    nlp = spacy.load("ja_ginza")
+    if with_quotes:
+        nlp.add_pipe("ja_quotes")
+    start = time.perf_counter()
+    for _ in nlp.pipe(t for t, _ in texts):
+        pass
+    return time.perf_counter() - start
+
+
 def _run_quotes(texts: list[tuple[str, str]], n_process: int, options: dict) -> float:
     import quotes
 
@@ -70,6 +83,8 @@ def _child(spec: dict) -> None:
     texts = corpus(spec.get("min_chars", 0), spec.get("docs", 0))
     if spec["what"] == "bare":
         seconds = _run_bare(texts)
+    elif spec["what"] == "component":
+        seconds = _run_component(texts, spec["with_quotes"])
     else:
         seconds = _run_quotes(texts, spec.get("n_process", 1), spec.get("options", {}))
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -123,6 +138,17 @@ def compare(min_chars: int) -> None:
     print(f"ratio n_process=2 / n_process=1:   {one / two:.2f}x faster")
 
 
+def component(min_chars: int) -> None:
+    """The time `nlp.add_pipe("ja_quotes")` adds to the ja_ginza pipeline it joins."""
+    print(f"corpus: at least {min_chars:,} characters from seeds/ and tests/data/dev/")
+    bare = measure({"what": "component", "with_quotes": False, "min_chars": min_chars})
+    both = measure({"what": "component", "with_quotes": True, "min_chars": min_chars})
+    print(f"{'ja_ginza pipeline, nlp.pipe':48s} {bare['seconds']:7.2f} s")
+    print(f"{'ja_ginza pipeline + ja_quotes, nlp.pipe':48s} {both['seconds']:7.2f} s")
+    added = both["seconds"] / bare["seconds"] - 1
+    print(f"ja_quotes adds {added:.1%} to the pipeline's time (target: at most 25%)")
+
+
 def scaling() -> None:
     print("documents  seconds  docs/s   peak MiB")
     first = None
@@ -159,7 +185,7 @@ def accuracy() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mode", choices=("compare", "scaling", "accuracy"), default="compare")
+    parser.add_argument("--mode", choices=("compare", "scaling", "accuracy", "component"), default="compare")
     parser.add_argument("--min-chars", type=int, default=100_000)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -169,6 +195,8 @@ def main() -> None:
         compare(args.min_chars)
     elif args.mode == "scaling":
         scaling()
+    elif args.mode == "component":
+        component(args.min_chars)
     else:
         accuracy()
 

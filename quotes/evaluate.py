@@ -287,52 +287,68 @@ def _score_doc(doc: str, items: list[dict[str, Any]], ps: list[Prediction], c: d
     for gi, g in enumerate(items):
         match = matched.get(gi)
         p = ps[match] if match is not None else None
-        attributed = bool(p and p.get("speaker"))
         if g.get("optional"):
             continue
         if g["kind"] == "term":
-            c["gold_term"] += 1
-            if p is not None and not attributed:
-                c["term_ok"] += 1
-            elif p is not None and attributed:
-                c["term_wrongly_attributed"] += 1
-                errors.append(
-                    f"{doc}: term quote given a speaker: {g['text'][:30]!r} -> {field_text(p, 'speaker')!r}"
-                )
-            else:
-                errors.append(f"{doc}: term quote not reported: {g['text'][:30]!r}")
-            continue
-        c["gold_speech"] += 1
-        c[f"gold_{g['kind']}"] += 1
-        if p is None:
-            errors.append(f"{doc}: missed {g['kind']}: {g['text'][:30]!r} ({g.get('speaker')})")
-            continue
-        c[f"found_{g['kind']}"] += 1
-        if attributed and speaker_ok(g, p):
-            c["tp_attr"] += 1
-            c[f"tp_{g['kind']}"] += 1
+            errors.extend(_score_term(doc, g, p, c))
+        else:
+            errors.extend(_score_speech(doc, g, p, c))
+    errors.extend(_spurious(doc, items, ps, matched, c))
+    return errors
+
+
+def _score_term(doc: str, g: Mapping[str, Any], p: Prediction | None, c: dict[str, int]) -> list[str]:
+    """Count a term line: right when its prediction exists and has no speaker."""
+    c["gold_term"] += 1
+    if p is None:
+        return [f"{doc}: term quote not reported: {g['text'][:30]!r}"]
+    if not p.get("speaker"):
+        c["term_ok"] += 1
+        return []
+    c["term_wrongly_attributed"] += 1
+    return [f"{doc}: term quote given a speaker: {g['text'][:30]!r} -> {field_text(p, 'speaker')!r}"]
+
+
+def _score_speech(doc: str, g: Mapping[str, Any], p: Prediction | None, c: dict[str, int]) -> list[str]:
+    """Count a speech line: found, speaker right, affiliation and cue right."""
+    c["gold_speech"] += 1
+    c[f"gold_{g['kind']}"] += 1
+    if p is None:
+        return [f"{doc}: missed {g['kind']}: {g['text'][:30]!r} ({g.get('speaker')})"]
+    errors: list[str] = []
+    c[f"found_{g['kind']}"] += 1
+    if p.get("speaker") and speaker_ok(g, p):
+        c["tp_attr"] += 1
+        c[f"tp_{g['kind']}"] += 1
+    else:
+        errors.append(
+            f"{doc}: wrong speaker for {g['text'][:30]!r}: "
+            f"want {g.get('speaker')!r}, got {field_text(p, 'speaker')!r}"
+        )
+    if g.get("affiliation"):
+        c["gold_aff"] += 1
+        if close_enough(g["affiliation"], field_text(p, "affiliation")):
+            c["aff_ok"] += 1
         else:
             errors.append(
-                f"{doc}: wrong speaker for {g['text'][:30]!r}: "
-                f"want {g.get('speaker')!r}, got {field_text(p, 'speaker')!r}"
+                f"{doc}: wrong affiliation for {g['text'][:30]!r}: "
+                f"want {g['affiliation']!r}, got {field_text(p, 'affiliation')!r}"
             )
-        if g.get("affiliation"):
-            c["gold_aff"] += 1
-            if close_enough(g["affiliation"], field_text(p, "affiliation")):
-                c["aff_ok"] += 1
-            else:
-                errors.append(
-                    f"{doc}: wrong affiliation for {g['text'][:30]!r}: "
-                    f"want {g['affiliation']!r}, got {field_text(p, 'affiliation')!r}"
-                )
-        if g.get("cue"):
-            c["gold_cue"] += 1
-            got = field_text(p, "cue")
-            if close_enough(g["cue"], got) or norm(got).startswith(norm(g["cue"])[:2]):
-                c["cue_ok"] += 1
-            else:
-                errors.append(f"{doc}: wrong cue for {g['text'][:30]!r}: want {g['cue']!r}, got {got!r}")
-    # predictions that claim a speaker but match no gold quotation
+    if g.get("cue"):
+        c["gold_cue"] += 1
+        got = field_text(p, "cue")
+        if close_enough(g["cue"], got) or norm(got).startswith(norm(g["cue"])[:2]):
+            c["cue_ok"] += 1
+        else:
+            errors.append(f"{doc}: wrong cue for {g['text'][:30]!r}: want {g['cue']!r}, got {got!r}")
+    return errors
+
+
+def _spurious(
+    doc: str, items: list[dict[str, Any]], ps: list[Prediction], matched: dict[int, int], c: dict[str, int]
+) -> list[str]:
+    """Count the predictions that claim a speaker; those matching no gold line are errors."""
+    errors: list[str] = []
     owner = {k: gi for gi, k in matched.items()}
     for k, p in enumerate(ps):
         if not p.get("speaker"):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 from spacy.tokens import Doc, DocBin
 
 import quotes
 from quotes.component import register_extensions
+
+DATA = Path(__file__).parent / "data"
 
 TEXT = "峨山研究院の山田太郎研究委員は「慎重な対応が必要だ」と強調した。"
 
@@ -27,10 +31,25 @@ def test_component_sets_quotes_on_the_doc(nlp: spacy.language.Language) -> None:
     assert record.affiliation is not None and record.affiliation.text == "峨山研究院"
 
 
-def test_component_agrees_with_extractor(
-    nlp: spacy.language.Language, extractor: quotes.Extractor, seed_text: str
+@pytest.mark.parametrize("name", ["seed", "dev", "dev2"])
+def test_component_gives_the_extractors_records_on_every_gold_text(
+    nlp: spacy.language.Language, extractor: quotes.Extractor, name: str
 ) -> None:
-    assert nlp(seed_text)._.quotes == extractor.extract(seed_text)
+    paths = sorted((DATA / name).glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    for path, text, doc in zip(paths, texts, nlp.pipe(texts), strict=True):
+        assert doc._.quotes == extractor.extract(text), path.name
+
+
+def test_component_reads_the_users_organisations(tmp_path: Path) -> None:
+    table = tmp_path / "orgs.tsv"
+    table.write_text(
+        "canonical\tcategory\tcountry\tja\ten\nTest Lab\tthink_tank\tJP\t試験研究所\t\n", encoding="utf-8"
+    )
+    nlp = spacy.load("ja_ginza", exclude=["ner"])
+    nlp.add_pipe("ja_quotes", config={"organizations": str(table)})
+    (record,) = nlp("試験研究所の山田太郎主任は「慎重な対応が必要だ」と述べた。")._.quotes
+    assert record.affiliation is not None and record.affiliation.canonical == "Test Lab"
 
 
 def test_extension_data_survives_docbin(nlp: spacy.language.Language) -> None:

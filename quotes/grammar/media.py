@@ -15,6 +15,19 @@ VIA_CASES = frozenset({"に", "へ", "で"})
 
 def via_of(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[int, int] | None:
     """The medium that relayed the words: WPに, 読売新聞の取材に, AP通信によると."""
+    return (
+        _clause_via(doc, pred, subject, lex)
+        or _loose_via(doc, pred, subject, lex)
+        or _framer(doc, subject, lex)
+    )
+
+
+#: verbs of answering an interview, on a clause before the cue (取材に応じ、「…」と語った)
+_ANSWERING = frozenset({"応じる", "応ずる", "応える"})
+
+
+def _clause_via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[int, int] | None:
+    """A medium hung on the cue, on a clause above it or on an interview it answers."""
     chain = []
     v: Token = pred
     while True:
@@ -23,50 +36,58 @@ def via_of(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[
             break
         v = v.head
     # 共同通信の取材に応じ、「…」と語った: the interview is on a clause before the cue
-    chain += [
-        c
-        for c in pred.children
-        if c.dep_ == "advcl" and c.lemma_ in ("応じる", "応ずる", "応える") and c.i < pred.i
-    ]
+    chain += [c for c in pred.children if c.dep_ == "advcl" and c.lemma_ in _ANSWERING and c.i < pred.i]
     for verb in chain:
         for child in verb.children:
-            if child.dep_ not in ("obl", "nmod", "iobj", "obj") or child == subject:
-                continue
-            case = case_of(child)
-            through = doc[child.i + 1 : child.i + 4].text.startswith(("を通じ", "を通し"))
-            if child.dep_ == "obj" and not through:
-                continue
-            text = doc[slice(*noun_phrase(child, lex))].text
-            if through and child.pos_ in ("NOUN", "PROPN") and lex.suffix(text, lex.documents) is None:
-                return noun_phrase(child, lex)  # 所属事務所を通じて「…」とコメントした: it relayed the words
-            if child.lemma_ in lex.interviews and (case.startswith("に") or case == "で"):
-                interviewers = [c for c in child.children if c.dep_ == "nmod" and c.i < child.i]
-                if interviewers and is_interviewer(doc, child, interviewers[-1], lex):
-                    return noun_phrase(interviewers[-1], lex)
-                continue  # 取材に対し with no one named: no medium
-            if (case in VIA_CASES or case.startswith("によ")) and lex.is_media(text):
-                return noun_phrase(child, lex)
-            if (
-                case == "に"
-                and addressed(doc, child)
-                and child.pos_ in ("NOUN", "PROPN")
-                and (lex.is_org(text) or child.pos_ == "PROPN")  # not 調べに対し, ことに対し
-                and not text.endswith(("記者団", "記者"))  # reporters asked; no medium named
-            ):
-                return noun_phrase(child, lex)  # 警視庁に対して話している: the addressee passes it on
-    # Xの取材に対し「…」と語った, CNNに対し、…と述べた: wherever the parser hung them
+            if child.dep_ in ("obl", "nmod", "iobj", "obj") and child != subject:
+                found = _medium_at(doc, child, lex)
+                if found is not None:
+                    return found
+    return None
+
+
+def _medium_at(doc: Doc, child: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """The medium a dependent of the cue names: Xを通じて, Xの取材に, WPに, 警視庁に対して."""
+    case = case_of(child)
+    through = doc[child.i + 1 : child.i + 4].text.startswith(("を通じ", "を通し"))
+    if child.dep_ == "obj" and not through:
+        return None
+    text = doc[slice(*noun_phrase(child, lex))].text
+    if through and child.pos_ in ("NOUN", "PROPN") and lex.suffix(text, lex.documents) is None:
+        return noun_phrase(child, lex)  # 所属事務所を通じて「…」とコメントした: it relayed the words
+    if child.lemma_ in lex.interviews and (case.startswith("に") or case == "で"):
+        interviewers = [c for c in child.children if c.dep_ == "nmod" and c.i < child.i]
+        if interviewers and is_interviewer(doc, child, interviewers[-1], lex):
+            return noun_phrase(interviewers[-1], lex)
+        return None  # 取材に対し with no one named: no medium
+    if (case in VIA_CASES or case.startswith("によ")) and lex.is_media(text):
+        return noun_phrase(child, lex)
+    if (
+        case == "に"
+        and addressed(doc, child)
+        and child.pos_ in ("NOUN", "PROPN")
+        and (lex.is_org(text) or child.pos_ == "PROPN")  # not 調べに対し, ことに対し
+        and not text.endswith(("記者団", "記者"))  # reporters asked; no medium named
+    ):
+        return noun_phrase(child, lex)  # 警視庁に対して話している: the addressee passes it on
+    return None
+
+
+def _loose_via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[int, int] | None:
+    """Xの取材に対し「…」と語った, CNNに対し、…と述べた: wherever the parser hung them."""
     for tok in doc[: pred.i]:
         if tok.lemma_ in lex.interviews and case_of(tok)[:1] in ("に", "で"):
             interviewers = [c for c in tok.children if c.dep_ == "nmod" and c.i < tok.i]
-            if (
-                interviewers
-                and interviewers[-1] != subject
-                and is_interviewer(doc, tok, interviewers[-1], lex)
-            ):
-                return noun_phrase(interviewers[-1], lex)
+            who = interviewers[-1] if interviewers else None
+            if who is not None and who != subject and is_interviewer(doc, tok, who, lex):
+                return noun_phrase(who, lex)
         if tok != subject and addressed(doc, tok) and lex.is_media(doc[slice(*noun_phrase(tok, lex))].text):
             return noun_phrase(tok, lex)
-    # Xによると / Xによれば framing the whole sentence (not Xによる体制: "by means of")
+    return None
+
+
+def _framer(doc: Doc, subject: Token | None, lex: Lexicon) -> tuple[int, int] | None:
+    """Xによると / Xによれば framing the whole sentence (not Xによる体制: "by means of")."""
     for tok in doc:
         if tok.text == "に" and tok.i + 2 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
             if doc[tok.i + 2].text not in ("と", "ば"):

@@ -29,31 +29,7 @@ def noun_phrase(head: Token, lex: Lexicon, *, appositions: bool = True) -> tuple
     members = {head.i}
     stack = [head]
     while True:
-        while stack:
-            tok = stack.pop()
-            for child in tok.children:
-                if child.i in members or child.i >= head.i + 3:
-                    continue
-                kept = _clause_in_name(child, tok, head, appositions, lex)
-                if kept:
-                    # 在日同胞の生活を考える会, スポークスマンであるジョン…: keep the clause
-                    members.update(kept)
-                    continue
-                if child.dep_ in NP_DEPS:
-                    if child.text in BRACKETS or (in_quote(child) and not _quoted_name(child)):
-                        continue
-                    if child.dep_ == "nmod" and any(
-                        c.dep_ == "case" and c.text in _FRAME_CASES for c in child.children
-                    ):
-                        continue  # ロイターによると: a frame, not part of the name
-                    if child.dep_ == "case" and child.head.i == head.i:
-                        continue  # the head's own particle (は/が) ends the phrase
-                    if child.dep_ == "punct" and child.i in (head.i - 1, head.i + 1):
-                        continue
-                    members.add(child.i)
-                    if in_quote(child):
-                        members.update((child.i - 1, child.i + 1))
-                    stack.append(child)
+        _grow(head, stack, members, lex, appositions)
         start = head.i
         while start - 1 in members:
             start -= 1
@@ -79,6 +55,37 @@ def noun_phrase(head: Token, lex: Lexicon, *, appositions: bool = True) -> tuple
     ):
         start += 1
     return start, end
+
+
+def _grow(head: Token, stack: list[Token], members: set[int], lex: Lexicon, appositions: bool) -> None:
+    """Add to `members` the modifiers of the tokens on `stack`, depth first."""
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.i in members or child.i >= head.i + 3:
+                continue
+            kept = _clause_in_name(child, tok, head, appositions, lex)
+            if kept:
+                # 在日同胞の生活を考える会, スポークスマンであるジョン…: keep the clause
+                members.update(kept)
+                continue
+            if child.dep_ not in NP_DEPS or not _in_name(child, head):
+                continue
+            members.add(child.i)
+            if in_quote(child):
+                members.update((child.i - 1, child.i + 1))
+            stack.append(child)
+
+
+def _in_name(child: Token, head: Token) -> bool:
+    """Whether a modifier attached by `NP_DEPS` belongs to the head's phrase."""
+    if child.text in BRACKETS or (in_quote(child) and not _quoted_name(child)):
+        return False
+    if child.dep_ == "nmod" and any(c.dep_ == "case" and c.text in _FRAME_CASES for c in child.children):
+        return False  # ロイターによると: a frame, not part of the name
+    if child.dep_ == "case" and child.head.i == head.i:
+        return False  # the head's own particle (は/が) ends the phrase
+    return not (child.dep_ == "punct" and child.i in (head.i - 1, head.i + 1))
 
 
 #: particles that put a noun outside a name (ロイターによると), unlike の, など, や

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from itertools import islice
+from typing import Any, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -126,20 +127,50 @@ class Parser:
 class ComponentParser(Parser):
     """Parses masked sentences with the components that stand before `name` in a
     pipeline the caller built (the spaCy component's case), leaving out those whose
-    output attribution never reads, so the records equal the extractor's."""
+    output attribution never reads, so the records equal the extractor's.
+
+    While it parses, the components' matrix products run on numpy's BLAS (as the
+    extractor's do); the caller's own ops are put back before it returns, so the
+    pipeline's parse of the full text is untouched.
+    """
 
     def __init__(self, nlp: Language, name: str) -> None:
-        super().__init__(nlp, BlasThreads(None))
+        super().__init__(nlp, BlasThreads(1))
         self.name = name
+        self._ops = NumpyOps(use_blis=False)
 
     def pipe(self, items: Iterable[tuple[Doc, T]], batch_size: int) -> Iterator[tuple[Doc, T]]:
-        procs = []
-        for name, proc in self.nlp.pipeline:
-            if name == self.name:
-                break
-            if name not in UNUSED_COMPONENTS:
-                procs.append(proc)
-        for doc, context in items:
-            for proc in procs:
-                doc = proc(doc)
-            yield plain_labels(doc), context
+        procs = [
+            proc
+            for name, proc in self.nlp.pipeline[: self.nlp.pipe_names.index(self.name)]
+            if name not in UNUSED_COMPONENTS
+        ]
+        iterator = iter(items)
+        while batch := list(islice(iterator, batch_size)):
+            with self.threads.limit(), _ops(procs, self._ops):
+                docs: Iterable[Doc] = (doc for doc, _ in batch)
+                for proc in procs:
+                    piped = getattr(proc, "pipe", None)
+                    docs = piped(docs, batch_size=batch_size) if piped is not None else map(proc, docs)
+                parsed = list(docs)
+            for doc, (_, context) in zip(parsed, batch, strict=True):
+                yield plain_labels(doc), context
+
+
+@contextlib.contextmanager
+def _ops(procs: Iterable[object], ops: NumpyOps) -> Iterator[None]:
+    """Run the models of `procs` on `ops` inside the block, then put their own back."""
+    nodes = [node for proc in procs for node in _nodes(proc)]
+    saved = [node.ops for node in nodes]
+    for node in nodes:
+        node.ops = ops
+    try:
+        yield
+    finally:
+        for node, own in zip(nodes, saved, strict=True):
+            node.ops = own
+
+
+def _nodes(component: object) -> list[Any]:
+    model = getattr(component, "model", None)
+    return list(model.walk()) if model is not None and hasattr(model, "walk") else []
