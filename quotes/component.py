@@ -16,8 +16,11 @@ dicts (msgpack-serialisable, kept by `DocBin` and `nlp.pipe(..., n_process=2)`);
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from quotes.lexicon import Lexicon
 from quotes.orgs.table import OrganizationTable
@@ -73,6 +76,16 @@ class QuoteComponent:
         found = self.find(doc)
         self.set_annotations(doc, found)
         return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """The docs of `stream` with their quotations, the masked sentences of a batch
+        of docs parsed together (what `nlp.pipe` calls)."""
+        for batch in minibatch(stream, size=batch_size):
+            docs = list(batch)
+            items = ((doc.text, k) for k, doc in enumerate(docs))
+            for analysis, k in self.pipeline.analyze_stream(items, batch_size):
+                self.set_annotations(docs[k], list(analysis.quotations))
+            yield from docs
 
     def find(self, doc: Doc) -> list[Quotation]:
         """The quotations of `doc.text` (pure: does not touch `doc`)."""
