@@ -73,6 +73,7 @@ LIST_FILES = {
     "generic_org_words.txt": "generic_org_words",
     "post_endings.txt": "post_endings",
     "bound_titles.txt": "bound_titles",
+    "state_titles.txt": "state_titles",
 }
 TABLE_FILES: dict[str, tuple[str, tuple[str, ...] | str]] = {
     "cues.tsv": ("cues", CUE_CLASSES),
@@ -80,6 +81,7 @@ TABLE_FILES: dict[str, tuple[str, tuple[str, ...] | str]] = {
     "org_kinds.tsv": ("org_kinds", CATEGORIES),
     "country_prefixes.tsv": ("country_prefixes", COUNTRIES),
     "country_pairs.tsv": ("country_pairs", COUNTRIES),
+    "countries.tsv": ("countries", COUNTRIES),
 }
 
 
@@ -141,6 +143,16 @@ class Lexicon:
     post_endings: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: titles written straight onto what the post is for (相 of 経済再生相)
     bound_titles: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    #: posts and unnamed sources that belong to a state (大統領, 相, 当局者)
+    state_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    #: a country as written (イラン, 英) -> its ISO code
+    countries: Mapping[str, str] = attrs.field(factory=dict)
+    _country_names: tuple[str, ...] = attrs.field(
+        init=False,
+        repr=False,
+        eq=False,
+        default=attrs.Factory(lambda self: _by_length(self.countries), takes_self=True),
+    )
     #: a country word before an organisation's name -> the country (米 -> US)
     country_prefixes: Mapping[str, str] = attrs.field(factory=dict)
     #: a country pair as written (韓米) -> the countries whose press writes it so (KR)
@@ -220,6 +232,10 @@ class Lexicon:
     def suffix(self, text: str, words: tuple[str, ...]) -> str | None:
         """The longest word of `words` that `text` ends with."""
         return next((w for w in words if text.endswith(w) and len(w) <= len(text)), None)
+
+    def countries_at_start(self, text: str) -> list[str]:
+        """The country names `text` starts with, longest first (米国, 米 of 米国務長官)."""
+        return [c for c in self._country_names if text.startswith(c)]
 
     def is_media(self, text: str) -> bool:
         """Whether `text` names a news medium (朝日新聞, WP, AP通信, NHK)."""

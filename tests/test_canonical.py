@@ -18,6 +18,7 @@ SEED_AFFILIATIONS = {
     "ロシア下院(国家ドゥーマ)国際問題委員会": ("State Duma", "legislature", "RU"),
     "世宗研究所": ("Sejong Institute", "think_tank", "KR"),
     "梨花女子大": ("Ewha Womans University", "university", "KR"),
+    "米": (None, "government", "US"),  # 米高官ら: a state's officers belong to the state
 }
 
 

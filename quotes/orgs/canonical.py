@@ -114,6 +114,11 @@ def canonicalise(
         )
         if affiliation is not None and home != "JP":
             affiliation = at_home(affiliation, table, home)
+        if affiliation is not None and affiliation.country is None and affiliation.text in lex.countries:
+            # イラン of イランの大統領: the state itself, known by its code
+            affiliation = attrs.evolve(
+                affiliation, category="government", country=lex.countries[affiliation.text]
+            )
         via = record.via and canonical_via(record.via, table)
         if affiliation is not record.affiliation or via is not record.via:
             record = attrs.evolve(record, affiliation=affiliation, via=via)

@@ -17,14 +17,13 @@ import regex
 from spacy.tokens import Doc, Token
 
 from quotes.confidence import unresolved
-from quotes.grammar.phrases import is_pronoun, noun_phrase
+from quotes.grammar.phrases import noun_phrase
 from quotes.lexicon import Lexicon
+from quotes.people.entities import link, short_form
 from quotes.people.mentions import Parts
+from quotes.people.offices import is_officer, ministry
 from quotes.records import Affiliation, Mention, Quotation, Speaker
 from quotes.text.masking import Unit
-
-#: a short name is a surname when it is at most this long and a longer name starts with it
-MAX_SURNAME = 4
 
 
 def person_mentions(
@@ -98,8 +97,13 @@ def _is_person(speaker: Speaker, tokens: Iterable[Token], lex: Lexicon) -> bool:
     """A mention that names a person: a name with a title or honorific, or a 人名 word
     in the mention's own tokens; never an organisation or a medium."""
     name = speaker.name
-    if speaker.anonymous or not name or lex.is_org(name) or lex.is_media(name):
+    if speaker.anonymous:
         return False
+    if not name:
+        # 院長は, 大統領は: a post standing for the person who holds it
+        return speaker.title is not None and speaker.text.endswith(speaker.title)
+    if name in lex.org_names or lex.is_media(name) or (lex.is_org(name) and not speaker.honorific):
+        return False  # not 中村氏, which ends like a village's name but is a person's
     if speaker.title or speaker.honorific:
         # a name, not an event a titled person is said to have (鈴木新社長の就任会見)
         in_name = [t for t in tokens if t.text in name and t.pos_ != "ADP"]
@@ -109,49 +113,48 @@ def _is_person(speaker: Speaker, tokens: Iterable[Token], lex: Lexicon) -> bool:
     return bool(words) and "人名" in words[-1].tag_
 
 
-def _person_like(speaker: Speaker, lex: Lexicon) -> bool:
-    """A record's speaker that can stand behind 同氏/彼: named, and not an organisation."""
-    name = speaker.name
-    return (
-        bool(name) and not speaker.anonymous and not lex.is_org(name or "") and not lex.is_media(name or "")
-    )
+def resolve(
+    records: Sequence[Quotation], mentions: Iterable[Parts], source: str, lex: Lexicon
+) -> list[Quotation]:
+    """Records whose speakers take name, title and affiliation from their entity.
 
-
-def is_short_form(speaker: Speaker, lex: Lexicon) -> bool:
-    """Whether a speaker mention needs an antecedent (同氏, 彼, 同教授)."""
-    return is_pronoun(speaker.text, lex) or (
-        speaker.text.startswith("同") and speaker.name is None and speaker.title is not None
-    )
-
-
-def resolve(records: Sequence[Quotation], mentions: Iterable[Parts], lex: Lexicon) -> list[Quotation]:
-    """Records with short-form speakers resolved against earlier mentions of people."""
-    pool = sorted((m for m in mentions if _person_like(m.speaker, lex)), key=lambda m: m.speaker.start)
+    A speaker written short (同氏, 車首席研究委員, 大統領, アナン事務総長) takes the fullest
+    earlier name of the person it names and records the mention it came from; any speaker
+    without an affiliation of its own takes the one stated at an earlier mention.
+    """
+    entities = link(mentions, lex)
     out: list[Quotation] = []
     for record in records:
         speaker = record.speaker
-        if speaker is None:
-            out.append(record)
-            continue
-        earlier = [m for m in pool if m.speaker.end <= speaker.start and m.speaker.name]
-        antecedent = _antecedent(speaker, earlier, lex)
-        if antecedent is None:
-            if is_short_form(speaker, lex):
+        entity = entities.get((speaker.start, speaker.end)) if speaker is not None else None
+        if speaker is None or entity is None:
+            if speaker is not None and short_form(speaker, lex):
                 record = attrs.evolve(record, confidence=unresolved(record.confidence))
             out.append(record)
             continue
-        full = antecedent.speaker
-        resolved = attrs.evolve(
-            speaker,
-            name=full.name,
-            reading=speaker.reading or full.reading,
-            title=_title(speaker, full),
-            anonymous=False,
-            resolved_from=Mention(start=full.start, end=full.end, text=full.text),
-        )
-        carried = None if _former(full) else antecedent.affiliation
-        out.append(attrs.evolve(record, speaker=resolved, affiliation=record.affiliation or carried))
+        full = entity.fullest(speaker.start, lex)
+        if full is not None and _says_more(speaker, full.speaker):
+            speaker = attrs.evolve(
+                speaker,
+                name=full.speaker.name,
+                reading=speaker.reading or full.speaker.reading,
+                title=_title(speaker, full.speaker),
+                anonymous=False,
+                resolved_from=Mention(start=full.speaker.start, end=full.speaker.end, text=full.speaker.text),
+            )
+        affiliation = record.affiliation or entity.affiliation(speaker.start)
+        if is_officer(speaker, lex):
+            # 総務相, with 総務省 in the text: the ministry the text names
+            affiliation = ministry(speaker, affiliation, source) or affiliation
+        out.append(attrs.evolve(record, speaker=speaker, affiliation=affiliation))
     return out
+
+
+def _says_more(speaker: Speaker, full: Speaker) -> bool:
+    """Whether an earlier mention names the person more fully than this one."""
+    return (full.start, full.end) != (speaker.start, speaker.end) and (
+        speaker.name != full.name or full.text != speaker.text
+    )
 
 
 def _title(speaker: Speaker, full: Speaker) -> str | None:
@@ -161,75 +164,3 @@ def _title(speaker: Speaker, full: Speaker) -> str | None:
     if own and not own.startswith("同"):
         return own
     return full.title or (own.removeprefix("同") or None if own else None)
-
-
-#: title prefixes that make a post a past one (広島カープ前監督, 元大使)
-FORMER = ("前", "元")
-
-
-def _former(speaker: Speaker) -> bool:
-    """Whether a mention names the person by a post they no longer hold."""
-    return bool(speaker.title and speaker.title.startswith(FORMER))
-
-
-_NAME = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー・=＝\p{Latin} ]+")
-
-
-def _name_like(name: str, lex: Lexicon) -> bool:
-    """Whether a string reads as one person's name (not 中村氏3名, not 赤崎氏、天野)."""
-    return (
-        _NAME.fullmatch(name) is not None
-        and "、" not in name
-        and not any(h in name[1:] for h in lex.honorifics)  # an honorific inside: two people or a count
-        and _LISTED.search(name) is None  # 石破茂首相と尹錫悦: two people
-    )
-
-
-_LISTED = regex.compile(r"\p{Han}[とや]\p{Han}")
-
-
-def _fullest(mention: Parts, earlier: list[Parts], lex: Lexicon) -> Parts:
-    """The fullest earlier mention of the same person (趙長官 -> 趙兌烈外交部長官)."""
-    name = mention.speaker.name
-    if not name or len(name) > MAX_SURNAME:
-        return mention
-    longer = [
-        m
-        for m in earlier
-        if m.speaker.name and len(m.speaker.name) > len(name) and m.speaker.name.startswith(name)
-    ]
-    longer = [m for m in longer if _name_like(m.speaker.name or "", lex)]
-    return max(longer, key=lambda m: len(m.speaker.name or "")) if longer else mention
-
-
-def _antecedent(speaker: Speaker, earlier: list[Parts], lex: Lexicon) -> Parts | None:
-    """The fullest earlier mention this speaker refers to, if it is a short form."""
-    if not earlier:
-        return None
-    if is_short_form(speaker, lex):
-        title = speaker.title.removeprefix("同") if speaker.title else None
-        if speaker.text.startswith("同") and title:
-            # 同教授: the latest person with that title, else the latest person
-            titled = [m for m in earlier if m.speaker.title and m.speaker.title.endswith(title)]
-            return _fullest(titled[-1] if titled else earlier[-1], earlier, lex)
-        return _fullest(earlier[-1], earlier, lex)
-    name = speaker.name
-    if not name:
-        return None
-    if len(name) <= MAX_SURNAME and (speaker.title or speaker.honorific):
-        # 米田代表, 車氏: a surname that starts a longer earlier name
-        longer = [
-            m
-            for m in earlier
-            if m.speaker.name and len(m.speaker.name) > len(name) and _name_like(m.speaker.name, lex)
-        ]
-        same = [m for m in longer if m.speaker.name and m.speaker.name.startswith(name)]
-        if same:
-            return max(same, key=lambda m: (len(m.speaker.name or ""), m.affiliation is not None))
-    # the same name again (キーティング大将): the earlier mention that says more
-    fuller = [
-        m
-        for m in earlier
-        if m.speaker.name == name and m.affiliation is not None and m.speaker.text != speaker.text
-    ]
-    return fuller[-1] if fuller else None

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from quotes.grammar.phrases import is_pronoun, noun_phrase
 from quotes.grammar.tokens import BRACKETS
 from quotes.lexicon import Lexicon
+from quotes.people.offices import country_in_title
 from quotes.people.sources import ASIDE, is_affiliation
 from quotes.people.titles import READING, org_prefix, reading_gap, title_start
 from quotes.records import Affiliation, Span, Speaker
@@ -23,6 +24,8 @@ from quotes.text.masking import Unit
 
 #: plural markers written after a speaker (高官ら, 関係者たち)
 PLURALS = ("たち", "ら", "等")
+#: demonstratives before a mention (この院長, その男性), no part of a name
+DEMONSTRATIVES = frozenset({"この", "その", "あの"})
 
 
 @attrs.frozen(kw_only=True)
@@ -69,6 +72,8 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
     if start >= end:
         return None
     doc = head.doc
+    if end - start > 1 and doc[start].text in DEMONSTRATIVES:
+        start += 1  # この院長: the post, not a name この
     tokens = list(doc[start:end])
     base = tokens[0].idx
     phrase = _Phrase(
@@ -190,6 +195,7 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     title = head.title
     affiliation: Span | None = None
     anonymous = False
+    unnamed = ""  # the unnamed-source word of an anonymous speaker (当局者)
     name: str | None = name_part or None
     if name is not None and not title:
         anon = lex.suffix(name, lex.anonymous)
@@ -197,23 +203,28 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
             if head_from + len(name) - len(anon) not in phrase.names:
                 anon = None  # 坂本義男さん: a given name that ends like 男, not an unnamed man
         if anon:
-            anonymous = True
+            anonymous, unnamed = True, anon
             prefix = name[: len(name) - len(anon)]
-            if len(prefix) >= 2 and lex.names_org(prefix):
+            state = prefix in lex.countries and lex.suffix(anon, lex.state_titles) is not None
+            if (len(prefix) >= 2 and lex.names_org(prefix)) or state:  # 米政府関係者, 米当局者
                 affiliation = phrase.src(head_from, head_from + len(prefix))
             name = None
     if name is not None and is_pronoun(name, lex):
         name = None
     if name is not None:
         name = phrase.src(head_from + head.name_start, head_from + name_end).text
+    officer = lex.suffix(title or unnamed, lex.state_titles) is not None
     if mod:
-        found, title = _modifier_parts(phrase, mod, title, proper, lex)
+        found, title = _modifier_parts(phrase, mod, title, proper, officer, lex)
         affiliation = affiliation or found
     if title and affiliation is None and head.title_at is not None:
+        at = head_from + head.title_at
         org_len = org_prefix(title, lex)
+        country = country_in_title(title, lex) if officer and phrase.text.startswith(title, at) else None
         if org_len:
-            at = head_from + head.title_at
             affiliation = phrase.src(at, at + org_len)
+        elif country:
+            affiliation = phrase.src(at, at + len(country))  # 英首相, 米国務長官: the state
     speaker_span = phrase.src(head_from, len(phrase.text))
     core = phrase.text[head_from : head_from + head.core_end]
     if mod and not (title or head.honorific or anonymous) and lex.is_org(core) and affiliation is not None:
@@ -239,7 +250,7 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
 
 
 def _modifier_parts(
-    phrase: _Phrase, mod: str, title: str | None, proper: frozenset[int], lex: Lexicon
+    phrase: _Phrase, mod: str, title: str | None, proper: frozenset[int], officer: bool, lex: Lexicon
 ) -> tuple[Span | None, str | None]:
     """The affiliation a modifier names, and the title it holds (`[affiliation][title] の`)."""
     mod_title_at = title_start(mod, 0, phrase.offsets, lex, phrase.names)
@@ -248,6 +259,10 @@ def _modifier_parts(
         # 国際問題委員会副委員長: the organisation inside the title joins the affiliation
         org_end = mod_title_at + org_prefix(mod[mod_title_at:], lex)
         title = title or phrase.src(org_end, len(mod)).text
+        country = country_in_title(mod[mod_title_at:], lex) if org_end == mod_title_at else None
+        if country is not None and lex.suffix(mod, lex.state_titles) is not None:
+            # ロシア大統領報道官のペスコフ氏: the state the post is of
+            return phrase.src(mod_title_at, mod_title_at + len(country)), title
     while org_end > 0 and mod[org_end - 1] in "の・、 ":
         org_end -= 1  # 太平洋艦隊の|スポークスマン
     org_start = 0
@@ -259,8 +274,8 @@ def _modifier_parts(
     org = mod[org_start:org_end]
     quoted = org_start > 0 and mod[org_start - 1] in BRACKETS  # 「OSIグループ」の
     is_proper = quoted or any(org_start <= at < org_end for at in proper)
-    if org and is_affiliation(org, is_proper, lex):
-        return phrase.src(org_start, org_end), title
+    if org and (is_affiliation(org, is_proper, lex) or (officer and org in lex.countries)):
+        return phrase.src(org_start, org_end), title  # イランの大統領: a state's officer
     return None, title
 
 

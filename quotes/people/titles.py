@@ -8,6 +8,8 @@ import regex
 from quotes.lexicon import Lexicon
 from quotes.text.masking import Unit
 
+#: what a name in katakana or Latin letters is written with
+_KANA_NAME = regex.compile(r"[\p{Katakana}・＝=A-Za-zＡ-Ｚａ-ｚ]")
 READING = regex.compile(r"[（(]\s*([\p{Katakana}\p{Hiragana}ー・=＝、,\s]+?)\s*[)）]")
 
 
@@ -26,6 +28,7 @@ def title_start(
     at = len(text) - len(base)
     starts = sorted({o - shift for o in offsets if 0 <= o - shift < at})
     bound = base in lex.bound_titles
+    first = True
     while starts:
         # a piece of one to three words: 東京都|知事 and 外交部|長官 are words of two tokens
         for k in range(1, min(3, len(starts)) + 1):
@@ -37,9 +40,12 @@ def title_start(
                 piece in lex.title_prefixes
                 or any(piece.endswith(p) for p in lex.title_prefixes if len(p) > 1)
                 or (len(piece) >= (2 if k == 1 else 3) and lex.names_org(piece))
-                or (bound and k == 1)  # こども政策|相: a minister's title is all it takes
+                # こども政策|相, デジタル|相: what a minister's post is for is all it takes;
+                # past that word, a katakana one is a name (ステパン・ボイコ|国防|相)
+                or (bound and k == 1 and (first or _KANA_NAME.search(piece) is None))
             ):
                 at = prev
+                first = False
                 del starts[-k:]
                 break
         else:

@@ -128,7 +128,7 @@ class Pipeline:
         for k, unit in enumerate(p.units):
             assembly.sentence(k, unit)
         records = assembly.finish()
-        resolved = resolve(records, assembly.mentions, self.lexicon)
+        resolved = resolve(records, assembly.mentions, p.text, self.lexicon)
         return Analysis(
             quotations=canonicalise(resolved, self.organizations, p.text, self.lexicon),
             problems=(*p.problems, *_unparsed_speakers(p, resolved)),

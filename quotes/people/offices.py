@@ -1,0 +1,88 @@
+"""A state's officers belong to the state or the ministry the text names.
+
+GUIDELINES: "for a state's officers the state or body the text names (英首相 → 英, 総務相 with
+総務省 in the text → 総務省)". A country before an officer's post (イランの大統領, 米国の当局者)
+or at the start of the post (英首相, 米国務長官) is the affiliation; a minister (X相, X大臣)
+belongs to the ministry X省 when the text names it, its name written in full or the post
+in short (文科相: 文部科学省, 国交相: 国土交通省, 外相: 外務省).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from quotes.lexicon import Lexicon
+from quotes.records import Affiliation, Speaker
+
+#: a ministry as written: its name (with a country, if written so) and 省
+_MINISTRY = regex.compile(r"[\p{Han}\p{Katakana}ー・]{1,12}?省")
+#: the endings of a minister's post
+_MINISTER = ("大臣", "相")
+#: what comes before 相 or 大臣 in posts that are not a ministry's (首相, 総理大臣)
+_NOT_MINISTERS = frozenset({"", "首", "副首", "総理", "副総理"})
+
+
+def is_officer(speaker: Speaker, lex: Lexicon) -> bool:
+    """Whether a speaker holds a state's post or is a state's unnamed source (当局者)."""
+    word = speaker.title or (speaker.text if speaker.anonymous else None)
+    return word is not None and lex.suffix(word, lex.state_titles) is not None
+
+
+def country_in_title(title: str, lex: Lexicon) -> str | None:
+    """The country written at the start of an officer's post (英 of 英首相, 米 of 米国務長官).
+
+    What follows the country must be a post of its own, so that 米国務長官 is 米 + 国務長官
+    and 中小企業庁長官 no Chinese post.
+    """
+    for country in lex.countries_at_start(title):
+        rest = title[len(country) :]
+        if rest and lex.suffix(rest, lex.state_titles) is not None and _a_post(rest, lex):
+            return country
+    return None
+
+
+def _a_post(text: str, lex: Lexicon) -> bool:
+    """Whether `text` is a post of its own: a title of the lexicon, or one written after
+    another title, an organisation or a title prefix (大統領|報道官, 外務省|報道官)."""
+    if text in lex.titles or text in lex.state_titles:
+        return True
+    base = lex.suffix(text, lex.titles)
+    before = text[: len(text) - len(base)] if base else ""
+    return bool(before) and (before in lex.titles or before in lex.title_prefixes or lex.names_org(before))
+
+
+def ministry(speaker: Speaker, affiliation: Affiliation | None, source: str) -> Affiliation | None:
+    """The ministry the text names for a minister (X相, X大臣), nearest before the mention
+    (else the first after it), preferring one written with the minister's own country."""
+    post = speaker.title or ""
+    ending = next((e for e in _MINISTER if post.endswith(e)), None)
+    if ending is None:
+        return None
+    stem = post[: -len(ending)]
+    if stem in _NOT_MINISTERS:
+        return None  # 首相, 総理大臣: the head of a government, not of a ministry
+    country = affiliation.text if affiliation is not None else ""
+    stem = stem.removeprefix(country) if country else stem
+    found = [m for m in _MINISTRY.finditer(source) if stem and _names_post(m.group()[:-1], stem)]
+    if not found:
+        return None
+    if country:
+        # イギリスの外務大臣 is not the ロシア外務省 the text also names
+        found = [m for m in found if m.group().startswith(country)]
+        if not found:
+            return None
+    before = [m for m in found if m.end() <= speaker.start]
+    chosen = before[-1] if before else found[0]
+    return Affiliation(start=chosen.start(), end=chosen.end(), text=chosen.group())
+
+
+def _names_post(name: str, stem: str) -> bool:
+    """Whether a ministry's name (国土交通, ウクライナ国防) is the one a post's stem (国交,
+    国防) is short for: the stem's characters in order, the first at the start of a word."""
+    for start in range(len(name)):
+        if name[start] != stem[0]:
+            continue
+        rest = iter(name[start:])
+        if all(ch in rest for ch in stem):
+            return True
+    return False

@@ -1,0 +1,127 @@
+"""People as document-wide entities: later mentions take the name and affiliation of the
+person they name; a state's officers belong to the state or ministry the text names."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+
+
+def _speech(records: list[quotes.Quotation]) -> quotes.Quotation:
+    return [r for r in records if r.speaker is not None][-1]
+
+
+@pytest.mark.parametrize(
+    "text,name,affiliation",
+    [
+        # a bare surname, as sports reports write it
+        (
+            "浦和レッズの小野伸二選手は途中出場した。試合後、小野は「勝ててよかった」と話した。",
+            "小野伸二",
+            "浦和レッズ",
+        ),
+        # surname + title, the affiliation stated at the first mention
+        ("民政党の山田太郎幹事長は会見を開いた。山田幹事長は「解散はない」と述べた。", "山田太郎", "民政党"),
+        # the last part of a name in katakana
+        (
+            "国際連合のコフィ・アナン事務総長は声明を出した。「停戦を守れ」とアナン事務総長は述べた。",
+            "コフィ・アナン",
+            "国際連合",
+        ),
+        # the post alone stands for the person who holds it
+        (
+            "マラウイのビング・ワ・ムタリカ大統領は非常事態を宣言した。大統領は「支援が必要だ」と語った。",
+            "ビング・ワ・ムタリカ",
+            "マラウイ",
+        ),
+        # この + the post
+        (
+            "宝塚市の小児科診療所の院長が孫に接種した。この院長は「心配だった」と話した。",
+            None,
+            "小児科診療所",
+        ),
+    ],
+    ids=["surname", "surname_and_title", "katakana_last_part", "post_alone", "this_post"],
+)
+def test_a_later_mention_takes_its_entitys_name_and_affiliation(
+    extractor: quotes.Extractor, text: str, name: str | None, affiliation: str
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.speaker is not None
+    if name is not None:
+        assert record.speaker.name == name
+    assert record.affiliation is not None and record.affiliation.text.endswith(affiliation)
+    assert text[record.affiliation.start : record.affiliation.end] == record.affiliation.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another surname: another person
+        "民政党の山田太郎幹事長は会見を開いた。山本幹事長は「解散はない」と述べた。",
+        # a post that was the person's before is not their organisation now
+        "広島カープ前監督のブラウン氏が新監督に就任した。ブラウン監督は「勝ちたい」と話した。",
+    ],
+    ids=["other_surname", "former_post"],
+)
+def test_no_affiliation_is_carried_to_another_person_or_from_a_former_post(
+    extractor: quotes.Extractor, text: str
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.affiliation is None
+
+
+def test_the_post_alone_names_the_latest_holder(extractor: quotes.Extractor) -> None:
+    text = (
+        "A国のアリ・ハサン大統領とB国のジョン・スミス大統領が会談した。"
+        "その後、B国のジョン・スミス大統領は演説した。大統領は「協力する」と述べた。"
+    )
+    record = _speech(extractor.extract(text))
+    assert record.speaker is not None and record.speaker.name == "ジョン・スミス"
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        ("ブラウン英首相は「遺憾だ」と述べた。", "英"),
+        ("ブリンケン米国務長官は「同盟は強固だ」と述べた。", "米"),
+        ("イランのアフマディネジャド大統領は「権利だ」と述べた。", "イラン"),
+        ("米国の当局者は「注視している」と述べた。", "米国"),
+        ("ロシア大統領報道官のペスコフ氏は「根拠がない」と述べた。", "ロシア"),
+        ("総務省は会見した。山田一郎総務相は「検討する」と述べた。", "総務省"),
+        ("文部科学省が発表した。伊吹文明文科相は「改める」と答えた。", "文部科学省"),
+        ("ウクライナ国防省は声明を出した。ボイコ国防相は「攻撃した」と述べた。", "ウクライナ国防省"),
+        ("ロシア外務省は反発した。イギリスのミリバンド外務大臣は「追放する」と述べた。", "イギリス"),
+    ],
+    ids=[
+        "country_in_title",
+        "one_character_country",
+        "country_before",
+        "unnamed_officer",
+        "country_of_a_post",
+        "ministry_named",
+        "ministry_in_short",
+        "ministry_with_country",
+        "other_countrys_ministry",
+    ],
+)
+def test_a_states_officer_belongs_to_the_state_or_ministry_the_text_names(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+    assert text[record.affiliation.start : record.affiliation.end] == affiliation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "米国の専門家は「難しい」と述べた。",  # an expert in a country is not its officer
+        "山田中小企業庁長官は「支援する」と述べた。",  # 中 of 中小企業庁 is no China
+    ],
+    ids=["not_an_officer", "country_inside_a_word"],
+)
+def test_a_country_is_no_affiliation_of_others(extractor: quotes.Extractor, text: str) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.affiliation is None or record.affiliation.text not in ("米国", "中")
