@@ -208,15 +208,15 @@ def _findings(
         elif same and reworded and score >= limits.changed:
             kind = "changed-wording"
         if kind is not None:
-            found.append(
-                Finding(
-                    kind=kind,
-                    similarity=round(score, 1),
-                    left=tuple(o for _, o in left),
-                    right=tuple(o for _, o in right),
-                )
-            )
+            first, second = sorted((tuple(o for _, o in left), tuple(o for _, o in right)), key=_earliest)
+            found.append(Finding(kind=kind, similarity=round(score, 1), left=first, right=second))
     return found
+
+
+def _earliest(side: tuple[Occurrence, ...]) -> tuple[bool, str, str, int]:
+    """Sides in order of their first record: dated before undated, then by date, document, offset."""
+    o = side[0]
+    return (o.date is None, o.date or "", o.doc, o.start)
 
 
 def check(conn: sqlite3.Connection, *, same: float = SAME, changed: float = CHANGED) -> list[Finding]:

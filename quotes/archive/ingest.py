@@ -31,7 +31,7 @@ from quotes.records import Analysis
 logger = logging.getLogger("quotes")
 
 #: a front-matter line giving the document's date, first in the file
-_FRONT_MATTER = re.compile(r"\A\ufeff?date:[ \t]*(\S+)[ \t]*$", re.MULTILINE)
+_FRONT_MATTER = re.compile(r"\A\ufeff?date:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 #: the suffix of a document's sidecar, which replaces `.txt`
 SIDECAR = ".meta.json"
 
@@ -54,7 +54,7 @@ def iso_date(value: Any, path: Path, warn: Callable[[str], None]) -> str | None:
             return parse(text).isoformat()
         except ValueError:
             continue
-    warn(Warnings.W010.format(path=path, value=value))
+    warn("W010 " + Warnings.W010.format(path=path, value=value))
     return None
 
 
@@ -67,7 +67,7 @@ def document_date(path: Path, text: str, warn: Callable[[str], None]) -> str | N
             if not isinstance(meta, dict):
                 raise ValueError(f"a JSON {type(meta).__name__}")
         except (ValueError, OSError) as exc:
-            warn(Warnings.W011.format(path=sidecar, reason=exc))
+            warn("W011 " + Warnings.W011.format(path=sidecar, reason=exc))
         else:
             if meta.get("date") is not None:
                 return iso_date(meta["date"], sidecar, warn)
