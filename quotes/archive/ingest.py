@@ -14,6 +14,7 @@ import datetime
 import json
 import logging
 import re
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -155,6 +156,42 @@ def analyzer(
     return analyze
 
 
+def _warner(progress: Progress, stream: TextIO | None, quiet: bool) -> Callable[[str], None]:
+    """Where warnings go: nowhere, the `quotes` logger, or the stream above the bar."""
+    if quiet:
+        return lambda line: None
+    if stream is None:
+        return logger.warning
+    return lambda line: progress.say(f"quotes: warning: {line}")
+
+
+def _add_files(
+    index: Index, todo: list[Path], analyze: Analyze, progress: Progress, warn: Callable[[str], None]
+) -> tuple[Summary, list[str]]:
+    """Extract the files and add each document in its own transaction, in input order."""
+    failures: list[str] = []
+    pending: deque[Document] = deque()
+
+    def inputs() -> Iterator[tuple[str, str]]:
+        for path in todo:
+            try:
+                text, document = read_document(path, warn)
+            except (OSError, UnicodeDecodeError) as exc:  # changed since it was hashed
+                failures.append(f"{path}: {exc}")
+                continue
+            pending.append(document)
+            yield text, document.name
+
+    added = skipped = records = 0
+    for analysis, _name in progress.track(analyze(inputs())):
+        if index.add(pending.popleft(), analysis.quotations, analysis.problems) is None:
+            skipped += 1  # the same text twice in this run
+        else:
+            added += 1
+            records += len(analysis.quotations)
+    return Summary(added=added, skipped=skipped, records=records), failures
+
+
 def index_files(
     index: Index,
     paths: Sequence[str | Path],
@@ -168,54 +205,33 @@ def index_files(
     Args:
         index: an index open for writing.
         paths: text files, folders of `*.txt`, Parquet datasets (`quotes.archive.parquet`).
-        analyze: how to analyse texts (default: `analyzer()`, the GiNZA model here).
-        stream: where the progress bar and warnings go (default: the `quotes` logger).
+        analyze: how to analyse texts (default: `analyzer()`, the GiNZA model here, loaded
+            only when there is something new).
+        stream: where the progress bar and warnings go (default: no bar, warnings on the
+            `quotes` logger).
         quiet: no bar, no warnings.
     """
+    from quotes.archive import parquet
+
     failures: list[str] = []
     files, datasets = expand(paths, failures)
     todo, skipped = new_files(index, files, failures)
-    progress = (
-        Progress(stream, total=len(todo), enabled=wanted(stream, total=len(todo), quiet=quiet))
-        if (stream is not None)
-        else None
-    )
-
-    def warn(line: str) -> None:
-        if quiet:
-            return
-        if progress is not None:
-            progress.say(f"quotes: warning: {line}")
-        else:
-            logger.warning(line)
-
-    pending: deque[Document] = deque()
-
-    def inputs() -> Iterator[tuple[str, str]]:
-        for path in todo:
-            try:
-                text, document = read_document(path, warn)
-            except (OSError, UnicodeDecodeError) as exc:  # changed since it was hashed
-                failures.append(f"{path}: {exc}")
-                continue
-            pending.append(document)
-            yield text, document.name
-
-    added = records = 0
+    enabled = stream is not None and wanted(stream, total=len(todo), quiet=quiet)
+    progress = Progress(stream or sys.stderr, total=len(todo), enabled=enabled, desc="indexing")
+    parts = [Summary(skipped=skipped)]
     if todo:
-        results = (analyze or analyzer())(inputs())
-        for analysis, _name in progress.track(results) if progress is not None else results:
-            if index.add(pending.popleft(), analysis.quotations, analysis.problems) is None:
-                skipped += 1
-            else:
-                added += 1
-                records += len(analysis.quotations)
-    for dataset in datasets:
-        from quotes.archive import parquet
-
-        done = parquet.add_dataset(index, dataset)
-        added, skipped, records = added + done.added, skipped + done.skipped, records + done.records
-    return Summary(added=added, skipped=skipped, records=records, failures=tuple(failures))
+        done, late = _add_files(
+            index, todo, analyze or analyzer(), progress, _warner(progress, stream, quiet)
+        )
+        parts.append(done)
+        failures += late
+    parts += [parquet.add_dataset(index, dataset) for dataset in datasets]
+    return Summary(
+        added=sum(p.added for p in parts),
+        skipped=sum(p.skipped for p in parts),
+        records=sum(p.records for p in parts),
+        failures=tuple(failures),
+    )
 
 
 __all__ = ["SIDECAR", "Summary", "analyzer", "document_date", "index_files", "read_document"]

@@ -3,9 +3,10 @@
 One SQLite file holds documents, records, people and organisations. Its header
 carries `PRAGMA application_id` (the bytes "QUOT", so another application's
 database is told apart from an index) and `PRAGMA user_version` (the schema
-version, bumped on any change to the tables below). Quotation text is indexed
-for search by an FTS5 table with the `trigram` tokenizer, which finds any
-substring of three characters or more: Japanese has no spaces to split words on.
+version, bumped on any change to the tables below). Quotation text and
+speaker mentions are indexed for search by an FTS5 table with the `trigram`
+tokenizer, which finds any substring of three characters or more: Japanese has
+no spaces to split words on.
 """
 
 from __future__ import annotations
@@ -92,8 +93,8 @@ CREATE TABLE records (
 CREATE INDEX records_doc ON records (doc_id);
 CREATE INDEX records_person ON records (person_id);
 CREATE INDEX records_org ON records (org_id);
--- quotation text, normalised (NFKC, case-folded); rowid = records.id
-CREATE VIRTUAL TABLE records_fts USING fts5 (text, tokenize = 'trigram');
+-- quotation text and speaker mention, normalised (NFKC, case-folded); rowid = records.id
+CREATE VIRTUAL TABLE records_fts USING fts5 (text, speaker, tokenize = 'trigram');
 """
 
 

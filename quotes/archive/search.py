@@ -58,17 +58,22 @@ def _where(
     long_terms = [t for t in terms if len(t) >= TRIGRAM]
     if long_terms:
         where.append("r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)")
-        args.append(" ".join(_phrase(t) for t in long_terms))
+        args.append("text : (" + " ".join(_phrase(t) for t in long_terms) + ")")
     for term in (t for t in terms if len(t) < TRIGRAM):
         where.append("r.id IN (SELECT rowid FROM records_fts WHERE instr(text, ?) > 0)")
         args.append(term)
-    if speaker:
-        form = normalise_name(speaker)
-        where.append(
-            "(r.person_id IN (SELECT person_id FROM person_names WHERE family = 0 AND form >= ? AND form < ?)"
-            " OR instr(r.speaker, ?) > 0)"
+    if speaker and speaker.strip():
+        form, mention = normalise_name(speaker), search_text(speaker.strip())
+        by_mention = (
+            "SELECT rowid FROM records_fts WHERE records_fts MATCH ?"
+            if len(mention) >= TRIGRAM
+            else "SELECT rowid FROM records_fts WHERE instr(speaker, ?) > 0"
         )
-        args += [form, form + _LAST, speaker.strip()]
+        where.append(
+            "r.id IN (SELECT r2.id FROM person_names n JOIN records r2 ON r2.person_id = n.person_id"
+            f" WHERE n.family = 0 AND n.form >= ? AND n.form < ? UNION {by_mention})"
+        )
+        args += [form, form + _LAST, f"speaker : {_phrase(mention)}" if len(mention) >= TRIGRAM else mention]
     if org:
         where.append("r.org_id IN (SELECT org_id FROM org_aliases WHERE alias = ?)")
         args.append(normalise_org(org))

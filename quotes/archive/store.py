@@ -219,8 +219,10 @@ class Index:
                 json.dumps(_record(q), ensure_ascii=False, separators=(",", ":")),
             ),
         )
+        mention = None if q.speaker is None else search_text(q.speaker.text)
         self.conn.execute(
-            "INSERT INTO records_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, search_text(q.text))
+            "INSERT INTO records_fts (rowid, text, speaker) VALUES (?, ?, ?)",
+            (cur.lastrowid, search_text(q.text), mention),
         )
 
     # -- reading ----------------------------------------------------------------
