@@ -84,7 +84,9 @@ QUERIES: list[tuple[str, dict]] = [
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--db", type=Path, help="where to build the index (default: a temporary folder)")
     parser.add_argument("--repeat", type=int, default=50, help="runs of each query")
