@@ -676,3 +676,70 @@ def test_commands_fail_with_the_catalogues_error(
     status, _, err = run([a.format(**paths) for a in args], capsys)
     assert status == 2 and err.startswith(f"quotes: error: {code} ")
     assert text.read_text(encoding="utf-8") == "これは索引ではない"
+
+
+_KILLED_WRITER = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA cache_size = 1")  # spill the changes into the file before the commit
+conn.execute("BEGIN IMMEDIATE")
+for n in range(5000):
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (f"junk{n}", "x" * 500))
+os.kill(os.getpid(), 9)
+"""
+
+
+def test_reading_after_a_killed_write_sees_the_whole_documents(tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    with Index.open(db, write=True) as index:
+        index.add(Document.of("a.txt", "本文。"), [])
+    proc = subprocess.run([sys.executable, "-c", _KILLED_WRITER, str(db)], check=False)
+    assert proc.returncode == -signal.SIGKILL
+    assert (tmp_path / "archive.db-journal").exists()  # a hot journal
+    with Index.open(db) as index:
+        assert [s.document.name for s in index.documents()] == ["a.txt"]
+        assert index.conn.execute("SELECT count(*) FROM meta WHERE key LIKE 'junk%'").fetchone() == (0,)
+
+
+def test_index_command_reports_what_it_added_and_skipped(
+    tmp_path: Path,
+    extractor: quotes.Extractor,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from quotes.archive import ingest
+
+    monkeypatch.setattr(ingest, "Extractor", lambda **options: extractor)
+    folder = write_articles(tmp_path / "docs", {k: ARTICLES[k] for k in ("a.txt", "d.txt")})
+    db = tmp_path / "archive.db"
+    first = run(["index", str(folder), "--db", str(db)], capsys)
+    second = run(["index", str(folder), str(tmp_path / "missing.txt"), "--db", str(db)], capsys)
+    assert first[0] == 0 and "2 added (2 records), 0 already indexed" in first[2]
+    assert second[0] == 1 and "0 added (0 records), 2 already indexed" in second[2]
+    assert "quotes: error: " in second[2] and "missing.txt: no such file" in second[2]
+
+
+def test_ctrl_c_keeps_the_documents_already_added(
+    tmp_path: Path,
+    extractor: quotes.Extractor,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from quotes.archive import commands
+
+    def interrupted(**options: object):
+        def analyze(items):
+            for text, name in items:
+                if name == "d.txt":
+                    raise KeyboardInterrupt
+                yield extractor.analyze(text, doc_id=name), name
+
+        return analyze
+
+    monkeypatch.setattr(commands, "analyzer", interrupted)
+    folder = write_articles(tmp_path / "docs", {k: ARTICLES[k] for k in ("a.txt", "d.txt")})
+    db = tmp_path / "archive.db"
+    code, _, err = run(["index", str(folder), "--db", str(db)], capsys)
+    assert code == commands.INTERRUPTED and "run again to resume" in err
+    with Index.open(db) as index:
+        assert [s.document.name for s in index.documents()] == ["a.txt"]

@@ -12,6 +12,7 @@ only, and a document whose hash is stored is skipped: running again resumes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import json
@@ -287,7 +288,35 @@ def _connect(path: Path, *, write: bool) -> sqlite3.Connection:
         raise _mapped(exc, path) from exc
     if write:
         conn.execute("PRAGMA foreign_keys = ON")
+    elif _hot_journal(conn, path):
+        conn.close()
+        _roll_back(path)
+        return _connect(path, write=False)
     return conn
+
+
+def _hot_journal(conn: sqlite3.Connection, path: Path) -> bool:
+    """Whether a killed writer left a journal that must be rolled back before reading."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) == sqlite3.SQLITE_READONLY_ROLLBACK:
+            return True
+        raise _mapped(exc, path) from exc
+    except sqlite3.DatabaseError:
+        return False  # not a database: verify() says so
+    return False
+
+
+def _roll_back(path: Path) -> None:
+    """Roll back what a killed writer left half-done, as any SQLite connection that can write does."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except sqlite3.OperationalError as exc:
+        raise ArchiveAccessError(
+            "E044", path=path, reason=f"an interrupted write must be rolled back first: {exc}"
+        ) from exc
 
 
 @contextmanager
