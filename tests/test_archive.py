@@ -743,3 +743,19 @@ def test_ctrl_c_keeps_the_documents_already_added(
     assert code == commands.INTERRUPTED and "run again to resume" in err
     with Index.open(db) as index:
         assert [s.document.name for s in index.documents()] == ["a.txt"]
+
+
+def test_a_progress_bar_is_drawn_on_a_terminal_only(tmp_path: Path, extractor: quotes.Extractor) -> None:
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    folder = write_articles(tmp_path / "docs", {k: ARTICLES[k] for k in ("a.txt", "d.txt")})
+    streams = {"terminal": Terminal(), "pipe": io.StringIO()}
+    for kind, stream in streams.items():
+        with Index.open(tmp_path / f"{kind}.db", write=True) as index:
+            index_files(index, [folder], analyzer(extractor), stream=stream)
+    assert "indexing:" in streams["terminal"].getvalue() and "/2 " in streams["terminal"].getvalue()
+    assert streams["pipe"].getvalue() == ""

@@ -81,10 +81,6 @@ class Stored:
     added: str
 
 
-def _record(q: Quotation) -> dict[str, Any]:
-    return to_dict(q)
-
-
 def load_record(data: str) -> Quotation:
     """The record stored as JSON (`quotes.serialize.to_dict`)."""
     return from_data(json.loads(data))
@@ -217,7 +213,7 @@ class Index:
                 org_id,
                 None if q.cue is None else q.cue.lemma,
                 via,
-                json.dumps(_record(q), ensure_ascii=False, separators=(",", ":")),
+                json.dumps(to_dict(q), ensure_ascii=False, separators=(",", ":")),
             ),
         )
         mention = None if q.speaker is None else search_text(q.speaker.text)
