@@ -76,7 +76,34 @@ def build_parser() -> argparse.ArgumentParser:
         help="also report how many gold affiliations got the right canonical organisation",
     )
     _model_options(ev)
+    _archive_parsers(sub)
     return parser
+
+
+def _archive_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`quotes index`, `quotes search`, `quotes check`: the archive index (quotes.archive)."""
+    formats = ("table", "jsonl", "csv")  # quotes.archive.output.FORMATS, not imported for other commands
+    ix = sub.add_parser("index", help="extract into an SQLite archive index; known documents are skipped")
+    ix.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder of *.txt, a Parquet dataset")
+    ix.add_argument("--db", required=True, metavar="FILE", help="the index file (created if new)")
+    ix.add_argument("--quiet", action="store_true", help="no warnings, no progress bar, no summary")
+    ix.add_argument("--scheduler", metavar="ADDRESS", help="extract on the Dask cluster at ADDRESS")
+    _model_options(ix)
+    se = sub.add_parser("search", help="records of an index: words in the quotation, speaker, organisation")
+    se.add_argument("words", nargs="*", metavar="WORDS", help="words the quotation must all hold")
+    se.add_argument("--db", required=True, metavar="FILE", help="the index file")
+    se.add_argument("--speaker", help="a name or reading of the speaker, or part of the mention")
+    se.add_argument("--org", help="any written name of the speaker's organisation, or its canonical name")
+    se.add_argument("--kind", choices=("direct", "indirect", "term"))
+    se.add_argument("--doc", help="a document name or a glob pattern of names")
+    se.add_argument("--limit", type=int, metavar="N", help="at most N records")
+    se.add_argument("--format", choices=formats, default="table")
+    ch = sub.add_parser("check", help="quotations under different speakers, or reworded, across documents")
+    ch.add_argument("--db", required=True, metavar="FILE", help="the index file")
+    ch.add_argument("--format", choices=(*formats, "html"), help="default: from -o, else table")
+    ch.add_argument(
+        "-o", "--output", metavar="FILE", help="report.html, .jsonl, .csv, .txt (default: stdout)"
+    )
 
 
 def _model_options(parser: argparse.ArgumentParser) -> None:
@@ -312,6 +339,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.ERROR, format="quotes: %(levelname)s: %(message)s")
     try:
+        if args.command in ("index", "search", "check"):
+            from quotes.archive import commands
+
+            return commands.run(args, sys.stdout, sys.stderr)
         if args.command == "report":
             return run_report(args, sys.stdout, sys.stderr)
         if args.command == "evaluate":

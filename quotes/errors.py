@@ -64,6 +64,41 @@ class Errors:
         "{other_line}; merge the two rows."
     )
 
+    # -- the archive index (quotes.archive): E040-E059 ---------------------------
+    E040 = (
+        "This Python's SQLite ({version}) cannot build the archive index: it needs FTS5 with the "
+        "trigram tokenizer (SQLite >= 3.34). Use a Python built against a newer SQLite."
+    )
+    E041 = (
+        "{path} is not an SQLite database (it starts with {head!r}). Give --db a new file name or "
+        "an index made by `quotes index`; the file was left as it is."
+    )
+    E042 = (
+        "{path} is an SQLite database but not a quotes index (application_id {found:#x}, expected "
+        "{expected:#x}). Give --db a new file name; the database was left as it is."
+    )
+    E043 = (
+        "{path} is a quotes index of schema version {found}; this quotes reads version {expected}. "
+        "{advice} The index was left as it is."
+    )
+    E044 = (
+        "Cannot write the index {path}: the location is read-only ({reason}). Choose a writable "
+        "place for --db; nothing was written."
+    )
+    E045 = "{path}: no such index. Build one first: quotes index PATH... --db {path}"
+    E046 = "{path}: the index is locked by another process writing to it ({reason}); try again when it ends."
+    E047 = "{path}: is a folder; --db takes the index's file name."
+    E048 = "The index {path} is open for reading only; open it with Index.open(path, write=True) to add."
+    E049 = (
+        "{path} is not a Parquet dataset written by quotes.archive.parquet: expected {expected} ({reason})."
+    )
+    E050 = "pyarrow is not installed. Install the extra: pip install 'quotes[dask]'."
+    E051 = "A threshold must be a number from 0 to 100, got {name}={value!r}."
+    E052 = (
+        "Cannot tell the output format from {path!r}: name it .html, .jsonl, .csv or .txt, or pass --format."
+    )
+    E053 = "kind must be one of {allowed}, got {value!r}."
+
 
 class Warnings:
     """Codes and messages of the problems reported in `Analysis.problems` and logged."""
@@ -82,6 +117,13 @@ class Warnings:
         "The quotation at offset {offset} has a reporting cue but its speaker could not "
         "be found: its sentence was too long to parse whole (see W004)."
     )
+
+    # -- the archive index (quotes.archive): W010-W019 ---------------------------
+    W010 = (
+        "{path}: the date {value!r} is not an ISO 8601 date (YYYY-MM-DD); the document is "
+        "indexed without a date."
+    )
+    W011 = "{path}: the sidecar is not a JSON object ({reason}); it was ignored."
 
 
 class QuotesError(Exception):
@@ -102,3 +144,22 @@ class ModelNotInstalledError(QuotesError, OSError):
 
 class LexiconError(QuotesError, ValueError):
     """A lexicon data file is missing or malformed."""
+
+
+class ArchiveError(QuotesError):
+    """The archive index cannot be opened, read or written as asked (codes E040-E059).
+
+    `code` is the catalogue code; the message starts with it.
+    """
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        super().__init__(f"{code} " + str(getattr(Errors, code)).format(**fields))
+
+
+class ArchiveFormatError(ArchiveError, ValueError):
+    """The file is not an index this version reads (not SQLite, another application, another schema)."""
+
+
+class ArchiveAccessError(ArchiveError, OSError):
+    """The index cannot be reached as asked (missing, read-only, locked, a folder)."""
