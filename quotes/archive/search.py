@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from quotes.archive.people import normalise_name, normalise_org
-from quotes.archive.store import load_record, search_text
+from quotes.archive.rows import load_record, search_text
 from quotes.errors import Errors, InputValueError
 from quotes.records import KINDS, Quotation
 

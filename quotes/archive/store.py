@@ -17,7 +17,6 @@ import datetime
 import hashlib
 import json
 import sqlite3
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,9 +27,10 @@ import attrs
 from quotes import __version__
 from quotes.archive import schema
 from quotes.archive.people import Name, Registry
+from quotes.archive.rows import load_record, search_text
 from quotes.errors import ArchiveAccessError, ArchiveFormatError
 from quotes.records import Problem, Quotation
-from quotes.serialize import from_data, to_dict
+from quotes.serialize import to_dict
 
 if TYPE_CHECKING:
     from quotes.archive.check import Finding
@@ -45,15 +45,6 @@ BUSY_TIMEOUT_S = 10.0
 def text_hash(text: str) -> str:
     """The sha256 a document is known by: of its text as read, UTF-8 encoded."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def search_text(text: str) -> str:
-    """Quotation text as the search index holds it and queries are compared: NFKC, case-folded.
-
-    NFKC keeps the length of Japanese text but not of every character; the index
-    only answers which records match, offsets always come from the record.
-    """
-    return unicodedata.normalize("NFKC", text).casefold()
 
 
 @attrs.frozen(kw_only=True)
@@ -79,11 +70,6 @@ class Stored:
     document: Document
     records: int
     added: str
-
-
-def load_record(data: str) -> Quotation:
-    """The record stored as JSON (`quotes.serialize.to_dict`)."""
-    return from_data(json.loads(data))
 
 
 class Index:
