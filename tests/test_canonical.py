@@ -48,7 +48,7 @@ def test_department_suffix_keeps_the_span_and_finds_the_university(extractor: qu
 def test_dou_sha_takes_the_company_named_before_whatever_its_name(extractor: quotes.Extractor) -> None:
     text = "ソフトバンクグループは決算を発表した。同社の孫正義会長は「投資は続ける」と述べた。"
     (record,) = extractor.extract(text)
-    assert record.affiliation is not None and record.affiliation.text == "同社"
+    assert record.affiliation is not None and record.affiliation.text == "ソフトバンクグループ"
     assert record.affiliation.canonical == "SoftBank Group Corp."
     assert record.affiliation.category == "company"
 
@@ -99,8 +99,10 @@ def test_dou_x_takes_the_whole_organisation_named_before(
     extractor: quotes.Extractor, text: str, canonical: str
 ) -> None:
     (record,) = extractor.extract(text)
-    assert record.affiliation is not None and record.affiliation.text.startswith("同")
-    assert record.affiliation.canonical == canonical
+    assert record.affiliation is not None and record.affiliation.canonical == canonical
+    # the affiliation is the organisation as the text named it before 同X
+    assert record.affiliation.end <= text.index("同")
+    assert text[record.affiliation.start : record.affiliation.end] == record.affiliation.text
 
 
 def test_a_description_before_the_name_does_not_hide_it(extractor: quotes.Extractor) -> None:

@@ -55,7 +55,8 @@ def test_person_in_parentheses_after_an_organisation_is_a_mention(extractor: quo
 def test_dou_plus_organisation_word_takes_the_organisation_named_before(extractor: quotes.Extractor) -> None:
     text = "奈良地方検察庁は遅刻を認めた。佐藤一郎・同地検次席検事は「指導していく」とコメントを出した。"
     (record,) = extractor.extract(text)
-    assert record.affiliation is not None and record.affiliation.text == "同地検"
+    assert record.affiliation is not None and record.affiliation.text == "奈良地方検察庁"
+    assert text[record.affiliation.start : record.affiliation.end] == "奈良地方検察庁"
     assert record.affiliation.canonical == "Nara District Public Prosecutors Office"
 
 
@@ -63,8 +64,8 @@ def test_kind_word_inside_a_title_points_to_the_club_named_before(extractor: quo
     text = "中日ドラゴンズは10日、佐藤健球団代表が会見した。佐藤代表は「結果が全てだ」と述べた。"
     (record,) = extractor.extract(text)
     assert record.speaker is not None and record.speaker.name == "佐藤健"
-    assert record.affiliation is not None and record.affiliation.text == "球団"
-    assert text[record.affiliation.start : record.affiliation.end] == "球団"
+    assert record.affiliation is not None and record.affiliation.text == "中日ドラゴンズ"
+    assert text[record.affiliation.start : record.affiliation.end] == "中日ドラゴンズ"
     assert record.affiliation.canonical == "Chunichi Dragons"
 
 

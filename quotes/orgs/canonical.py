@@ -54,7 +54,11 @@ def canonical_affiliation(
         before = [
             m for m in (named if named is not None else table.find_all(source)) if m.end <= affiliation.start
         ]
-        org = earlier_organization(kind, before, kinds.get(kind), source)
+        match = earlier_organization(kind, before, kinds.get(kind), source)
+        if match is not None:
+            # 同地検, 球団: the organisation as the text named it before
+            org = match.organization
+            affiliation = Affiliation(start=match.start, end=match.end, text=source[match.start : match.end])
     if org is None:
         return affiliation
     return attrs.evolve(affiliation, canonical=org.canonical, category=org.category, country=org.country)
@@ -62,8 +66,8 @@ def canonical_affiliation(
 
 def earlier_organization(
     kind: str, before: Sequence[OrgMatch], categories: str | None = None, source: str = ""
-) -> Organization | None:
-    """The organisation of `before` of one of `categories` (`company|media`), or,
+) -> OrgMatch | None:
+    """The mention of `before` of an organisation of one of `categories` (`company|media`), or,
     without categories, whose name ends in `kind` (地検, 社): the last one written as a
     topic or subject (トヨタ自動車は…デンソーとの提携…。同社 is Toyota), else the last."""
     wanted = frozenset(categories.split("|")) if categories else None
@@ -78,7 +82,7 @@ def earlier_organization(
     ]
     topics = [m for m in fitting if source[m.end : m.end + 1] in ("は", "が")]
     chosen = topics or fitting
-    return chosen[-1].organization if chosen else None
+    return chosen[-1] if chosen else None
 
 
 def canonical_via(via: Via, table: OrganizationTable) -> Via:
