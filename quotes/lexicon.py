@@ -74,6 +74,8 @@ LIST_FILES = {
     "post_endings.txt": "post_endings",
     "bound_titles.txt": "bound_titles",
     "state_titles.txt": "state_titles",
+    "voice_nouns.txt": "voice_nouns",
+    "forums.txt": "forums",
 }
 TABLE_FILES: dict[str, tuple[str, tuple[str, ...] | str]] = {
     "cues.tsv": ("cues", CUE_CLASSES),
@@ -145,6 +147,10 @@ class Lexicon:
     bound_titles: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
     #: posts and unnamed sources that belong to a state (大統領, 相, 当局者)
     state_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    #: nouns for voices from a crowd or a place (声, 批判, コメント)
+    voice_nouns: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    #: places on the net voices are written in (ネット上, SNS, コメント欄)
+    forums: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: a country as written (イラン, 英) -> its ISO code
     countries: Mapping[str, str] = attrs.field(factory=dict)
     _country_names: tuple[str, ...] = attrs.field(

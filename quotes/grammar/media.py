@@ -118,7 +118,7 @@ def relayed_source(doc: Doc, pred: Token, lex: Lexicon) -> Token | None:
     """X in `Xの言葉を引用し` / `Xの話として`, which makes X the speaker."""
     candidates = [pred, *[c for c in pred.children if c.dep_ in ("advcl", "obl", "obj")]]
     for verb in candidates:
-        for child in verb.children if verb.pos_ == "VERB" else [verb]:
+        for child in verb.children if verb.pos_ in ("VERB", "ADJ", "AUX") else [verb]:
             if child.lemma_ not in lex.relay_nouns:
                 continue
             following = doc[child.i + 1 : child.i + 3].text

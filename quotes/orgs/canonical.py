@@ -14,7 +14,7 @@ import attrs
 
 from quotes.lexicon import Lexicon
 from quotes.orgs.home import at_home, home_country
-from quotes.orgs.table import Organization, OrganizationTable, OrgMatch
+from quotes.orgs.table import OrganizationTable, OrgMatch
 from quotes.records import Affiliation, Quotation, Via
 
 

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotes.errors import Warnings
+from quotes.grammar.predicates import clause_like
 from quotes.lexicon import Lexicon
 from quotes.orgs.canonical import canonicalise
 from quotes.orgs.table import OrganizationTable
@@ -74,16 +75,23 @@ class Pipeline:
         """Stage 2: the units to parse, tokenized once: all, or those the selector keeps,
         and the sentences around a quotation standing alone (they may attribute it)."""
         around = {j for k, unit in enumerate(p.units) if standalone(unit) for j in (k - 1, k + 1)}
-        wanted: dict[int, Doc] = {}
-        for k, unit in enumerate(p.units):
-            tokens = one_sentence(self.nlp.make_doc(unit.text))
-            if (
-                self.parse == "all"
-                or k in around
-                or self._selector.needs_parse(unit, ((t.text, t.lemma_, t.tag_) for t in tokens))
-            ):
-                wanted[k] = tokens
-        return wanted
+        tokenized = [one_sentence(self.nlp.make_doc(unit.text)) for unit in p.units]
+        wanted = {
+            k
+            for k, (unit, tokens) in enumerate(zip(p.units, tokenized, strict=True))
+            if self.parse == "all"
+            or k in around
+            or self._selector.needs_parse(unit, ((t.text, t.lemma_, t.tag_) for t in tokens))
+        }
+        # the sentence before one that is parsed may name the source it continues
+        wanted |= {
+            k - 1
+            for k in wanted
+            if k > 0
+            and k - 1 not in wanted
+            and self._selector.names_a_source((t.text, t.lemma_, t.tag_) for t in tokenized[k - 1])
+        }
+        return {k: tokenized[k] for k in sorted(wanted)}
 
     def analyze(self, text: str, doc_id: str | None = None) -> Analysis:
         """Quotations and problems of one text."""
@@ -148,7 +156,7 @@ class _Assembly:
         self.mentions: list[Parts] = []
         self.groups: dict[Any, int] = {}
         self.previous: discourse.Previous | None = None  # last attributed record and its unit
-        self.topic: discourse.Topic | None = None  # the last sentence's person topic and its unit
+        self.focus: discourse.Topic | None = None  # the source the discourse is about, and its unit
 
     def _group(self, key: Any) -> int:
         return self.groups.setdefault(key, len(self.groups) + 1)
@@ -167,7 +175,18 @@ class _Assembly:
             self._direct(k, unit, doc, finding)
         if reporting is not None and (self.previous is None or self.previous[0] != k):
             self.previous = reporting  # …と述べた。さらに「…」と強調した: it continues too
-        self.topic = discourse.sentence_topic(k, unit, doc, self.lex, self.read) or self.topic
+        self._refocus(k, unit, doc)
+
+    def _refocus(self, k: int, unit: Unit, doc: Doc) -> None:
+        """The source the discourse is about after sentence `k`: the last speaker of its
+        words, else the source it is about, else the one before."""
+        spoken = self.previous if self.previous is not None and self.previous[0] == k else None
+        if spoken is not None and spoken[1].speaker is not None:
+            record = spoken[1]
+            assert record.speaker is not None
+            self.focus = (k, Parts(speaker=record.speaker, affiliation=record.affiliation))
+            return
+        self.focus = discourse.sentence_focus(k, unit, doc, self.lex, self.read) or self.focus
 
     def _reported(self, k: int, unit: Unit, doc: Doc, findings: list[Finding]) -> discourse.Previous | None:
         """Records of the reported speech of a sentence; the last one with a speaker."""
@@ -184,8 +203,9 @@ class _Assembly:
             if record is None or (reported.frame and inner):
                 continue
             if record.speaker is None:
-                # また、…と強調した: the previous sentence's speaker continues, or no record
+                # また、…と強調した: the previous speaker or source continues, or no record
                 record = discourse.carry(record, self.previous, k)
+                record = discourse.from_focus(record, self.focus, k) if record.speaker is None else record
                 if record.speaker is None:
                     continue
             # one utterance per speaker and sentence, bracketed or not (「A」とし、Bと述べた)
@@ -193,7 +213,9 @@ class _Assembly:
                 (k, "subject", reported.subject) if reported.subject is not None else (k, "cue", reported.cue)
             )
             self.records.append(attrs.evolve(record, group=self._group(key)))
-            reporting = (k, record)
+            speaker = record.speaker
+            if not (reported.frame and speaker is not None and self.lex.is_media(speaker.text)):
+                reporting = (k, record)  # a medium that frames the sentence does not speak on
         return reporting
 
     def _direct(self, k: int, unit: Unit, doc: Doc, finding: Finding) -> None:
@@ -204,9 +226,10 @@ class _Assembly:
         if carry:
             record = discourse.carry(record, self.previous, k)
         if carry and record.speaker is None:
-            record = discourse.from_topic(record, self.topic, k)
-        if carry and record.speaker is None:
             record = discourse.questioned(record, unit, self.mentions, self.lex)
+        speech = finding.cue_class is not None or clause_like(finding.slot, unit)  # words, not a name
+        if carry and record.speaker is None and speech:
+            record = discourse.from_focus(record, self.focus, k)
         if record.kind != "term":
             record = attrs.evolve(record, group=self._group(_group_key(k, finding, record)))
             if record.speaker is not None:

@@ -35,6 +35,7 @@ from quotes.grammar.predicates import (
 from quotes.grammar.tokens import is_passive, placeholder_token, slot_of
 from quotes.lexicon import Lexicon
 from quotes.rules.findings import Finding
+from quotes.rules.voices import voice
 from quotes.text.masking import Slot, Unit
 
 
@@ -74,6 +75,9 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
     nxt_slot = slot_of(doc[after.i + 1], unit.slots) if after.i + 1 < len(doc) else None
     if after.text in ("「", "『") and nxt_slot is not None:
         return Finding(slot=slot, kind="deferred", defer_to=nxt_slot)
+    found = voice(doc, q, slot, lex)  # ネット上では「…」といった声が上がった
+    if found is not None:
+        return found
     marker = quotative(doc, after)
     if marker is None:
         return _content_of_noun(doc, q, after, slot, unit, lex) or term
@@ -100,8 +104,10 @@ def _speech(
     cue_class = lex.cue_class(lemma)
     if cue_class == "naming":
         return None
-    if form == "として" and cue_class not in REPORTING and not clause_like(slot, unit):
-        return None  # 「フランチェスコ1世」として就任する: "as" a name, not speech
+    if cue_class not in REPORTING and not clause_like(slot, unit) and (form == "として" or cue_class is None):
+        # 「フランチェスコ1世」として就任する: "as" a name; 「ジャパンカップ」とカチ合う: "with"
+        # a name; a name before a verb that reports nothing is no speech
+        return None
     subject = _speaker(unit, doc, q, first, pred, lex)
     passive = is_passive(pred)
     if passive:

@@ -18,7 +18,7 @@ import regex
 from spacy.tokens import Doc, Token
 
 from quotes import confidence
-from quotes.grammar.arguments import topic_of
+from quotes.grammar.arguments import subject_of, topic_of
 from quotes.grammar.phrases import can_be_source
 from quotes.lexicon import Lexicon
 from quotes.people.mentions import Parts
@@ -32,12 +32,17 @@ Previous = tuple[int, Quotation]
 Topic = tuple[int, Parts]
 
 
+#: how many sentences a source stays the one the discourse is about, with no new one named
+WINDOW = 3
+
+
 def carry(record: Quotation, previous: Previous | None, k: int) -> Quotation:
-    """A cue with no subject continues the previous sentence's speaker (主語の省略)."""
+    """A cue with no subject continues the speaker of the words just before it, in the
+    same sentence or the one before (主語の省略: 「A」と述べた。「B」とも語った)."""
     if previous is None:
         return record
     prev_k, prev = previous
-    if prev_k != k - 1 or prev.speaker is None:
+    if prev_k not in (k - 1, k) or prev.speaker is None:
         return record
     return attrs.evolve(
         record,
@@ -48,30 +53,55 @@ def carry(record: Quotation, previous: Previous | None, k: int) -> Quotation:
     )
 
 
-def from_topic(record: Quotation, topic: Topic | None, k: int) -> Quotation:
-    """森田教育長は会見で謝罪した。「…」と述べた: the last sentence's topic speaks."""
-    if topic is None or topic[0] != k - 1:
+def from_focus(record: Quotation, focus: Topic | None, k: int) -> Quotation:
+    """佐藤選手が試合後、取材に応じた。「…」と話した: a cue with no subject of its own is
+    said by the source the discourse is about, named in one of the `WINDOW` sentences
+    before (and not replaced by another since)."""
+    if focus is None or not k - WINDOW <= focus[0] < k:
         return record
-    parts = topic[1]
+    parts = focus[1]
     return attrs.evolve(
         record, speaker=parts.speaker, affiliation=parts.affiliation, confidence=confidence.CARRIED
     )
 
 
-def sentence_topic(
+def sentence_focus(
     k: int, unit: Unit, doc: Doc, lex: Lexicon, read: Callable[[Unit, Token], Parts | None]
 ) -> Topic | None:
-    """The person a sentence is about: the は-topic of its main verb, named or titled."""
+    """The source a sentence is about: the は-topic, else the が-subject, of its main verb,
+    when it can speak: a person (named, titled, with an honorific or unnamed) or an
+    organisation; not a place, a thing or a time (会場は, 試合は, 12日は)."""
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if not roots:
         return None
-    head = topic_of(doc, roots[0], unit.slots, lex)
+    root = roots[0]
+    head = topic_of(doc, root, unit.slots, lex) or subject_of(doc, root, unit.slots, lex)
+    head = head or _loose_subject(doc, root, lex)
     if head is None or not can_be_source(head, lex):
         return None
     parts = read(unit, head)
-    if parts is None or parts.speaker.anonymous or not (parts.speaker.title or parts.speaker.honorific):
+    if parts is None:
+        return None
+    speaker = parts.speaker
+    person = bool(speaker.title or speaker.honorific or speaker.anonymous)
+    named = speaker.name is not None and (
+        lex.names_org(speaker.name) or any("人名" in t.tag_ for t in doc[head.i : head.i + 1])
+    )
+    if not (person or named) or (speaker.name or "") in lex.places:
         return None
     return k, parts
+
+
+def _loose_subject(doc: Doc, root: Token, lex: Lexicon) -> Token | None:
+    """A が/は subject before the main verb that the parser hung on a word of the main
+    clause (佐藤選手が|試合後、取材に応じた), not one inside a relative clause."""
+    for tok in doc[: root.i]:
+        if tok.dep_ not in ("nsubj", "dislocated") or not can_be_source(tok, lex):
+            continue
+        ancestors = list(tok.ancestors)
+        if root in ancestors and not any(a.dep_ == "acl" for a in ancestors):
+            return tok
+    return None
 
 
 def questioned(record: Quotation, unit: Unit, mentions: Sequence[Parts], lex: Lexicon) -> Quotation:

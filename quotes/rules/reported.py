@@ -135,7 +135,7 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
     return out
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class _Cue:
     """The reporting cue of a clause: the predicate と hangs from, the preferred
     reporting verb, its token span, lemma and class."""
@@ -158,16 +158,22 @@ def _quotative_clause(doc: Doc, tok: Token, slots: Sequence[Slot], lex: Lexicon)
     if cue is None:
         return []
     subject = _clause_source(doc, tok, clause_head, cue, slots, lex)
+    relay = relayed_source(doc, cue.pred, lex)
+    if relay is not None:
+        # NHKは政府関係者の話として…と伝えた: the relayed source speaks, NHK relays, and
+        # the cue is what names the relay (話として)
+        teller = subject or topic_of(doc, cue.pred, slots, lex) or subject_of(doc, cue.pred, slots, lex)
+        via = via_of(doc, cue.pred, teller, lex) or (noun_phrase(teller, lex) if teller is not None else None)
+        span = _relay_span(doc, relay)
+        subject, cue = relay, attrs.evolve(cue, span=span, lemma=relay.head.lemma_ + "として")
+    else:
+        via = None
     orphan = _orphan(doc, clause_head, tok, cue, slots, lex)
     if subject is None:
         return orphan
     if tok in subject.subtree:
         return []  # …という返答があった: the noun the clause fills is no source
-    via = via_of(doc, cue.pred, subject, lex)
-    relay = relayed_source(doc, cue.pred, lex)
-    if relay is not None:
-        # NHKは政府関係者の話として…と伝えた: the relayed source speaks, NHK relays
-        via, subject = via or noun_phrase(subject, lex), relay
+    via = via or via_of(doc, cue.pred, subject, lex)
     start = clause_start(doc, clause_head, tok, subject, cue.pred, lex)
     if start is None or start >= tok.i:
         return []
@@ -183,6 +189,15 @@ def _quotative_clause(doc: Doc, tok: Token, slots: Sequence[Slot], lex: Lexicon)
             via=via,
         )
     ]
+
+
+def _relay_span(doc: Doc, source: Token) -> tuple[int, int]:
+    """The tokens of the relay noun and its として (関係者の|話として)."""
+    noun = source.head
+    end = noun.i + 1
+    while end < len(doc) and doc[end].text in ("と", "し", "て", "として"):
+        end += 1
+    return noun.i, end
 
 
 def _reporting_cue(
@@ -234,8 +249,9 @@ def _clause_source(
         topic = topic_of(doc, pred, slots, lex)
         if topic is not None and topic.i < subject.i and can_be_source(topic, lex):
             return topic
-        if subject in clause_head.subtree:
-            return None  # 津波の心配はないとしている: the clause's own subject, no source
+        # 津波の心配はないとしている, 来期も…としている: the clause's own subject or a time,
+        # no source named (the discourse may give one)
+        return None
     return subject
 
 
@@ -244,7 +260,7 @@ def _orphan(
 ) -> list[Reported]:
     """`また、物価高には万全を期すと強調した`: a clause reported in a sentence that names
     no source at all; the previous sentence's speaker may continue (`subject` None)."""
-    if cue.cue_class not in ("speech", "report") or not _no_subject(doc, clause_head, cue.pred, slots):
+    if cue.cue_class not in ("speech", "report") or not _no_subject(doc, clause_head, cue.pred, slots, lex):
         return []
     start = clause_start(doc, clause_head, tok, None, cue.pred, lex)
     if start is None or start >= tok.i:
@@ -272,15 +288,15 @@ def _slot_predicate(doc: Doc, slots: Sequence[Slot], k: int, lex: Lexicon) -> To
     return found if not isinstance(found, int) else None
 
 
-def _no_subject(doc: Doc, clause_head: Token, pred: Token, slots: Sequence[Slot]) -> bool:
+def _no_subject(doc: Doc, clause_head: Token, pred: Token, slots: Sequence[Slot], lex: Lexicon) -> bool:
     """Whether a sentence names no one outside the reported clause: nothing before the
-    cue could be its subject or topic, and it is the sentence's main verb."""
+    cue that could speak is its subject or topic, and it is the sentence's main verb."""
     if pred.dep_ != "ROOT":
         return False
     inside = {t.i for t in clause_head.subtree}
-    return not any(t.i not in inside and t.dep_ in SUBJECT_DEPS for t in doc[: pred.i]) and not any(
-        slot_of(t, slots) is not None for t in doc
-    )
+    return not any(
+        t.i not in inside and t.dep_ in SUBJECT_DEPS and can_be_source(t, lex) for t in doc[: pred.i]
+    ) and not any(slot_of(t, slots) is not None for t in doc)
 
 
 def _form(doc: Doc, tok: Token) -> str:

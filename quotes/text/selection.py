@@ -55,6 +55,7 @@ class Selector:
     """Decides from a sentence's tokens whether it needs the parser."""
 
     def __init__(self, lex: Lexicon) -> None:
+        self._lex = lex
         self.cues = frozenset(k for k, v in lex.cues.items() if v != "naming")
         self.nouns = frozenset(lex.relay_nouns) | frozenset(lex.speech_nouns)
         self.titles = frozenset(lex.titles) | frozenset(lex.honorifics)
@@ -63,6 +64,27 @@ class Selector:
         # Xの話として、/ Xの話では、: a relayed source with no quotative
         relay = "|".join(sorted(map(regex.escape, lex.relay_nouns), key=len, reverse=True))
         self._relay = regex.compile(f"(?:{relay})(?:として|では)")
+
+    def names_a_source(self, tokens: Iterable[tuple[str, str, str]]) -> bool:
+        """Whether a sentence starts with a topic or subject that can speak: a proper noun,
+        an organisation or an unnamed source before its first は/が/も (トヨタ自動車は,
+        気象庁は, 関係者が). Such a sentence is parsed when the next one is, which may
+        continue its source without naming it."""
+        words: list[str] = []
+        for text, _lemma, tag in tokens:
+            if text in ("は", "が", "も") and tag.startswith("助詞"):
+                phrase = "".join(w for w, _ in words)
+                proper = any("固有名詞" in t and "地名" not in t for _, t in words)
+                return bool(words) and (
+                    proper
+                    or self._lex.is_org(phrase)
+                    or self._lex.suffix(phrase, self._lex.anonymous) is not None
+                )
+            if tag.startswith(("助詞", "補助記号", "動詞")):
+                words = []  # only the phrase right before the particle
+                continue
+            words.append((text, tag))
+        return False
 
     def needs_parse(self, unit: Unit, tokens: Iterable[tuple[str, str, str]]) -> bool:
         """Whether `unit`, tokenized as `(text, lemma, tag)` triples, must be parsed."""

@@ -1,0 +1,78 @@
+"""Voices from a crowd or a place: ネット上では「…」といった声が上がった, 視聴者からは「…」
+との声も聞かれた, 「…」と批判が殺到した, ネット上では「…」と擁護する意見も出ている.
+
+The quotation fills a voice noun (`voice_nouns.txt`) that is the subject of its verb;
+the cue is the noun and its verb (声が上がった), or the reporting verb of a clause on the
+noun (擁護する); the speaker is the source named with から, では, には or でも on that verb
+(ネット上, 視聴者, SNS), or no one: the voices are never handed to the last person named.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from quotes.grammar.phrases import can_be_source, noun_phrase
+from quotes.grammar.predicates import REPORTING, cue_span
+from quotes.grammar.tokens import case_of, is_predicate, lemma_of
+from quotes.lexicon import Lexicon
+from quotes.rules.findings import Finding
+from quotes.text.masking import Slot
+
+#: what marks the place or crowd voices come from (ネット上では, 視聴者から, ファンの間でも)
+_SOURCE_CASES = ("から", "からは", "からも", "では", "で", "には", "でも")
+
+
+def voice(doc: Doc, q: Token, slot: Slot, lex: Lexicon) -> Finding | None:
+    """The reading of a quotation that is a crowd's voices, or None if it is not one."""
+    clause = q.head if is_predicate(q.head) and q.head.dep_ == "acl" else None
+    noun = clause.head if clause is not None else q.head
+    if noun.lemma_ not in lex.voice_nouns or noun.dep_ not in ("nsubj", "nsubj:pass"):
+        return None
+    verb = noun.head
+    if not (is_predicate(verb) or verb.pos_ == "ADJ") or verb.i < noun.i:
+        return None  # 声が上がった, 擁護する意見も少なくない
+    if clause is not None and lex.cue_class(lemma_of(clause)) in REPORTING:
+        start, end, lemma = cue_span(doc, clause, clause, lex)  # …と擁護する意見: 擁護する
+    else:
+        _, end, verb_lemma = cue_span(doc, verb, verb, lex)
+        start, lemma = noun.i, noun.lemma_ + "が" + verb_lemma  # 声が上がった
+    source = _source(verb, noun, lex)
+    return Finding(
+        slot=slot,
+        kind="direct",
+        cue=(start, end),
+        cue_lemma=lemma,
+        cue_class="speech",
+        subject=source.i if source is not None else None,
+        passive=source is None,  # no one named: the voices are no one's in particular
+    )
+
+
+def _forum(tok: Token, lex: Lexicon) -> bool:
+    start, end = noun_phrase(tok, lex)
+    return lex.suffix(tok.doc[start:end].text, lex.forums) is not None
+
+
+def _on(tok: Token) -> bool:
+    """X上 (ネット上, SNS上): a place on a medium, not a time, although 上 can be one."""
+    return tok.lemma_ == "上" and any(c.dep_ == "compound" for c in tok.children)
+
+
+def _source(verb: Token, noun: Token, lex: Lexicon) -> Token | None:
+    """Where the voices came from: a noun with から/では/には on the verb or the voice noun
+    that can speak (視聴者, ファン, 野党) or is a place on the net (ネット上, SNS), not
+    another place or a time (会見場の外では, 試合後には)."""
+    # SNSで拡散されると、「…」と称賛の声が相次いだ: also where the clause before it happened
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and c.i < noun.i]
+    for head in (verb, noun, *clauses):
+        for child in head.children:
+            if (
+                child.i < noun.i
+                and child.pos_ in ("NOUN", "PROPN", "PRON")
+                and child.dep_ in ("obl", "nmod")
+                and case_of(child) in _SOURCE_CASES
+                and (_on(child) or "副詞可能" not in child.tag_)
+                and (can_be_source(child, lex) or _forum(child, lex))
+            ):
+                return child
+    return None

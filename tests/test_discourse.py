@@ -1,0 +1,62 @@
+"""Speakers carried through the discourse: a cue with no subject of its own is said by the
+source the text is about, never across a new named subject, and by no one when none is."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+
+
+def _last(records: list[quotes.Quotation]) -> quotes.Quotation:
+    return [r for r in records if r.kind != "term" or r.cue is not None][-1]
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # the subject of a sentence that holds no speech
+        ("佐藤健太選手が試合後、取材に応じた。「最高の気分です」と話した。", "佐藤健太"),
+        # a sentence about something else between them
+        ("山田太郎市長は会見を開いた。市の財政は厳しい。「改革を急ぐ」と強調した。", "山田太郎"),
+        # a new named subject takes over
+        ("佐藤健太選手が取材に応じた。一方、鈴木一郎監督は会見した。「課題が見えた」と話した。", "鈴木一郎"),
+        # a medium framing a sentence does not speak on: the person the frame is about does
+        (
+            "毎日新聞によると、西平良将氏は1年前から運動を開始した。その後、立候補を表明した。"
+            "「甘かった」と振り返った。",
+            "西平良将",
+        ),
+        # reported speech with no source continues the source too
+        ("トヨタ自動車は決算を発表した。来期も増益を見込むとしている。", "トヨタ自動車"),
+    ],
+    ids=["subject_without_speech", "across_a_sentence", "new_subject", "not_the_framing_medium", "reported"],
+)
+def test_a_cue_without_subject_is_said_by_the_source_the_text_is_about(
+    extractor: quotes.Extractor, text: str, speaker: str
+) -> None:
+    record = _last(extractor.extract(text))
+    assert record.speaker is not None
+    assert (record.speaker.name or record.speaker.text) == speaker
+    assert text[record.speaker.start : record.speaker.end] == record.speaker.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会場は熱気に包まれた。「最高だった」と話した。",  # a place is no source
+        "山田太郎市長は会見を開いた。市の財政は厳しい。税収も減った。人口も減った。「改革を急ぐ」と強調した。",
+    ],
+    ids=["nothing_qualifies", "too_far_back"],
+)
+def test_no_speaker_where_no_source_qualifies(extractor: quotes.Extractor, text: str) -> None:
+    record = _last(extractor.extract(text))
+    assert record.speaker is None
+
+
+def test_a_relay_names_the_inner_source_and_the_outlet_is_the_via(extractor: quotes.Extractor) -> None:
+    text = "番組は、ドラマの関係者の話として、撮影スケジュールへの影響はないと伝えた。"
+    (record,) = [r for r in extractor.extract(text) if r.kind == "indirect"]
+    assert record.speaker is not None and record.speaker.text.endswith("関係者")
+    assert record.via is not None and record.via.text == "番組"
+    assert record.cue is not None and record.cue.text.startswith("話として")

@@ -1,0 +1,40 @@
+"""Voices from a crowd or a place: the named source speaks, or no one; never the last person."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+
+INTRO = "俳優の山田太郎さんが番組で発言した。"
+
+
+@pytest.mark.parametrize(
+    "sentence,speaker,cue",
+    [
+        ("ネット上では「おかしい」といった声が上がった。", "ネット上", "声が上がった"),
+        ("住民からは「不安だ」との声が寄せられた。", "住民", "声が寄せられた"),
+        ("SNSでは「泣いた」「最高」などの声が相次いだ。", "SNS", "声が相次いだ"),
+        ("ネット上では「言い過ぎだ」と批判する意見も出ている。", "ネット上", "批判する"),
+        ("「やりすぎだ」と批判が殺到した。", None, "批判が殺到した"),
+        ("会見場の外では「誰が払うのか」との声も聞かれた。", None, "声も聞かれた"),
+    ],
+    ids=["net", "viewers", "sns_two_quotes", "clause_on_the_noun", "no_one_named", "a_place_is_no_one"],
+)
+def test_voices_are_said_by_the_source_named_or_by_no_one(
+    extractor: quotes.Extractor, sentence: str, speaker: str | None, cue: str
+) -> None:
+    text = INTRO + sentence
+    records = [r for r in extractor.extract(text) if r.start > len(INTRO)]
+    assert records
+    for record in records:
+        assert record.cue is not None and record.cue.text.startswith(cue[:2])
+        if speaker is None:
+            assert record.speaker is None  # not 山田太郎, the person named before
+        else:
+            assert record.speaker is not None and record.speaker.text.endswith(speaker)
+
+
+def test_an_opinion_stated_by_someone_is_theirs(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("首相は「慎重に判断する」との意見を述べた。")
+    assert record.speaker is not None and record.speaker.text == "首相"
