@@ -134,6 +134,8 @@ def prefer_cue(doc: Doc, pred: Token, quotative: Token, slots: Sequence[Slot], l
     """
     if lex.cue_class(lemma_of(pred)) in REPORTING and not object_clause(pred, lex):
         return pred
+    if pred.lemma_ == "する" and pred.i == quotative.i + 1 and lex.cue_class("とする") in REPORTING:
+        return pred  # 「…」としているという: とする is the cue, the hearsay という after it is not
     for tok in doc[quotative.i + 1 :]:
         if tok.text in ("「", "『") or slot_of(tok, slots) is not None:
             break
@@ -185,6 +187,11 @@ def cue_span(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[int
         # 結論+付けた, 明言+した: a noun written straight onto the verb is part of it
         start -= 1
         lemma = prev.lemma_ + pred.lemma_
+    if start == pred.i and _idiom_object(doc, pred, quotative):
+        start -= 2  # 「…」と胸を張った, 苦言を呈した: the whole expression, its lemma the verb's
+    if end < len(doc) and doc[end].head == pred and "非自立可能" in doc[end].tag_ and doc[end].pos_ == "VERB":
+        lemma = pred.text + doc[end].lemma_ if lemma == pred.lemma_ else lemma  # 意気|込んだ, 語り|始めた
+        end += 1
     while end < len(doc):
         tok = doc[end]
         if tok.pos_ in CUE_ENDINGS_POS or (
@@ -194,6 +201,19 @@ def cue_span(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[int
             continue
         break
     return start, end, lemma
+
+
+def _idiom_object(doc: Doc, pred: Token, quotative: Token) -> bool:
+    """Whether the cue is `N を V` written right after the quotative (と胸を張った, と首を
+    かしげた, と笑顔を見せた): the noun is part of the expression."""
+    i = pred.i
+    return (
+        i >= 2
+        and doc[i - 1].text == "を"
+        and doc[i - 2].pos_ == "NOUN"
+        and doc[i - 2].head == pred
+        and doc[i - 2].i - 1 == quotative.i
+    )
 
 
 def clause_like(slot: Slot, unit: Unit) -> bool:

@@ -17,7 +17,6 @@ from quotes.grammar.arguments import (
     cleft_focus,
     earlier_clause_subject,
     from_source,
-    person_in,
     subject_of,
     topic_of,
 )
@@ -35,6 +34,7 @@ from quotes.grammar.predicates import (
 from quotes.grammar.tokens import is_passive, placeholder_token, slot_of
 from quotes.lexicon import Lexicon
 from quotes.rules.findings import Finding
+from quotes.rules.verbless import ending_on_speaker, verbless
 from quotes.rules.voices import voice
 from quotes.text.masking import Slot, Unit
 
@@ -80,7 +80,11 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
         return found
     marker = quotative(doc, after)
     if marker is None:
-        return _content_of_noun(doc, q, after, slot, unit, lex) or term
+        return (
+            ending_on_speaker(doc, q, after, slot, lex)
+            or _content_of_noun(doc, q, after, slot, unit, lex)
+            or term
+        )
     to, form = marker
     if form == "と" and to.i + 1 < len(doc) and doc[to.i + 1].text in ("「", "『"):
         nxt_slot = slot_of(doc[to.i + 2], unit.slots) if to.i + 2 < len(doc) else None
@@ -90,7 +94,7 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
     if isinstance(first, int):
         return Finding(slot=slot, kind="deferred", defer_to=first)
     if first is None:
-        return _verbless(doc, q, to, form, slot, lex) or term
+        return verbless(doc, q, to, form, slot, lex) or term
     return _speech(unit, doc, slot, q, to, form, first, lex) or term
 
 
@@ -154,24 +158,6 @@ def _speaker(unit: Unit, doc: Doc, q: Token, first: Token, pred: Token, lex: Lex
     if subject is None:
         subject = cleft_focus(pred, lex) or earlier_clause_subject(pred, q, unit.slots, lex)
     return subject
-
-
-def _verbless(doc: Doc, q: Token, to: Token, form: str, slot: Slot, lex: Lexicon) -> Finding | None:
-    """`「本当に楽しかった」と田中花子さん(34)。`: a quotation, と and the person, no verb
-    (the feature writer's way of ending on the speaker)."""
-    person = q.head
-    if (
-        form != "と"
-        or person.dep_ != "ROOT"
-        or person.pos_ not in ("NOUN", "PROPN")
-        or person.i < to.i
-        or any(t.pos_ in ("VERB", "ADJ") for t in doc[to.i + 1 :])
-    ):
-        return None
-    speaker = person_in(person, lex)
-    if speaker is None:
-        return None
-    return Finding(slot=slot, kind="direct", subject=speaker.i)
 
 
 def _content_of_noun(doc: Doc, q: Token, noun: Token, slot: Slot, unit: Unit, lex: Lexicon) -> Finding | None:

@@ -32,6 +32,8 @@ Previous = tuple[int, Quotation]
 Topic = tuple[int, Parts]
 
 
+#: what a phrase is written with and a name mostly is not (巨大な負担, 核のアパルトヘイト)
+_HIRAGANA = regex.compile(r"\p{Hiragana}")
 #: how many sentences a source stays the one the discourse is about, with no new one named
 WINDOW = 3
 
@@ -142,7 +144,7 @@ def pointed(units: Sequence[Unit], docs: Mapping[int, Doc], lex: Lexicon) -> lis
         for neighbour, direction in ((k + 1, "back"), (k - 1, "forward")):
             doc = docs.get(neighbour)
             cue = pointing_cue(doc, lex) if doc is not None else None
-            if doc is None or cue is None or cue[1] != direction:
+            if doc is None or cue is None or cue[1] not in (direction, "either"):
                 continue
             group += 1
             found.extend(
@@ -181,3 +183,31 @@ def _sign_off_pattern(verbs: tuple[str, ...]) -> regex.Pattern[str]:
     """A sentence that only names the medium: 聯合ニュースが伝えた。 AP通信が報じた。"""
     alternatives = "|".join(map(regex.escape, verbs))
     return regex.compile(rf"\s*(?P<medium>[^、。，,\s「」]{{2,30}}?)(?:が|は)(?:{alternatives})[。．]?\s*")
+
+
+def inside_reported(records: list[Quotation]) -> list[Quotation]:
+    """XはYが「巨大な負担」を抱えていると述べた: a bracket inside a reported clause whose
+    speaker is known is that speaker's words, with the clause's cue, medium and group."""
+    clauses = [
+        r
+        for r in records
+        if r.kind == "indirect" and r.speaker is not None and not (r.cue and "によ" in r.cue.text)
+    ]  # not a によると frame: the names a report quotes stay names
+    out = list(records)
+    for i, record in enumerate(records):
+        if record.kind != "term" or _HIRAGANA.search(record.text) is None:
+            continue  # a name (フリーダム・シールド, 港湾入札不正事件) stays a term
+        around = [c for c in clauses if c.start <= record.start and record.end <= c.end]
+        if around:
+            clause = min(around, key=lambda c: c.end - c.start)
+            out[i] = attrs.evolve(
+                record,
+                kind="direct",
+                speaker=clause.speaker,
+                affiliation=clause.affiliation,
+                cue=clause.cue,
+                via=clause.via,
+                group=clause.group,
+                confidence=confidence.CARRIED,
+            )
+    return out

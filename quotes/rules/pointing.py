@@ -30,17 +30,18 @@ _FORWARD_NOUNS = frozenset({"次", "以下", "下記"})
 def pointing_cue(doc: Doc, lex: Lexicon) -> tuple[Token, str] | None:
     """A reporting verb that points at a quotation standing as a sentence of its own.
 
-    `Xはこう述べた` / `Xはこのように語った` point back ("back"); `Xは次のように語った`
-    points forward ("forward"); a speech verb that says nothing of its own (no object,
-    no と-clause: 被害者の母親は涙ながらに語った) points back too. Returns the verb and
-    the direction, or None.
+    `Xはこのように語った` points back ("back"); `Xは次のように語った` points forward
+    ("forward"); `Xはこう述べた` and a speech verb that says nothing of its own (no
+    object, no と-clause: 被害者の母親は涙ながらに語った) point at the words on either side
+    ("either": 「…」。Xはこう語った or Xはこう語った。「…」). Returns the verb and the
+    direction, or None.
     """
     for verb in doc:
         if not is_predicate(verb) or lex.cue_class(lemma_of(verb)) not in REPORTING:
             continue
         for child in verb.children:
             if child.text in _POINTING_BACK and child.pos_ == "ADV":
-                return verb, "back"
+                return verb, "either"  # こう語った: the words before, or the words after
             if child.lemma_ == "よう" and child.i < verb.i:
                 words = {c.text for c in child.children} | {c.lemma_ for c in child.children}
                 if words & _FORWARD_NOUNS:
@@ -52,7 +53,7 @@ def pointing_cue(doc: Doc, lex: Lexicon) -> tuple[Token, str] | None:
             for c in verb.children
         )
         if verb.dep_ == "ROOT" and lex.cue_class(lemma_of(verb)) in ("speech", "reaction") and not says_own:
-            return verb, "back"
+            return verb, "either"
     return None
 
 

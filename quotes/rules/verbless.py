@@ -1,0 +1,86 @@
+"""Quotations without a reporting verb, as features and sports reports write them.
+
+- `「本当に楽しかった」と田中花子さん(34)。`: と and the person, no verb;
+- `東海林は「…」とドヤ顔。` / `「…」と苦笑い。`: と and a noun for how it was said (体言止め),
+  said by that noun's subject, or the sentence's;
+- `大貫監督も「…」と。` / `三枝選手は「…」。`: the speaker set off as topic, then the words;
+- `田中さんのコメント「…」`: a speech noun written before the bracket, and its owner.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from quotes.grammar.arguments import person_in
+from quotes.grammar.phrases import can_be_source
+from quotes.grammar.tokens import SUBJECT_DEPS
+from quotes.lexicon import Lexicon
+from quotes.rules.findings import Finding
+from quotes.text.masking import Slot
+
+#: what may end a sentence after the words (。, !, ), 」 of an outer frame)
+_ENDS = frozenset("。．｡！？!?")
+
+
+def verbless(doc: Doc, q: Token, to: Token, form: str, slot: Slot, lex: Lexicon) -> Finding | None:
+    """A quotation and と that end the sentence on a person, a noun, or nothing."""
+    if form != "と":
+        return None
+    rest = [t for t in doc[to.i + 1 :] if t.pos_ != "PUNCT"]
+    if not rest:
+        # 大貫哲也監督も「よく頑張った」と。: the topic said it
+        subject = _speaker_of(q, lex)
+        return Finding(slot=slot, kind="direct", subject=subject.i) if subject is not None else None
+    head = q.head
+    if (
+        head.dep_ != "ROOT"
+        or head.pos_ not in ("NOUN", "PROPN")
+        or head.i < to.i
+        or any(t.pos_ in ("VERB", "ADJ") and t.dep_ != "case" for t in doc[head.i + 1 :])
+    ):
+        return None
+    person = person_in(head, lex)
+    if person is not None and person.i > to.i:
+        return Finding(slot=slot, kind="direct", subject=person.i)  # …と田中花子さん(34)。
+    subject = _speaker_of(head, lex)
+    if subject is None:
+        return None
+    # 東海林は「…」とドヤ顔。: the noun after と says how it was said
+    return Finding(
+        slot=slot, kind="direct", cue=(to.i + 1, head.i + 1), cue_lemma=head.lemma_, subject=subject.i
+    )
+
+
+def ending_on_speaker(doc: Doc, q: Token, after: Token, slot: Slot, lex: Lexicon) -> Finding | None:
+    """`三枝選手は「…」。` and `田中さんのコメント「…」。`: the words end the sentence."""
+    if after.text not in _ENDS or q.dep_ != "ROOT":
+        return None
+    for child in q.children:
+        if child.i < q.i and (child.lemma_ in lex.speech_nouns or child.lemma_ in lex.relay_nouns):
+            owners = [c for c in child.children if c.dep_ == "nmod" and c.i < child.i]
+            if owners and can_be_source(owners[-1], lex):
+                # 田中さんのコメント「…」: the owner of the comment
+                return Finding(
+                    slot=slot,
+                    kind="direct",
+                    cue=(child.i, child.i + 1),
+                    cue_lemma=child.lemma_,
+                    subject=owners[-1].i,
+                )
+    subject = _speaker_of(q, lex)
+    return Finding(slot=slot, kind="direct", subject=subject.i) if subject is not None else None
+
+
+def _speaker_of(head: Token, lex: Lexicon) -> Token | None:
+    """The topic of `head` set off by は or も before it (三枝選手は, 大貫監督も), when it
+    can speak; not a bare noun before a bracket, as headlines and citations write
+    (ラジオ日経ホームページ「…」)."""
+    for child in head.children:
+        if (
+            child.i < head.i
+            and child.dep_ in SUBJECT_DEPS
+            and any(c.dep_ == "case" and c.text in ("は", "も") for c in child.children)
+            and can_be_source(child, lex)
+        ):
+            return child
+    return None

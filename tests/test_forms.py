@@ -1,0 +1,81 @@
+"""Forms of quotation without a plain `Xは「…」と述べた`: no verb, whole idioms as cues, a
+quotation pointed at from either side, a bracket inside reported speech."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+
+
+@pytest.mark.parametrize(
+    "text,speaker,cue",
+    [
+        ("三枝佳代子選手は「若い選手の勢いに負けた」。", "三枝佳代子", None),
+        ("大貫哲也監督も「よく頑張った」と。", "大貫哲也", None),
+        ("東海林剛は「実は30年やってますから」とドヤ顔。", "東海林剛", "ドヤ顔"),
+        ("田中一郎さんのコメント「感謝しかない」。", "田中一郎", "コメント"),
+        ("「本当に楽しかった」と田中花子さん(34)。", "田中花子", None),
+    ],
+    ids=["topic_then_words", "topic_then_to", "noun_after_to", "comment_noun", "person_after_to"],
+)
+def test_quotations_without_a_verb_are_said_by_the_one_named(
+    extractor: quotes.Extractor, text: str, speaker: str, cue: str | None
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.kind == "direct" and record.speaker is not None and record.speaker.name == speaker
+    assert (record.cue.text if record.cue else None) == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ラジオ日経ホームページ「全国競馬ダイヤリー」。",  # a citation: a bare noun before the bracket
+        "条約は「不平等だ」。",  # a thing cannot speak
+    ],
+    ids=["citation", "thing"],
+)
+def test_a_bracket_after_a_noun_that_cannot_speak_is_a_term(extractor: quotes.Extractor, text: str) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is None
+
+
+@pytest.mark.parametrize(
+    "sentence,cue,lemma",
+    [
+        ("「まだやれる」と胸を張った。", "胸を張った", "張る"),
+        ("「優勝を狙う」と意気込んだ。", "意気込んだ", "意気込む"),
+        ("「慎重に」と口をそろえた。", "口をそろえた", "そろえる"),
+        ("「甘い」と苦言を呈した。", "苦言を呈した", None),
+        ("「わからない」と首をかしげた。", "首をかしげた", "かしげる"),
+        ("「悔しい」と唇をかんだ。", "唇をかんだ", None),
+    ],
+    ids=["chest", "compound_verb", "mouths", "complaint", "head", "lips"],
+)
+def test_a_cue_is_the_whole_expression(
+    extractor: quotes.Extractor, sentence: str, cue: str, lemma: str | None
+) -> None:
+    text = "佐藤一郎選手は" + sentence
+    (record,) = extractor.extract(text)
+    assert record.cue is not None and record.cue.text == cue
+    assert text[record.cue.start : record.cue.end] == cue
+    if lemma is not None:
+        assert record.cue.lemma == lemma
+
+
+def test_a_quotation_after_kou_katatta_is_the_speakers(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("鈴木一郎監督はこう語った。「選手はよくやった」。")
+    assert record.speaker is not None and record.speaker.name == "鈴木一郎"
+
+
+def test_a_phrase_in_brackets_inside_reported_speech_is_the_reporters(extractor: quotes.Extractor) -> None:
+    text = "ミュラー氏は、南欧諸国が既に「巨大な負担」を抱えていると述べた。"
+    bracket = next(r for r in extractor.extract(text) if r.text == "巨大な負担")
+    assert bracket.kind == "direct" and bracket.speaker is not None and bracket.speaker.name == "ミュラー"
+    assert bracket.cue is not None and bracket.cue.text == "述べた"
+
+
+def test_a_name_in_brackets_inside_reported_speech_stays_a_term(extractor: quotes.Extractor) -> None:
+    text = "米軍は、韓米合同演習「フリーダム・シールド」を実施すると発表した。"
+    bracket = next(r for r in extractor.extract(text) if r.text == "フリーダム・シールド")
+    assert bracket.kind == "term" and bracket.speaker is None
