@@ -70,7 +70,35 @@ _ASIDE_PERSON = regex.compile(
 )
 
 
+#: a person with their organisation between equals signs, as sports results write them:
+#: 蓮見亮平（27）＝東和運輸＝, 山田花子＝東京＝
+_EQUALS_ORG = regex.compile(
+    r"(?P<person>[\p{Han}\p{Katakana}ー・]{2,16}?)(?:[（(][0-9０-９]{1,3}[)）])?[＝=]"
+    r"(?P<org>[^＝=、。，,\s「」（）()]{2,30})[＝=]"
+)
+
+
 def aside_mentions(source: str, lex: Lexicon) -> list[Parts]:
+    """People named beside their organisation: X裁判所(Y裁判長), X社(Y社長), and
+    蓮見亮平（27）＝東和運輸＝ (a place between equals signs is no organisation)."""
+    found = _parenthesised(source, lex)
+    for m in _EQUALS_ORG.finditer(source):
+        org = m.group("org")
+        if org in lex.places or lex.suffix(org, lex.places) == org or org in lex.countries:
+            continue
+        p_start, p_end = m.span("person")
+        person = m.group("person")
+        title = lex.suffix(person, lex.titles)
+        name = person[: -len(title)] if title and len(person) > len(title) else person
+        speaker = Speaker(
+            start=p_start, end=p_end, text=person, name=name, title=title if name != person else None
+        )
+        o_start, o_end = m.span("org")
+        found.append(Parts(speaker=speaker, affiliation=Affiliation(start=o_start, end=o_end, text=org)))
+    return found
+
+
+def _parenthesised(source: str, lex: Lexicon) -> list[Parts]:
     """People named in a parenthesis after their organisation: X裁判所(Y裁判長), X社(Y社長)."""
     found: list[Parts] = []
     for m in _ASIDE_PERSON.finditer(source):

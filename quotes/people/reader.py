@@ -15,6 +15,7 @@ from quotes.grammar.phrases import noun_phrase
 from quotes.grammar.tokens import token_span
 from quotes.lexicon import Lexicon
 from quotes.people.mentions import Parts, decompose
+from quotes.people.offices import is_officer
 from quotes.people.sources import host_organization
 from quotes.records import Affiliation
 from quotes.text.masking import Unit
@@ -84,15 +85,26 @@ class MentionReader:
         return parts
 
     def _hosted(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
-        """An unnamed speaker's organisation written as the sentence's topic (同社は、担当者が)."""
-        if parts is None or parts.affiliation is not None or parts.speaker.name is not None:
+        """A speaker's organisation written as the sentence's topic or setting, for an
+        unnamed speaker (同社は、担当者が) or one holding a post there (自民党の役員会では、
+        二階総務会長が); a state's officer belongs to the state instead."""
+        if parts is None or parts.affiliation is not None:
+            return parts
+        speaker = parts.speaker
+        if speaker.name is not None and (speaker.title is None or is_officer(speaker, self.lex)):
             return parts
         host = host_organization(head, self.lex)
         if host is None:
             return parts
+        owners = [c for c in host.children if c.dep_ == "nmod" and c.i < host.i and self._names_org(c)]
+        host = owners[-1] if owners else host  # 自民党の|役員会では: the organisation, not its meeting
         start, end = noun_phrase(host, self.lex, appositions=False)
         doc = head.doc
         while start < end and doc[start].pos_ in ("DET", "PUNCT"):
             start += 1  # その朝鮮総連の東京本部: not その
         span = token_span(self.source, unit, doc, start, end)
         return attrs.evolve(parts, affiliation=Affiliation(start=span.start, end=span.end, text=span.text))
+
+    def _names_org(self, tok: Token) -> bool:
+        start, end = noun_phrase(tok, self.lex, appositions=False)
+        return self.lex.names_org(tok.doc[start:end].text)

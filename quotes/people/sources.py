@@ -65,6 +65,12 @@ def host_organization(subject: Token, lex: Lexicon) -> Token | None:
         if v.dep_ not in _UP_DEPS or v.head == v:
             break
         v = v.head
+    # a は-topic opening the sentence has it all in its scope, wherever the parser hung it
+    candidates.extend(
+        t
+        for t in subject.doc[: subject.i]
+        if t.dep_ in ("nsubj", "dislocated") and any(c.dep_ == "case" and c.text == "は" for c in t.children)
+    )
     hosts = [
         c
         for c in candidates
