@@ -125,3 +125,33 @@ def test_a_states_officer_belongs_to_the_state_or_ministry_the_text_names(
 def test_a_country_is_no_affiliation_of_others(extractor: quotes.Extractor, text: str) -> None:
     record = _speech(extractor.extract(text))
     assert record.affiliation is None or record.affiliation.text not in ("米国", "中")
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        # the organisation of the meeting the words were said at
+        ("11月10日に行った民政党の役員会では、山田太郎幹事長が「解散はない」と述べた。", "民政党"),
+        # the organisation the sentence is about, which announces the person
+        (
+            "湊川ユナイテッドは20日、コーチの早瀬隆之氏が監督に就任すると発表した。早瀬監督は「全部勝つ」と話した。",
+            "湊川ユナイテッド",
+        ),
+        # a sports result's name＝organisation＝
+        ("男子は蓮見亮平（27）＝東和運輸＝が連覇した。蓮見は「うれしい」と話した。", "東和運輸"),
+    ],
+    ids=["meeting", "announcing_organisation", "equals_signs"],
+)
+def test_a_post_holders_organisation_from_the_sentence_around_them(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+    assert text[record.affiliation.start : record.affiliation.end] == affiliation
+
+
+def test_a_place_between_equals_signs_is_no_organisation(extractor: quotes.Extractor) -> None:
+    record = _speech(
+        extractor.extract("女子は山田花子（30）＝東京＝が優勝した。山田は「うれしい」と話した。")
+    )
+    assert record.affiliation is None

@@ -96,8 +96,10 @@ class MentionReader:
         host = host_organization(head, self.lex)
         if host is None:
             return parts
-        owners = [c for c in host.children if c.dep_ == "nmod" and c.i < host.i and self._names_org(c)]
-        host = owners[-1] if owners else host  # 自民党の|役員会では: the organisation, not its meeting
+        if host.lemma_ in self.lex.occasions or self.lex.suffix(host.text, tuple(self.lex.occasions)):
+            # 自民党の|役員会では: the organisation, not its meeting
+            owners = [c for c in host.children if c.dep_ == "nmod" and c.i < host.i and self._names_org(c)]
+            host = owners[-1] if owners else host
         start, end = noun_phrase(host, self.lex, appositions=False)
         doc = head.doc
         while start < end and doc[start].pos_ in ("DET", "PUNCT"):
