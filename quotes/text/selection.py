@@ -70,7 +70,7 @@ class Selector:
         an organisation or an unnamed source before its first は/が/も (トヨタ自動車は,
         気象庁は, 関係者が). Such a sentence is parsed when the next one is, which may
         continue its source without naming it."""
-        words: list[str] = []
+        words: list[tuple[str, str]] = []
         for text, _lemma, tag in tokens:
             if text in ("は", "が", "も") and tag.startswith("助詞"):
                 phrase = "".join(w for w, _ in words)
