@@ -107,10 +107,10 @@ def test_extended_in_code() -> None:
 def test_user_lexicon_changes_attribution(extractor) -> None:
     import quotes
 
-    text = "主任分析官の森氏は「上がる」とつぶやいた。"
+    text = "主任分析官の森氏は「上がる」と吠えた。"
     custom = quotes.Extractor(
-        nlp=extractor.nlp, lexicon=Lexicon.default().extended(cues={"つぶやく": "speech"})
+        nlp=extractor.nlp, lexicon=Lexicon.default().extended(cues={"吠える": "speech"})
     )
     (record,) = custom.extract(text)
-    assert record.cue is not None and record.cue.lemma == "つぶやく"
+    assert record.cue is not None and record.cue.lemma == "吠える"
     assert record.confidence > extractor.extract(text)[0].confidence

@@ -11,6 +11,7 @@ every part maps back to source offsets through the unit.
 from __future__ import annotations
 
 import attrs
+import regex
 from spacy.tokens import Token
 
 from quotes.grammar.phrases import is_pronoun, noun_phrase
@@ -24,6 +25,8 @@ from quotes.text.masking import Unit
 
 #: plural markers written after a speaker (高官ら, 関係者たち)
 PLURALS = ("たち", "ら", "等")
+#: a katakana letter, then the rest (a word in katakana runs on across it)
+_KATAKANA_END = regex.compile(r"\p{Katakana}\p{Katakana}")
 #: demonstratives before a mention (この院長, その男性), no part of a name
 DEMONSTRATIVES = frozenset({"この", "その", "あの"})
 
@@ -198,17 +201,15 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     unnamed = ""  # the unnamed-source word of an anonymous speaker (当局者)
     name: str | None = name_part or None
     if name is not None and not title:
-        anon = lex.suffix(name, lex.anonymous)
-        if anon and head.honorific and len(name) > len(anon):
-            if head_from + len(name) - len(anon) not in phrase.names:
-                anon = None  # 坂本義男さん: a given name that ends like 男, not an unnamed man
-        if anon:
-            anonymous, unnamed = True, anon
-            prefix = name[: len(name) - len(anon)]
-            state = prefix in lex.countries and lex.suffix(anon, lex.state_titles) is not None
-            if (len(prefix) >= 2 and lex.names_org(prefix)) or state:  # 米政府関係者, 米当局者
-                affiliation = phrase.src(head_from, head_from + len(prefix))
-            name = None
+        unnamed = _unnamed(phrase, head, name, lex) or ""
+    if unnamed:
+        assert name is not None
+        anonymous = True
+        prefix = name[: len(name) - len(unnamed)]
+        state = prefix in lex.countries and lex.suffix(unnamed, lex.state_titles) is not None
+        if (len(prefix) >= 2 and lex.names_org(prefix)) or state:  # 米政府関係者, 米当局者
+            affiliation = phrase.src(head_from, head_from + len(prefix))
+        name = None
     if name is not None and is_pronoun(name, lex):
         name = None
     if name is not None:
@@ -247,6 +248,19 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
         else None
     )
     return Parts(speaker=speaker, affiliation=aff)
+
+
+def _unnamed(phrase: _Phrase, head: _Head, name: str, lex: Lexicon) -> str | None:
+    """The unnamed-source word a name part ends in (関係者 of 米政府関係者), if it is one."""
+    anon = lex.suffix(name, lex.anonymous)
+    if anon is None or len(name) == len(anon):
+        return anon
+    at = head.start + head.name_start + len(name) - len(anon)
+    if at not in phrase.offsets and _KATAKANA_END.match(name[-len(anon) - 1 :]):
+        return None  # ステファン: a katakana name that ends like ファン, not a fan
+    if head.honorific and head.start + len(name) - len(anon) not in phrase.names:
+        return None  # 坂本義男さん: a given name that ends like 男, not an unnamed man
+    return anon
 
 
 def _modifier_parts(

@@ -113,7 +113,7 @@ def _speech(
         # a name; a name before a verb that reports nothing is no speech
         return None
     subject = _speaker(unit, doc, q, first, pred, lex)
-    passive = is_passive(pred)
+    passive = is_passive(pred) and not _exalted(subject, lex)
     if passive:
         subject = None  # 「…」と批判された: the subject is who was spoken of
     via = via_of(doc, pred, subject, lex)
@@ -133,6 +133,17 @@ def _speech(
         relayed=relay is not None,
         passive=passive,
     )
+
+
+#: subjects whose verbs take the honorific られる, which is no passive (陛下は…と述べられた)
+_EXALTED = ("陛下", "殿下")
+
+
+def _exalted(subject: Token | None, lex: Lexicon) -> bool:
+    if subject is None:
+        return False
+    start, end = noun_phrase(subject, lex)
+    return subject.doc[start:end].text.endswith(_EXALTED)
 
 
 def _speaker(unit: Unit, doc: Doc, q: Token, first: Token, pred: Token, lex: Lexicon) -> Token | None:
