@@ -122,6 +122,8 @@ class Quotation:
     affiliation: Affiliation | None = None
     cue: Cue | None = None
     via: Via | None = None
+    #: the rule that found the speaker (or "term"); stable names, listed in docs/schema.md
+    rule: str | None = None
 
     def spans(self) -> dict[str, Span | Speaker | Affiliation | Cue | Via | Mention]:
         """Every span this record carries, by field name (for offset checks)."""

@@ -75,6 +75,7 @@ def to_dict(q: Quotation) -> dict[str, Any]:
         "affiliation": affiliation_dict(q.affiliation),
         "cue": cue_dict(q.cue),
         "via": via_dict(q.via),
+        "rule": q.rule,
     }
 
 

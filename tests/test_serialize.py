@@ -39,6 +39,7 @@ def test_jsonl_has_exactly_the_documented_keys() -> None:
         "affiliation",
         "cue",
         "via",
+        "rule",
     ]
     assert list(obj["speaker"]) == [
         "text",

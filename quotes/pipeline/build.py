@@ -24,7 +24,13 @@ def term(source: str, doc_id: str | None, pair: BracketPair) -> Quotation:
     """The record of a bracket pair that is a term (a name, a title, a scare quote)."""
     quote = Span.of(source, pair.content_start, pair.content_end)
     return Quotation(
-        doc=doc_id, kind="term", start=quote.start, end=quote.end, text=quote.text, confidence=confidence.TERM
+        doc=doc_id,
+        kind="term",
+        start=quote.start,
+        end=quote.end,
+        text=quote.text,
+        confidence=confidence.TERM,
+        rule="term",
     )
 
 
@@ -51,6 +57,7 @@ def direct(
         end=quote.end,
         text=quote.text,
         confidence=confidence.of_finding(finding, speaker is not None),
+        rule=finding.rule if speaker is not None else "none",
         speaker=speaker,
         affiliation=affiliation,
         cue=cue,
@@ -89,6 +96,7 @@ def indirect(
         end=clause.end,
         text=clause.text,
         confidence=confidence.of_reported(reported),
+        rule=reported.rule if speaker is not None else "none",
         speaker=speaker,
         affiliation=affiliation,
         cue=cue,

@@ -112,7 +112,7 @@ def _speech(
         # 「フランチェスコ1世」として就任する: "as" a name; 「ジャパンカップ」とカチ合う: "with"
         # a name; a name before a verb that reports nothing is no speech
         return None
-    subject = _speaker(unit, doc, q, first, pred, lex)
+    subject, rule = _speaker(unit, doc, q, first, pred, lex)
     passive = is_passive(pred) and not _exalted(subject, lex)
     if passive:
         subject = None  # 「…」と批判された: the subject is who was spoken of
@@ -121,7 +121,7 @@ def _speech(
     if relay is not None:
         if subject is not None and via is None:
             via = noun_phrase(subject, lex)
-        subject = relay
+        subject, rule = relay, "relay"
     return Finding(
         slot=slot,
         kind="direct",
@@ -132,6 +132,7 @@ def _speech(
         via=via,
         relayed=relay is not None,
         passive=passive,
+        rule=rule,
     )
 
 
@@ -146,29 +147,41 @@ def _exalted(subject: Token | None, lex: Lexicon) -> bool:
     return subject.doc[start:end].text.endswith(_EXALTED)
 
 
-def _speaker(unit: Unit, doc: Doc, q: Token, first: Token, pred: Token, lex: Lexicon) -> Token | None:
-    """Who says a quotation whose cue is `pred`: its subject, or a clause's above it, the
-    sentence's topic, a cleft's focus or the subject of a clause the cue continues."""
+def _speaker(
+    unit: Unit, doc: Doc, q: Token, first: Token, pred: Token, lex: Lexicon
+) -> tuple[Token | None, str]:
+    """Who says a quotation whose cue is `pred`, and the rule that says so: its subject, or
+    a clause's above it, the sentence's topic, a cleft's focus or the subject of a clause
+    the cue continues."""
     subject = subject_of(doc, first, unit.slots, lex)
     if subject is None and pred != first:
         subject = subject_of(doc, pred, unit.slots, lex)
+    rule = "subject"
     described = pred.dep_ == "acl" and pred.head == subject and pred.lemma_ not in ("いう", "言う")
     if subject is not None and q in subject.subtree and not described:
         # 「…」という声が聞かれた: the noun the quotation fills is no speaker;
         # 市民からは「…」との声が上がった: the source is 市民
-        subject = from_source(first)
+        subject, rule = from_source(first), "source"
     if subject is None:
         topic = topic_of(doc, pred, unit.slots, lex)
         # a topic hands down its subject only when it can speak (not ニコチンは…、「…」と指摘)
-        subject = topic if topic is not None and can_be_source(topic, lex) else None
+        subject, rule = (topic, "topic") if topic is not None and can_be_source(topic, lex) else (None, rule)
     if subject is not None and not can_be_source(subject, lex):
         # ペスコフ報道官は、条約は「…」と強調した: 条約 is what the words are about
         topic = topic_of(doc, pred, unit.slots, lex)
         if topic is not None and topic.i < subject.i and can_be_source(topic, lex):
-            subject = topic
+            subject, rule = topic, "topic"
     if subject is None:
-        subject = cleft_focus(pred, lex) or earlier_clause_subject(pred, q, unit.slots, lex)
-    return subject
+        cleft = cleft_focus(pred, lex)
+        subject, rule = (
+            (cleft, "cleft")
+            if cleft is not None
+            else (
+                earlier_clause_subject(pred, q, unit.slots, lex),
+                "earlier_clause",
+            )
+        )
+    return subject, rule
 
 
 def _content_of_noun(doc: Doc, q: Token, noun: Token, slot: Slot, unit: Unit, lex: Lexicon) -> Finding | None:
@@ -202,4 +215,5 @@ def _content_of_noun(doc: Doc, q: Token, noun: Token, slot: Slot, unit: Unit, le
         cue_class=lex.cue_class(lemma) or "speech",
         subject=subject.i if subject is not None else None,
         via=via_of(doc, verb, subject, lex),
+        rule="speech_noun",
     )

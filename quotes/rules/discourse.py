@@ -52,6 +52,7 @@ def carry(record: Quotation, previous: Previous | None, k: int) -> Quotation:
         affiliation=prev.affiliation,
         via=record.via or prev.via,
         confidence=confidence.CARRIED,
+        rule="carried",
     )
 
 
@@ -63,7 +64,11 @@ def from_focus(record: Quotation, focus: Topic | None, k: int) -> Quotation:
         return record
     parts = focus[1]
     return attrs.evolve(
-        record, speaker=parts.speaker, affiliation=parts.affiliation, confidence=confidence.CARRIED
+        record,
+        speaker=parts.speaker,
+        affiliation=parts.affiliation,
+        confidence=confidence.CARRIED,
+        rule="focus",
     )
 
 
@@ -121,7 +126,7 @@ def questioned(record: Quotation, unit: Unit, mentions: Sequence[Parts], lex: Le
     if not suspects:
         return record
     last = max(suspects, key=lambda m: m.speaker.start)
-    return attrs.evolve(record, speaker=last.speaker, confidence=confidence.CARRIED)
+    return attrs.evolve(record, speaker=last.speaker, confidence=confidence.CARRIED, rule="questioned")
 
 
 @attrs.frozen(kw_only=True)
@@ -209,5 +214,6 @@ def inside_reported(records: list[Quotation]) -> list[Quotation]:
                 via=clause.via,
                 group=clause.group,
                 confidence=confidence.CARRIED,
+                rule="inside_reported",
             )
     return out

@@ -26,6 +26,8 @@ class Finding:
     relayed: bool = False
     defer_to: int | None = None
     passive: bool = False  # the cue is passive: no speaker, and none carried over
+    #: the rule that found the speaker (see `quotes.confidence.RULES`)
+    rule: str = "subject"
 
 
 @attrs.frozen(kw_only=True)
@@ -41,3 +43,5 @@ class Reported:
     subject: int | None
     via: tuple[int, int] | None = None
     frame: bool = False  # Xによると / Xの話として: the source frames the whole rest
+    #: the rule that found the source (see `quotes.confidence.RULES`)
+    rule: str = "reported"

@@ -72,6 +72,7 @@ def source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
                 subject=source.i,
                 via=relay_via,
                 frame=True,
+                rule="frame",
             )
         )
     return _innermost(doc, out, lex)

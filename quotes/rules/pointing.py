@@ -80,4 +80,5 @@ def pointed_finding(doc: Doc, verb: Token, slot: Slot, lex: Lexicon) -> Finding:
         subject=subject.i if subject is not None else None,
         via=via_of(doc, verb, subject, lex),
         passive=is_passive(verb),
+        rule="pointed",
     )

@@ -113,6 +113,7 @@ def _koto_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
                 cue_class=cue_class,
                 subject=subject.i,
                 via=via_of(doc, verb, subject, lex),
+                rule="koto",
             )
         )
     return out
@@ -195,6 +196,7 @@ def _quotative_clause(doc: Doc, tok: Token, slots: Sequence[Slot], lex: Lexicon)
             cue_class=cue.cue_class,
             subject=subject.i,
             via=via,
+            rule="relay" if relay is not None else "reported",
         )
     ]
 

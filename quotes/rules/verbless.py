@@ -30,7 +30,11 @@ def verbless(doc: Doc, q: Token, to: Token, form: str, slot: Slot, lex: Lexicon)
     if not rest:
         # 大貫哲也監督も「よく頑張った」と。: the topic said it
         subject = _speaker_of(q, lex)
-        return Finding(slot=slot, kind="direct", subject=subject.i) if subject is not None else None
+        return (
+            Finding(slot=slot, kind="direct", subject=subject.i, rule="verbless")
+            if subject is not None
+            else None
+        )
     head = q.head
     if (
         head.dep_ != "ROOT"
@@ -41,7 +45,7 @@ def verbless(doc: Doc, q: Token, to: Token, form: str, slot: Slot, lex: Lexicon)
         return None
     person = person_in(head, lex)
     if person is not None and person.i > to.i:
-        return Finding(slot=slot, kind="direct", subject=person.i)  # …と田中花子さん(34)。
+        return Finding(slot=slot, kind="direct", subject=person.i, rule="verbless")  # …と田中花子さん(34)。
     subject = _speaker_of(head, lex)
     if subject is None:
         return None
@@ -66,9 +70,12 @@ def ending_on_speaker(doc: Doc, q: Token, after: Token, slot: Slot, lex: Lexicon
                     cue=(child.i, child.i + 1),
                     cue_lemma=child.lemma_,
                     subject=owners[-1].i,
+                    rule="verbless",
                 )
     subject = _speaker_of(q, lex)
-    return Finding(slot=slot, kind="direct", subject=subject.i) if subject is not None else None
+    return (
+        Finding(slot=slot, kind="direct", subject=subject.i, rule="verbless") if subject is not None else None
+    )
 
 
 def _speaker_of(head: Token, lex: Lexicon) -> Token | None:

@@ -45,6 +45,7 @@ def voice(doc: Doc, q: Token, slot: Slot, lex: Lexicon) -> Finding | None:
         cue_class="speech",
         subject=source.i if source is not None else None,
         passive=source is None,  # no one named: the voices are no one's in particular
+        rule="voice",
     )
 
 
