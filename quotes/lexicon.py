@@ -76,6 +76,7 @@ LIST_FILES = {
     "state_titles.txt": "state_titles",
     "voice_nouns.txt": "voice_nouns",
     "forums.txt": "forums",
+    "nominalisers.txt": "nominalisers",
 }
 TABLE_FILES: dict[str, tuple[str, tuple[str, ...] | str]] = {
     "cues.tsv": ("cues", CUE_CLASSES),
@@ -149,6 +150,8 @@ class Lexicon:
     state_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: nouns for voices from a crowd or a place (声, 批判, コメント)
     voice_nouns: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    #: nouns that make a clause a reporting verb's object (こと, 旨)
+    nominalisers: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
     #: places on the net voices are written in (ネット上, SNS, コメント欄)
     forums: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: a country as written (イラン, 英) -> its ISO code

@@ -129,12 +129,14 @@ def after_particles(doc: Doc, i: int) -> int:
 
 
 def aux_run(doc: Doc, pred: Token) -> int:
-    """How many auxiliaries and endings follow a predicate before the next word."""
-    n, i = 0, pred.i + 1
-    while i < len(doc) and doc[i].head == pred and doc[i].dep_ in ("aux", "mark", "fixed", "cop"):
-        n += 1
+    """How many auxiliaries and endings follow a predicate before the next word (し|て|いる:
+    いる hangs on て, which hangs on the predicate)."""
+    run = {pred.i}
+    i = pred.i + 1
+    while i < len(doc) and doc[i].head.i in run and doc[i].dep_ in ("aux", "mark", "fixed", "cop"):
+        run.add(i)
         i += 1
-    return n
+    return len(run) - 1
 
 
 def in_quote(tok: Token) -> bool:

@@ -196,12 +196,15 @@ class _Assembly:
             (r, build.indirect(p.text, p.doc_id, unit, doc, r, self.read, self.lex))
             for r in find_reported(unit, doc, self.lex)
         ]
-        inner = attributed or any(rec is not None and not r.frame for r, rec in built)
+        inner = attributed or any(
+            rec is not None and not r.frame and r.subject is not None for r, rec in built
+        )
+        framed = any(r.frame for r, rec in built if rec is not None)
         reporting: discourse.Previous | None = None
         for reported, record in built:
             # Xによると with someone else's words inside: X is their via, not a speaker
-            if record is None or (reported.frame and inner):
-                continue
+            if record is None or (reported.frame and inner) or (framed and reported.subject is None):
+                continue  # within Xによると, a clause naming no source is the frame's
             if record.speaker is None:
                 # また、…と強調した: the previous speaker or source continues, or no record
                 record = discourse.carry(record, self.previous, k)

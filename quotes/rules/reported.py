@@ -72,51 +72,58 @@ def _outermost(found: list[Reported]) -> list[Reported]:
 
 
 def _koto_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reported]:
-    """`Xは…ことを発表した`: a clause nominalised by こと, object of a speech verb; and
-    `Xは…する考えを示した`: a clause on an intention noun (`intention_nouns.txt`)."""
+    """`Xは…ことを発表した`: a clause nominalised by こと (事, 旨), object of a speech verb;
+    and `Xは…する考えを示した`: a clause on an intention noun (`intention_nouns.txt`). With
+    no source in the sentence (また、…ことも明らかにした), the discourse may give one."""
     out: list[Reported] = []
     for koto in doc:
-        intention = koto.lemma_ in lex.intention_nouns
-        if (
-            (koto.lemma_ != "こと" and not intention)
-            or koto.dep_ != "obj"
-            or koto.i + 1 >= len(doc)
-            or doc[koto.i + 1].text != "を"
-        ):
-            continue
-        clauses = [c for c in koto.children if c.dep_ == "acl" and c.i == koto.i - 1 - aux_run(doc, c)]
-        verb = koto.head
-        if not clauses or not is_predicate(verb) or slot_of(clauses[0], slots) is not None:
-            continue
-        cue_start, cue_end, cue_lemma = cue_span(doc, verb, doc[koto.i + 1], lex)
-        cue_class = lex.cue_class(cue_lemma) or lex.cue_class(lemma_of(verb))
-        if intention and cue_class is None and verb.lemma_ in lex.light_verbs:
-            cue_class = lex.speech_nouns.get(koto.lemma_, "speech")  # 考えを示した: the noun says what
-        allowed = REPORTING if intention else ("speech", "report")
-        if cue_class is None or cue_class not in allowed or is_passive(verb) or _relative(verb, lex):
-            continue
-        subject = subject_of(doc, verb, slots, lex) or topic_of(doc, verb, slots, lex)
-        if subject is None:
-            continue
-        start = clause_start(doc, clauses[0], koto, subject, verb, lex)
-        if start is not None and intention:
-            # …を閉鎖したのち、別の工場から仕入れる方針: what is meant is the last stretch
-            commas = [t.i for t in doc[start : koto.i] if t.text in ("、", ",")]
-            start = commas[-1] + 1 if commas else start
-        if start is None or start >= koto.i or subject.i in range(start, koto.i):
-            continue
-        out.append(
-            Reported(
-                clause=(start, koto.i),
-                cue=(cue_start, cue_end),
-                cue_lemma=cue_lemma,
-                cue_class=cue_class,
-                subject=subject.i,
-                via=via_of(doc, verb, subject, lex),
-                rule="koto",
-            )
-        )
+        found = _koto_clause(doc, koto, slots, lex)
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _koto_clause(doc: Doc, koto: Token, slots: Sequence[Slot], lex: Lexicon) -> Reported | None:
+    intention = koto.lemma_ in lex.intention_nouns
+    if (
+        (koto.lemma_ not in lex.nominalisers and not intention)
+        or koto.dep_ != "obj"
+        or koto.i + 1 >= len(doc)
+        or doc[koto.i + 1].text not in ("を", "も")
+    ):
+        return None
+    clauses = [c for c in koto.children if c.dep_ == "acl" and c.i == koto.i - 1 - aux_run(doc, c)]
+    verb = koto.head
+    if not clauses or not is_predicate(verb) or slot_of(clauses[0], slots) is not None:
+        return None
+    cue_start, cue_end, cue_lemma = cue_span(doc, verb, doc[koto.i + 1], lex)
+    cue_class = lex.cue_class(cue_lemma) or lex.cue_class(lemma_of(verb))
+    if intention and cue_class is None and verb.lemma_ in lex.light_verbs:
+        cue_class = lex.speech_nouns.get(koto.lemma_, "speech")  # 考えを示した: the noun says what
+    allowed = REPORTING if intention else ("speech", "report")
+    if cue_class is None or cue_class not in allowed or is_passive(verb) or _relative(verb, lex):
+        return None
+    subject = subject_of(doc, verb, slots, lex) or topic_of(doc, verb, slots, lex)
+    if subject is None and not (
+        cue_class in ("speech", "report") and _no_subject(doc, clauses[0], verb, slots, lex)
+    ):
+        return None
+    start = clause_start(doc, clauses[0], koto, subject, verb, lex)
+    if start is not None and intention:
+        # …を閉鎖したのち、別の工場から仕入れる方針: what is meant is the last stretch
+        commas = [t.i for t in doc[start : koto.i] if t.text in ("、", ",")]
+        start = commas[-1] + 1 if commas else start
+    if start is None or start >= koto.i or (subject is not None and subject.i in range(start, koto.i)):
+        return None
+    return Reported(
+        clause=(start, koto.i),
+        cue=(cue_start, cue_end),
+        cue_lemma=cue_lemma,
+        cue_class=cue_class,
+        subject=subject.i if subject is not None else None,
+        via=via_of(doc, verb, subject, lex),
+        rule="koto",
+    )
 
 
 def _relative(pred: Token, lex: Lexicon) -> bool:
