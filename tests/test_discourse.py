@@ -60,3 +60,28 @@ def test_a_relay_names_the_inner_source_and_the_outlet_is_the_via(extractor: quo
     assert record.speaker is not None and record.speaker.text.endswith("関係者")
     assert record.via is not None and record.via.text == "番組"
     assert record.cue is not None and record.cue.text.startswith("話として")
+
+
+@pytest.mark.parametrize(
+    "text,clause,speaker",
+    [
+        (
+            "橋下徹知事は空港の廃止を訴えた。また、対策室を戦略室に改めることも表明した。",
+            "対策室を戦略室に改める",
+            "橋下徹",
+        ),
+        (
+            "JR東海の山田佳臣社長は会見で、記念イベントを計画していることを明らかにした。",
+            "記念イベントを計画している",
+            "山田佳臣",
+        ),
+        ("佐々木主浩投手は今季限りで引退する旨を球団に伝えた。", "今季限りで引退する", "佐々木主浩"),
+    ],
+    ids=["koto_mo_without_source", "te_iru_koto", "mune"],
+)
+def test_a_nominalised_clause_is_reported_speech(
+    extractor: quotes.Extractor, text: str, clause: str, speaker: str
+) -> None:
+    (record,) = [r for r in extractor.extract(text) if r.kind == "indirect"]
+    assert clause in record.text and record.speaker is not None
+    assert (record.speaker.name or record.speaker.text) == speaker

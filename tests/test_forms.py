@@ -79,3 +79,19 @@ def test_a_name_in_brackets_inside_reported_speech_stays_a_term(extractor: quote
     text = "米軍は、韓米合同演習「フリーダム・シールド」を実施すると発表した。"
     bracket = next(r for r in extractor.extract(text) if r.text == "フリーダム・シールド")
     assert bracket.kind == "term" and bracket.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("国土交通省は「併存が基本」としているという。", "としている"),  # not the hearsay いう
+        ("警察は「物が盗まれた」として捜査を始めた。", "として"),  # not 始めた, which reports nothing
+        ("山田氏は「遺憾だ」とし、「抗議する」と述べた。", "述べた"),  # とし joins two parts
+    ],
+    ids=["hearsay_iu", "as_a_reason", "connector"],
+)
+def test_toshite_is_the_cue_unless_a_reporting_verb_follows(
+    extractor: quotes.Extractor, text: str, cue: str
+) -> None:
+    record = extractor.extract(text)[0]
+    assert record.cue is not None and record.cue.text == cue

@@ -78,9 +78,21 @@ def quotative(doc: Doc, tok: Token) -> tuple[Token, str] | None:
 
 
 def predicate(
-    doc: Doc, q: Token, quotative: Token, form: str, slots: Sequence[Slot], lex: Lexicon
+    doc: Doc,
+    q: Token,
+    quotative: Token,
+    form: str,
+    slots: Sequence[Slot],
+    lex: Lexicon,
+    *,
+    bracketed: bool = True,
 ) -> Token | int | None:
-    """The predicate the quotative と hangs from, a slot index to defer to, or None."""
+    """The predicate the quotative と hangs from, a slot index to defer to, or None.
+
+    After a bracket, とし/として is a connector only before a verb that reports too;
+    after a reported clause (…だとして、…を逮捕した) it always is: the grounds given
+    are part of what the next verb reports.
+    """
     h = q.head
     seen = {q.i}
     while h.i not in seen:
@@ -94,7 +106,8 @@ def predicate(
             # とし / として: a connector, unless it ends the sentence (「…」とした)
             if h.lemma_ == "する" and h.i == quotative.i + 1 and h.dep_ != "ROOT":
                 up = h.head
-                if up.i not in seen and (is_predicate(up) or slot_of(up, slots) is not None):
+                connects = _reports(up, lex) if bracketed else is_predicate(up)
+                if up.i not in seen and (connects or slot_of(up, slots) is not None):
                     seen.add(h.i)
                     h = up
                     other = slot_of(h, slots)
@@ -114,6 +127,15 @@ def predicate(
             return None
         h = h.head
     return None
+
+
+def _reports(up: Token, lex: Lexicon) -> bool:
+    """Whether the predicate after とし/として reports the words too (「A」とし、「B」と述べた;
+    …だとし、抗議したと述べた), so that とし is a connector; otherwise とし/とした is the cue
+    itself (「…」として逃走した, 「…」としているという: not the hearsay いう)."""
+    if not is_predicate(up) or up.lemma_ in ("いう", "言う"):
+        return False
+    return lex.cue_class(lemma_of(up)) in REPORTING or ends_in_quotative(up.doc, up)
 
 
 def ends_in_quotative(doc: Doc, pred: Token) -> bool:

@@ -112,6 +112,12 @@ def _speech(
         # 「フランチェスコ1世」として就任する: "as" a name; 「ジャパンカップ」とカチ合う: "with"
         # a name; a name before a verb that reports nothing is no speech
         return None
+    if form == "として" and cue_class not in REPORTING:
+        # 「物が盗まれた」として捜査を始めた: the words are the grounds, として their cue
+        end = to.i + 1
+        while end < len(doc) and doc[end].dep_ == "fixed" and doc[end].head == to:
+            end += 1
+        cue_start, cue_end, lemma, cue_class = to.i, end, "とする", lex.cue_class("とする")
     subject, rule = _speaker(unit, doc, q, first, pred, lex)
     passive = is_passive(pred) and not _exalted(subject, lex)
     if passive:

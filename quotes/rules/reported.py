@@ -87,10 +87,9 @@ def _koto_clause(doc: Doc, koto: Token, slots: Sequence[Slot], lex: Lexicon) -> 
     intention = koto.lemma_ in lex.intention_nouns
     if (
         (koto.lemma_ not in lex.nominalisers and not intention)
-        or koto.dep_ != "obj"
         or koto.i + 1 >= len(doc)
-        or doc[koto.i + 1].text not in ("を", "も")
-    ):
+        or (doc[koto.i + 1].text, koto.dep_) not in (("を", "obj"), ("も", "obj"), ("も", "nsubj"))
+    ):  # …ことを発表した; …ことも表明した, which the parser may read as a subject
         return None
     clauses = [c for c in koto.children if c.dep_ == "acl" and c.i == koto.i - 1 - aux_run(doc, c)]
     verb = koto.head
@@ -222,7 +221,7 @@ def _reporting_cue(
 ) -> _Cue | None:
     """The reporting verb a と-clause hangs from, if it is a known, active, main cue."""
     form = _form(doc, tok)
-    first = predicate(doc, clause_head, tok, form, slots, lex)
+    first = predicate(doc, clause_head, tok, form, slots, lex, bracketed=False)
     if isinstance(first, int):
         # 対話が必要だとし、「…」と助言した: the quotation's cue reports this part too
         first = _slot_predicate(doc, slots, first, lex)
@@ -313,7 +312,7 @@ def _no_subject(doc: Doc, clause_head: Token, pred: Token, slots: Sequence[Slot]
     inside = {t.i for t in clause_head.subtree}
     return not any(
         t.i not in inside and t.dep_ in SUBJECT_DEPS and can_be_source(t, lex) for t in doc[: pred.i]
-    ) and not any(slot_of(t, slots) is not None for t in doc)
+    ) and not any(slot_of(t, slots) is not None and t.i not in inside for t in doc)
 
 
 def _form(doc: Doc, tok: Token) -> str:
