@@ -162,3 +162,21 @@ def set_off_topic(doc: Doc, clause_head: Token, lex: Lexicon) -> Token | None:
             return tok
         return None
     return None
+
+
+def de_wa_topic(doc: Doc, pred: Token, lex: Lexicon) -> Token | None:
+    """An organisation written as `Xでは` before the cue, as a topic: 学研広報室では「…」と
+    している, 世界食糧計画では…歓迎し、…としている (not a place or a time: 東京では, 当日では)."""
+    for tok in doc[: pred.i]:
+        if tok.dep_ != "obl" or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        cases = "".join(c.text for c in tok.children if c.dep_ == "case" and c.i > tok.i)
+        if cases != "では":
+            continue
+        start, end = noun_phrase(tok, lex)
+        text = doc[start:end].text
+        if text in lex.places or "副詞可能" in tok.tag_:
+            continue
+        if lex.names_org(text) or lex.is_media(text):
+            return tok
+    return None

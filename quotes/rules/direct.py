@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from quotes.grammar.arguments import (
     cleft_focus,
+    de_wa_topic,
     earlier_clause_subject,
     from_source,
     subject_of,
@@ -177,6 +178,8 @@ def _speaker(
         topic = topic_of(doc, pred, unit.slots, lex)
         if topic is not None and topic.i < subject.i and can_be_source(topic, lex):
             subject, rule = topic, "topic"
+    if subject is None and (found := de_wa_topic(doc, pred, lex)) is not None:
+        subject, rule = found, "topic"  # 学研広報室では「…」としている
     if subject is None:
         cleft = cleft_focus(pred, lex)
         subject, rule = (

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
-from quotes.grammar.arguments import set_off_topic, subject_of, topic_of
+from quotes.grammar.arguments import de_wa_topic, set_off_topic, subject_of, topic_of
 from quotes.grammar.media import relayed_source, via_of
 from quotes.grammar.phrases import can_be_source, noun_phrase
 from quotes.grammar.predicates import (
@@ -258,6 +258,7 @@ def _clause_source(
         or subject_of(doc, pred, slots, lex, first=True)
         or topic_of(doc, pred, slots, lex)
         or set_off_topic(doc, clause_head, lex)
+        or de_wa_topic(doc, pred, lex)
     )
     if subject is not None and tok not in subject.subtree and not can_be_source(subject, lex):
         # 首相は感染状況は厳しいと強調した: the parser gave the cue the clause's own
