@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -29,7 +30,8 @@ from quotes.report import build, md_escape, render_html, render_markdown
 DATA = Path(__file__).parent / "data"
 GOLDEN = DATA / "seed_report.md"
 SEED = "000_79c1e7e875881228.txt"
-CHROMIUM = Path("/usr/bin/chromium")
+#: the browser the README's test command installs when `chromium` is not on the PATH
+CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -305,7 +307,7 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     if not CHROMIUM.exists():
         pytest.fail(
             f"{CHROMIUM} is missing: install it (apt-get install -y chromium) to run the browser test; "
-            ".ci/run installs it."
+            "the README's test command (and .ci/run) installs it."
         )
     profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
     command = [str(CHROMIUM), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args]
