@@ -176,11 +176,13 @@ def defuse(value: Any) -> Any:
 def to_csv(records: Iterable[Quotation], *, header: bool = True, defused: bool = True) -> str:
     """Records as CSV rows of `CSV_COLUMNS` (every field of the JSON object).
 
-    With `defused` (the default), text cells that a spreadsheet would run as a formula
-    start with a `'` (see `defuse`); JSON keeps the text exactly.
+    Rows end in CRLF (RFC 4180). With `defused` (the default), text cells that a
+    spreadsheet would run as a formula start with a `'` (see `defuse`); JSON keeps
+    the text exactly.
     """
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    # RFC 4180's CRLF: with it, the csv module also quotes a field holding a lone \r
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     if header:
         writer.writeheader()
     for q in records:
