@@ -1,8 +1,10 @@
 """The `quotes` command: thin argument handling over the library.
 
-    quotes extract PATH... [--format jsonl|json|csv|markdown] [-o FILE] [--strict]
+    quotes extract PATH... [--format jsonl|json|csv|markdown] [-o FILE] [--encoding utf-8-sig]
+                   [--strict] [--max-bytes N] [--scheduler ADDRESS]
     quotes report PATH... [-o report.html|report.md] [--format html|markdown]
     quotes evaluate GOLD_DIR [PRED.jsonl] [--errors] [--json]
+    quotes --version
 
 A PATH is a file, a folder (its *.txt files, sorted) or `-` for standard input.
 A file that cannot be read is reported on stderr in one line and the others are
@@ -48,6 +50,8 @@ INTERRUPTED = 130
 
 
 class Writer(Protocol):
+    """Where `run_extract` writes: an `outputs.Sink`, or any text stream."""
+
     def write(self, text: str, /) -> Any: ...
 
 
@@ -77,9 +81,17 @@ def _positive(name: str, kind: type[int] | type[float] = int) -> Callable[[str],
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The `quotes` command's arguments: extract, report, evaluate."""
     parser = argparse.ArgumentParser(prog="quotes", description="Who said what in Japanese news text.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
+    _extract_parser(sub)
+    _report_parser(sub)
+    _evaluate_parser(sub)
+    return parser
+
+
+def _extract_parser(sub: Any) -> None:
     ex = sub.add_parser("extract", help="find quotations and their speakers")
     ex.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder of *.txt, or - for stdin")
     ex.add_argument(
@@ -114,6 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="give up when the scheduler does not answer within this time (default: %(default)s)",
     )
 
+
+def _report_parser(sub: Any) -> None:
     rep = sub.add_parser("report", help="an HTML or Markdown report: quotations marked in the text, speakers")
     rep.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder of *.txt, or - for stdin")
     rep.add_argument("-o", "--output", metavar="FILE", help="report.html or report.md (default: stdout)")
@@ -128,6 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     _model_options(rep)
     _max_bytes(rep)
 
+
+def _evaluate_parser(sub: Any) -> None:
     ev = sub.add_parser("evaluate", help="score attributions against a gold folder (NAME.txt + NAME.jsonl)")
     ev.add_argument("gold_dir", metavar="GOLD_DIR", help="a folder of NAME.txt and NAME.jsonl")
     ev.add_argument("pred", nargs="?", metavar="PRED.jsonl", help="predictions (default: run the library)")
@@ -139,7 +155,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="also report how many gold affiliations got the right canonical organisation",
     )
     _model_options(ev)
-    return parser
 
 
 def _max_bytes(parser: argparse.ArgumentParser) -> None:

@@ -207,22 +207,10 @@ def build(
     Raises:
         InputValueError: a record's doc has no text, or its offsets do not fit it.
     """
-    by_doc: dict[str | None, list[Quotation]] = {doc: [] for doc in texts}
-    for q in records:
-        if q.doc not in by_doc:
-            raise InputValueError(_UNKNOWN_DOC.format(doc=q.doc, known=_names(texts)))
-        wrong = misplaced_spans(q, texts[q.doc])
-        if wrong:
-            raise InputValueError(
-                _MISPLACED.format(start=q.start, end=q.end, doc=q.doc, fields=", ".join(wrong))
-            )
-        by_doc[q.doc].append(q)
+    by_doc = _by_doc(records, texts)
     issues: dict[str | None, list[Problem]] = {}
     for p in problems:
         issues.setdefault(p.doc, []).append(p)
-
-    for qs in by_doc.values():
-        qs.sort(key=lambda q: (q.start, -q.end))
     # who each record's speaker is, and one anchor per speaker, in order of appearance
     keys = {doc: [_speaker_key(q, doc) for q in qs] for doc, qs in by_doc.items()}
     anchors: dict[tuple[Any, ...], str] = {}
@@ -260,6 +248,25 @@ def build(
         speakers=_speakers(documents, anchors),
         organisations=_organisations(documents),
     )
+
+
+def _by_doc(
+    records: Iterable[Quotation], texts: Mapping[str | None, str]
+) -> dict[str | None, list[Quotation]]:
+    """Records by document, in text order (outer before inner); each checked against its text."""
+    by_doc: dict[str | None, list[Quotation]] = {doc: [] for doc in texts}
+    for q in records:
+        if q.doc not in by_doc:
+            raise InputValueError(_UNKNOWN_DOC.format(doc=q.doc, known=_names(texts)))
+        wrong = misplaced_spans(q, texts[q.doc])
+        if wrong:
+            raise InputValueError(
+                _MISPLACED.format(start=q.start, end=q.end, doc=q.doc, fields=", ".join(wrong))
+            )
+        by_doc[q.doc].append(q)
+    for qs in by_doc.values():
+        qs.sort(key=lambda q: (q.start, -q.end))
+    return by_doc
 
 
 def _names(texts: Mapping[str | None, str]) -> str:
