@@ -1,30 +1,41 @@
 """The `quotes` command: thin argument handling over the library.
 
-    quotes extract PATH... [--format jsonl|json|csv|markdown] [-o FILE] [--strict]
+    quotes extract PATH... [--format jsonl|json|csv|markdown] [-o FILE] [--encoding utf-8-sig]
+                   [--strict] [--max-bytes N] [--scheduler ADDRESS]
     quotes report PATH... [-o report.html|report.md] [--format html|markdown]
     quotes evaluate GOLD_DIR [PRED.jsonl] [--errors] [--json]
+    quotes --version
 
 A PATH is a file, a folder (its *.txt files, sorted) or `-` for standard input.
 A file that cannot be read is reported on stderr in one line and the others are
-still processed; the exit status is 1 if any file failed. Runs over several files
-show a progress bar on stderr when it is a terminal (not with `--quiet`).
+still processed; the exit status is 1 if any file failed, 2 when the command cannot
+run (a bad option, an output that cannot be written) and 130 on Ctrl-C, which keeps
+the documents already written whole. Runs over several files show a progress bar on
+stderr when it is a terminal (not with `--quiet`).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
+import importlib.metadata
 import logging
+import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, Protocol, TextIO
 
 from quotes import evaluate, report, serialize
-from quotes.errors import Errors, QuotesError
+from quotes.errors import Errors, InputValueError, QuotesError
 from quotes.extractor import Extractor
-from quotes.inputs import read_text, text_files
+from quotes.inputs import DEFAULT_MAX_BYTES, odd_entries, read_stream, read_text, text_files
 from quotes.lexicon import Lexicon
 from quotes.orgs.table import OrganizationTable
+from quotes.outputs import ENCODINGS, check_writable, open_sink
 from quotes.pipeline.parse import DEFAULT_MODEL
 from quotes.progress import Progress, wanted
 from quotes.records import Analysis, Problem, Quotation
@@ -34,24 +45,90 @@ logger = logging.getLogger("quotes")
 REPORT_FORMATS = ("html", "markdown")
 #: report format by output suffix
 REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
+#: the exit status after Ctrl-C (128 + SIGINT), as shells report it
+INTERRUPTED = 130
+
+
+class Writer(Protocol):
+    """Where `run_extract` writes: an `outputs.Sink`, or any text stream."""
+
+    def write(self, text: str, /) -> Any: ...
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("quotes")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a bare checkout
+        from quotes import __version__
+
+        return __version__
+
+
+def _positive(name: str, kind: type[int] | type[float] = int) -> Callable[[str], Any]:
+    """An argparse type: a positive int (or float), else the catalogue's message."""
+
+    def parse(value: str) -> Any:
+        try:
+            number = kind(value)
+        except ValueError:
+            number = 0
+        if not number > 0:
+            code = Errors.E026 if kind is int else Errors.E027
+            raise argparse.ArgumentTypeError(code.format(name=name, value=value))
+        return number
+
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The `quotes` command's arguments: extract, report, evaluate."""
     parser = argparse.ArgumentParser(prog="quotes", description="Who said what in Japanese news text.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
+    _extract_parser(sub)
+    _report_parser(sub)
+    _evaluate_parser(sub)
+    _archive_parsers(sub)
+    return parser
+
+
+def _extract_parser(sub: Any) -> None:
     ex = sub.add_parser("extract", help="find quotations and their speakers")
     ex.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder of *.txt, or - for stdin")
-    ex.add_argument("--format", choices=serialize.FORMATS, default="jsonl")
+    ex.add_argument(
+        "--format",
+        choices=serialize.FORMATS,
+        default="jsonl",
+        help="output format: one JSON object a line, one JSON array, CSV, or a Markdown table "
+        "(default: %(default)s)",
+    )
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    ex.add_argument(
+        "--encoding",
+        choices=ENCODINGS,
+        default="utf-8",
+        help="utf-8-sig writes a byte-order mark first, so that Excel opens a CSV as UTF-8 "
+        "(default: %(default)s)",
+    )
     ex.add_argument("--strict", action="store_true", help="treat any input problem as an error")
     ex.add_argument("--quiet", action="store_true", help="no warnings, no progress bar")
     _model_options(ex)
+    _max_bytes(ex)
     ex.add_argument(
         "--scheduler",
         metavar="ADDRESS",
         help="run on the Dask cluster at ADDRESS (tcp://host:8786); needs quotes[dask]",
     )
+    ex.add_argument(
+        "--scheduler-timeout",
+        metavar="SECONDS",
+        type=_positive("--scheduler-timeout", float),
+        default=5.0,
+        help="give up when the scheduler does not answer within this time (default: %(default)s)",
+    )
 
+
+def _report_parser(sub: Any) -> None:
     rep = sub.add_parser("report", help="an HTML or Markdown report: quotations marked in the text, speakers")
     rep.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder of *.txt, or - for stdin")
     rep.add_argument("-o", "--output", metavar="FILE", help="report.html or report.md (default: stdout)")
@@ -64,7 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--strict", action="store_true", help="treat any input problem as an error")
     rep.add_argument("--quiet", action="store_true", help="no warnings, no progress bar")
     _model_options(rep)
+    _max_bytes(rep)
 
+
+def _evaluate_parser(sub: Any) -> None:
     ev = sub.add_parser("evaluate", help="score attributions against a gold folder (NAME.txt + NAME.jsonl)")
     ev.add_argument("gold_dir", metavar="GOLD_DIR", help="a folder of NAME.txt and NAME.jsonl")
     ev.add_argument("pred", nargs="?", metavar="PRED.jsonl", help="predictions (default: run the library)")
@@ -76,8 +156,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="also report how many gold affiliations got the right canonical organisation",
     )
     _model_options(ev)
-    _archive_parsers(sub)
-    return parser
+
+
+def _max_bytes(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-bytes",
+        metavar="N",
+        type=_positive("--max-bytes"),
+        default=DEFAULT_MAX_BYTES,
+        help="refuse an input (a file or standard input) of more than N bytes (default: %(default)s)",
+    )
 
 
 def _archive_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -107,7 +195,7 @@ def _archive_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def _model_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--model", default=DEFAULT_MODEL, help="GiNZA model to load (default: ja_ginza)")
+    parser.add_argument("--model", default=DEFAULT_MODEL, help="GiNZA model to load (default: %(default)s)")
     parser.add_argument(
         "--lexicon", metavar="DIR", help="folder of extra lexicon files (see docs/lexicons.md)"
     )
@@ -122,8 +210,20 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
         default="selective",
         help="parse only sentences that can hold an attribution (default) or all",
     )
-    parser.add_argument("--batch-size", type=int, default=64)
-    parser.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
+    parser.add_argument(
+        "--batch-size",
+        metavar="N",
+        type=_positive("--batch-size"),
+        default=64,
+        help="sentences parsed together; with --scheduler, texts per partition (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--n-process",
+        metavar="N",
+        type=_positive("--n-process"),
+        default=1,
+        help="worker processes (default: %(default)s)",
+    )
 
 
 def count_inputs(paths: Sequence[str]) -> int:
@@ -131,43 +231,60 @@ def count_inputs(paths: Sequence[str]) -> int:
     total = 0
     for raw in paths:
         path = Path(raw)
-        if raw == "-" or path.is_file():
-            total += 1
-        elif path.is_dir():
+        if path.is_dir():
             total += len(text_files(path))
+        elif raw == "-" or path.exists():
+            total += 1
     return total
 
 
-def iter_inputs(paths: Sequence[str], failures: list[str]) -> Iterator[tuple[str, str]]:
-    """`(text, doc name)` for every readable input; unreadable ones go to `failures`."""
+def iter_inputs(
+    paths: Sequence[str], failures: list[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[tuple[str, str]]:
+    """`(text, doc name)` for every readable input; unreadable ones go to `failures`.
+
+    A PATH that exists and is not a folder is read, a FIFO or a device too (`<(command)`);
+    a folder's `*.txt` entries that are not regular files are reported, not read.
+    """
     for raw in paths:
-        if raw == "-":
-            yield sys.stdin.read(), "-"
-            continue
         path = Path(raw)
-        if path.is_dir():
-            files = text_files(path)
-            if not files:
-                failures.append(Errors.E010.format(path=path))
-            for file in files:
-                text = _read(file, failures)
-                if text is not None:
-                    yield text, file.name
-        elif path.is_file():
-            text = _read(path, failures)
+        if raw == "-":
+            stdin = getattr(sys.stdin, "buffer", sys.stdin)
+            text = _read("-", failures, functools.partial(read_stream, stdin, max_bytes=max_bytes, name="-"))
+            if text is not None:
+                yield text, "-"
+        elif path.is_dir():
+            yield from _folder(path, failures, max_bytes)
+        elif path.exists():
+            text = _read(str(path), failures, functools.partial(read_text, path, max_bytes=max_bytes))
             if text is not None:
                 yield text, path.name
         else:
             failures.append(Errors.E009.format(path=path))
 
 
-def _read(path: Path, failures: list[str]) -> str | None:
+def _folder(folder: Path, failures: list[str], max_bytes: int) -> Iterator[tuple[str, str]]:
+    files = text_files(folder)
+    odd = odd_entries(folder)
+    failures.extend(Errors.E022.format(path=entry, kind=kind) for entry, kind in odd)
+    if not files and not odd:
+        failures.append(Errors.E010.format(path=folder))
+    for file in files:
+        text = _read(str(file), failures, functools.partial(read_text, file, max_bytes=max_bytes))
+        if text is not None:
+            yield text, file.name
+
+
+def _read(name: str, failures: list[str], read: Callable[[], str]) -> str | None:
+    """`read()`, or None with its failure in `failures` (not UTF-8, too large, unreadable)."""
     try:
-        return read_text(path)
+        return read()
     except UnicodeDecodeError as exc:
-        failures.append(Errors.E008.format(path=path, reason=f"byte {exc.start}: {exc.reason}"))
+        failures.append(Errors.E008.format(path=name, reason=f"byte {exc.start}: {exc.reason}"))
+    except InputValueError as exc:
+        failures.append(str(exc))
     except OSError as exc:
-        failures.append(f"{path}: {exc.strerror or exc}")
+        failures.append(f"{name}: {exc.strerror or exc}")
     return None
 
 
@@ -183,7 +300,7 @@ def _progress(args: argparse.Namespace, err: TextIO) -> Progress:
 
 def _analyses(args: argparse.Namespace, failures: list[str]) -> Iterator[tuple[Analysis, str]]:
     """Analyses of the inputs: here, or on the Dask cluster at --scheduler."""
-    inputs = iter_inputs(args.paths, failures)
+    inputs = iter_inputs(args.paths, failures, max_bytes=args.max_bytes)
     if getattr(args, "scheduler", None):
         from quotes.cluster import analyze_on_cluster
 
@@ -192,6 +309,7 @@ def _analyses(args: argparse.Namespace, failures: list[str]) -> Iterator[tuple[A
             args.scheduler,
             inputs,
             partition_size=args.batch_size,
+            timeout=args.scheduler_timeout,
             model=args.model,
             lexicon=lexicon,
             organizations=args.organizations,
@@ -202,31 +320,70 @@ def _analyses(args: argparse.Namespace, failures: list[str]) -> Iterator[tuple[A
     )
 
 
-def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _rows(fmt: str, records: Sequence[Quotation], *, header: bool) -> str:
+    """One document's records in a streamed format (jsonl, csv, markdown)."""
+    if fmt == "jsonl":
+        return serialize.to_jsonl(records)
+    if fmt == "csv":
+        return serialize.to_csv(records, header=header)
+    return serialize.to_markdown(records, header=header)
+
+
+def _last(fmt: str, collected: list[Quotation], *, empty: bool) -> str:
+    """What ends the output: the JSON array, or a table's header when no document came."""
+    if fmt == "json":
+        return serialize.to_json(collected)
+    if empty and fmt in ("csv", "markdown"):
+        return _rows(fmt, [], header=True)
+    return ""
+
+
+def run_extract(args: argparse.Namespace, out: Writer, err: TextIO) -> int:
+    """Write the records of every PATH to `out`, document by document.
+
+    Each document is written whole in one write; on Ctrl-C the documents done so far
+    are written (the JSON array of them, for --format json) and KeyboardInterrupt goes on.
+    """
     failures: list[str] = []
     collected: list[Quotation] = []
-    first = True
+    empty = True
     progress = _progress(args, err)
     results = _analyses(args, failures)
-    for analysis, name in progress.track(results):
-        if not _accept(analysis, name, args, failures, progress.say):
-            continue
-        if args.format == "json":
-            collected.extend(analysis.quotations)
-        elif args.format == "jsonl":
-            out.write(serialize.to_jsonl(analysis.quotations))
-        elif args.format == "csv":
-            out.write(serialize.to_csv(analysis.quotations, header=first))
-        else:
-            out.write(serialize.to_markdown(analysis.quotations, header=first))
-        first = False
-    if args.format == "json":
-        out.write(serialize.to_json(collected))
-    elif first and args.format in ("csv", "markdown"):
-        out.write(serialize.to_csv([]) if args.format == "csv" else serialize.to_markdown([]))
-    for failure in failures:
-        print(f"quotes: error: {failure}", file=err)
+    try:
+        for analysis, name in progress.track(results):
+            if not _accept(analysis, name, args, failures, progress.say):
+                continue
+            if args.format == "json":
+                collected.extend(analysis.quotations)
+            else:
+                out.write(_rows(args.format, analysis.quotations, header=empty))
+            empty = False
+    except KeyboardInterrupt:
+        _close(results)
+        out.write(_last(args.format, collected, empty=empty))
+        _print_failures(failures, err)
+        raise
+    out.write(_last(args.format, collected, empty=empty))
+    _print_failures(failures, err)
     return 1 if failures else 0
+
+
+def _close(results: Iterator[Any]) -> None:
+    """Stop a stream of results now (its worker processes or cluster connection)."""
+    close = getattr(results, "close", None)
+    if close is not None:
+        with contextlib.suppress(Exception):
+            close()
+
+
+def one_line(message: str) -> str:
+    """A message as one line of stderr: line breaks (in a file name) shown as \\n."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def _print_failures(failures: Iterable[str], err: TextIO) -> None:
+    for failure in failures:
+        print(f"quotes: error: {one_line(failure)}", file=err)
 
 
 def _accept(
@@ -244,7 +401,7 @@ def _accept(
         return False
     if not args.quiet:
         for p in analysis.problems:
-            say(f"quotes: warning: {name}: {p.code} {p.message}")
+            say(one_line(f"quotes: warning: {name}: {p.code} {p.message}"))
     return True
 
 
@@ -256,10 +413,7 @@ def report_format(args: argparse.Namespace) -> str:
         return "html"
     suffix = Path(args.output).suffix.lower()
     if suffix not in REPORT_SUFFIXES:
-        raise QuotesError(
-            f"cannot tell the report format from {args.output!r}: name it .html or .md, "
-            "or pass --format html|markdown."
-        )
+        raise InputValueError(Errors.E028.format(path=args.output))
     return REPORT_SUFFIXES[suffix]
 
 
@@ -272,8 +426,13 @@ def _unique_names(inputs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]
 
 
 def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Read every PATH, then write one report of all of them (to `args.output` or `out`)."""
+    """Read every PATH, then write one report of all of them (to `args.output` or `out`).
+
+    The output is checked before any work and written at the end; Ctrl-C writes nothing.
+    """
     fmt = report_format(args)
+    if args.output:
+        check_writable(args.output)
     extractor = _extractor(args)
     failures: list[str] = []
     texts: dict[str | None, str] = {}
@@ -287,7 +446,7 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     progress = _progress(args, err)
     results = extractor.analyze_many(
-        remember(_unique_names(iter_inputs(args.paths, failures))),
+        remember(_unique_names(iter_inputs(args.paths, failures, max_bytes=args.max_bytes))),
         as_tuples=True,
         batch_size=args.batch_size,
         n_process=args.n_process,
@@ -300,13 +459,12 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         problems.extend(analysis.problems)
     render = report.render_html if fmt == "html" else report.render_markdown
     page = render(records, texts, problems=problems, title=args.title)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(page)
-    else:
-        out.write(page)
-    for failure in failures:
-        print(f"quotes: error: {failure}", file=err)
+    sink = open_sink(args.output, out)
+    try:
+        sink.write(page)
+    finally:
+        sink.close()
+    _print_failures(failures, err)
     return 1 if failures else 0
 
 
@@ -335,24 +493,57 @@ def run_evaluate(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command in ("index", "search", "check"):
+        from quotes.archive import commands
+
+        return commands.run(args, sys.stdout, sys.stderr)
+    if args.command == "report":
+        return run_report(args, sys.stdout, sys.stderr)
+    if args.command == "evaluate":
+        return run_evaluate(args, sys.stdout)
+    sink = open_sink(args.output, sys.stdout, encoding=args.encoding)  # checked before any work
+    try:
+        return run_extract(args, sink, sys.stderr)
+    finally:
+        sink.close()
+
+
+@contextlib.contextmanager
+def _interrupt_here_only() -> Iterator[None]:
+    """Ctrl-C interrupts this process; worker processes forked from it let it stop them.
+
+    A terminal sends SIGINT to the whole process group: without this, every worker of
+    `--n-process` would print its own traceback while the command shuts them down.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pid = os.getpid()
+
+    def handler(_signum: int, _frame: Any) -> None:
+        if os.getpid() == pid:
+            raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `quotes` command; every error is one line on stderr and an exit status."""
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.ERROR, format="quotes: %(levelname)s: %(message)s")
     try:
-        if args.command in ("index", "search", "check"):
-            from quotes.archive import commands
-
-            return commands.run(args, sys.stdout, sys.stderr)
-        if args.command == "report":
-            return run_report(args, sys.stdout, sys.stderr)
-        if args.command == "evaluate":
-            return run_evaluate(args, sys.stdout)
-        if args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as out:
-                return run_extract(args, out, sys.stderr)
-        return run_extract(args, sys.stdout, sys.stderr)
+        with _interrupt_here_only():
+            return _dispatch(args)
+    except KeyboardInterrupt:
+        print(f"quotes: {Errors.E025}", file=sys.stderr)
+        return INTERRUPTED
     except QuotesError as exc:
-        print(f"quotes: error: {exc}", file=sys.stderr)
+        print(f"quotes: error: {one_line(str(exc))}", file=sys.stderr)
         return 2
 
 

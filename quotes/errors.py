@@ -32,6 +32,27 @@ class Errors:
     E016 = "Dask is not installed. Install the extra: pip install 'quotes[dask]'."
     E017 = "Unknown extractor options for the cluster: {names}."
     E018 = "max_unit_bytes must be an integer from 16 to {limit} (Sudachi's limit), got {value!r}."
+    E019 = "cannot write {path}: {reason}. Nothing was processed."
+    E020 = "writing to {path} failed: {reason}. The output is incomplete."
+    E021 = (
+        "{path}: larger than {limit:,} bytes (the --max-bytes limit); "
+        "split it, or raise the limit with --max-bytes."
+    )
+    E022 = (
+        "{path}: a {kind}, not a regular file; a folder's *.txt files are read only when they are "
+        "regular files (pass it as a PATH of its own, or pipe it to standard input with -)."
+    )
+    E023 = (
+        "cannot reach the Dask scheduler at {address} within {timeout:g} s ({reason}). "
+        "Is it running (dask scheduler)? --scheduler-timeout sets the wait."
+    )
+    E024 = "{address!r} is not a Dask scheduler address ({reason}); write it as tcp://host:8786."
+    E025 = "interrupted: the documents written so far are whole; the others were not processed."
+    E026 = "{name} must be a positive integer, got {value!r}."
+    E027 = "{name} must be a positive number of seconds, got {value!r}."
+    E028 = (
+        "cannot tell the report format from {path!r}: name it .html or .md, or pass --format html|markdown."
+    )
     # -- the organisation table (quotes/data/organizations.tsv and users' files) --
     E101 = (
         "Organisation file {path}, line {line}: expected the header {expected!r}, got {content!r}. "
@@ -144,6 +165,14 @@ class ModelNotInstalledError(QuotesError, OSError):
 
 class LexiconError(QuotesError, ValueError):
     """A lexicon data file is missing or malformed."""
+
+
+class OutputError(QuotesError, OSError):
+    """The output cannot be written (a missing or read-only folder, a full disk)."""
+
+
+class SchedulerError(QuotesError, ConnectionError):
+    """The Dask scheduler cannot be reached."""
 
 
 class ArchiveError(QuotesError):

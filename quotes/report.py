@@ -20,6 +20,7 @@ import jinja2
 
 from quotes.errors import InputValueError
 from quotes.records import Problem, Quotation, Speaker, misplaced_spans
+from quotes.serialize import md_escape, md_line
 
 #: closing brackets after which a Markdown label is placed (after 」, not inside it)
 _CLOSERS = "」』"
@@ -210,9 +211,6 @@ def build(
     issues: dict[str | None, list[Problem]] = {}
     for p in problems:
         issues.setdefault(p.doc, []).append(p)
-
-    for qs in by_doc.values():
-        qs.sort(key=lambda q: (q.start, -q.end))
     # who each record's speaker is, and one anchor per speaker, in order of appearance
     keys = {doc: [_speaker_key(q, doc) for q in qs] for doc, qs in by_doc.items()}
     anchors: dict[tuple[Any, ...], str] = {}
@@ -255,7 +253,7 @@ def build(
 def _by_doc(
     records: Iterable[Quotation], texts: Mapping[str | None, str]
 ) -> dict[str | None, list[Quotation]]:
-    """The records of each document, every one checked against its text."""
+    """Records by document, in text order (outer before inner); each checked against its text."""
     by_doc: dict[str | None, list[Quotation]] = {doc: [] for doc in texts}
     for q in records:
         if q.doc not in by_doc:
@@ -266,6 +264,8 @@ def _by_doc(
                 _MISPLACED.format(start=q.start, end=q.end, doc=q.doc, fields=", ".join(wrong))
             )
         by_doc[q.doc].append(q)
+    for qs in by_doc.values():
+        qs.sort(key=lambda q: (q.start, -q.end))
     return by_doc
 
 
@@ -408,53 +408,9 @@ class MarkdownText(str):
     """Markdown that is already escaped; the Markdown template prints it as it is."""
 
 
-#: ASCII characters Markdown reads as syntax anywhere in a line
-_MD_INLINE = str.maketrans(
-    {
-        "\\": "\\\\",
-        "`": "\\`",
-        "*": "\\*",
-        "_": "\\_",
-        "[": "\\[",
-        "]": "\\]",
-        "|": "\\|",
-        "~": "\\~",
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-    }
-)
-#: characters that start a block (heading, list, rule) at the beginning of a line
-_MD_LINE_START = "#+-=0123456789"
-
-
-def md_escape(value: Any, *, line_start: bool = False) -> str:
-    """`value` as Markdown text that renders as itself (no emphasis, links or HTML).
-
-    With `line_start`, a leading character that would open a heading, a list or a
-    rule is escaped as well.
-    """
-    if value is None:
-        return ""
-    s = str(value).translate(_MD_INLINE)
-    if line_start:
-        s = s.lstrip(" \t")
-        if s[:1] in _MD_LINE_START:
-            s = "\\" + s if not s[:1].isdigit() else _escape_ordered(s)
-    return s
-
-
-def _escape_ordered(s: str) -> str:
-    """`1. text` and `1) text` read as list items; escape the stop after the digits."""
-    digits = len(s) - len(s.lstrip("0123456789"))
-    if s[digits : digits + 1] in (".", ")"):
-        return s[:digits] + "\\" + s[digits:]
-    return s
-
-
 def md_cell(value: Any) -> MarkdownText:
-    """`value` escaped for a Markdown table cell (one line, `|` escaped)."""
-    return MarkdownText(md_escape(value).replace("\r", " ").replace("\n", " "))
+    """`value` escaped as one line of Markdown (a table cell, a heading, a list item)."""
+    return MarkdownText(md_line(value))
 
 
 def markdown_text(document: Document) -> MarkdownText:
@@ -510,7 +466,7 @@ def markdown_text(document: Document) -> MarkdownText:
             open_markers.remove(marker)
             out.append(marker)
         if mark.label:
-            pending = f"〔{md_escape(mark.label)}〕"
+            pending = f"〔{md_line(mark.label)}〕"
     flush()
     return MarkdownText("".join(out).strip())
 
@@ -520,10 +476,14 @@ def _finalize_html(value: Any) -> Any:
 
 
 def _finalize_markdown(value: Any) -> str:
-    """Escape whatever the Markdown template prints unless it is `MarkdownText` already."""
+    """Escape whatever the Markdown template prints unless it is `MarkdownText` already.
+
+    Every value becomes one line: a line break in a file name or a title must not
+    start a heading or a list of its own.
+    """
     if isinstance(value, MarkdownText):
         return value
-    return md_escape(value)
+    return md_line(value)
 
 
 @functools.cache

@@ -111,6 +111,8 @@ def to_json(records: Iterable[Quotation]) -> str:
     return json.dumps([to_dict(q) for q in records], ensure_ascii=False, indent=2) + "\n"
 
 
+#: one column per value of the JSON object (`to_dict`), nested keys joined by `_`;
+#: a nested object's `text` is the column of the object's name (`speaker`, `via`)
 CSV_COLUMNS = (
     "doc",
     "kind",
@@ -127,10 +129,15 @@ CSV_COLUMNS = (
     "speaker_title",
     "speaker_honorific",
     "speaker_anonymous",
+    "speaker_resolved_from",
+    "speaker_resolved_from_start",
+    "speaker_resolved_from_end",
     "affiliation",
     "affiliation_start",
     "affiliation_end",
     "affiliation_canonical",
+    "affiliation_category",
+    "affiliation_country",
     "cue",
     "cue_start",
     "cue_end",
@@ -138,62 +145,136 @@ CSV_COLUMNS = (
     "via",
     "via_start",
     "via_end",
+    "via_canonical",
 )
+#: first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _flat(q: Quotation) -> dict[str, Any]:
-    d = to_dict(q)
-    row = {k: d[k] for k in ("doc", "kind", "text", "start", "end", "group", "confidence")}
-    for field in ("speaker", "affiliation", "cue", "via"):
-        sub = d[field] or {}
-        row[field] = sub.get("text")
-        for key, value in sub.items():
-            if key != "text":
-                row[f"{field}_{key}"] = value
+def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A nested JSON object as one flat row: `{"speaker": {"name": ...}}` -> `speaker_name`."""
+    row: dict[str, Any] = {}
+    for key, value in data.items():
+        name = prefix if key == "text" and prefix else f"{prefix}_{key}" if prefix else key
+        if isinstance(value, dict):
+            row.update(flatten(value, name))
+        else:
+            row[name] = value
     return row
 
 
-def to_csv(records: Iterable[Quotation], *, header: bool = True) -> str:
+def defuse(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: a leading `= + - @`, tab or CR gets a `'` before it.
+
+    The OWASP rule for CSV injection: `=HYPERLINK(...)` in a quotation must not become a
+    live formula in Excel or LibreOffice. Numbers are left alone.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(records: Iterable[Quotation], *, header: bool = True, defused: bool = True) -> str:
+    """Records as CSV rows of `CSV_COLUMNS` (every field of the JSON object).
+
+    Rows end in CRLF (RFC 4180). With `defused` (the default), text cells that a
+    spreadsheet would run as a formula start with a `'` (see `defuse`); JSON keeps
+    the text exactly.
+    """
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    # RFC 4180's CRLF: with it, the csv module also quotes a field holding a lone \r
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     if header:
         writer.writeheader()
     for q in records:
-        writer.writerow(_flat(q))
+        row = flatten(to_dict(q))
+        writer.writerow({k: defuse(v) for k, v in row.items()} if defused else row)
     return buf.getvalue()
 
 
-def _md(value: Any) -> str:
+#: ASCII characters Markdown reads as syntax in a line (`#` closes a heading); < > & as entities: no HTML
+_MD_INLINE = str.maketrans(
+    {
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "|": "\\|",
+        "~": "\\~",
+        "#": "\\#",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+    }
+)
+#: characters that start a block (heading, list, rule) at the beginning of a line
+_MD_LINE_START = "#+-=0123456789"
+
+
+def md_escape(value: Any, *, line_start: bool = False) -> str:
+    """`value` as Markdown text that renders as itself (no emphasis, links or HTML).
+
+    With `line_start`, a leading character that would open a heading, a list or a
+    rule is escaped as well.
+    """
     if value is None:
         return ""
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    s = str(value).translate(_MD_INLINE)
+    if line_start:
+        s = s.lstrip(" \t")
+        if s[:1] in _MD_LINE_START:
+            s = "\\" + s if not s[:1].isdigit() else _escape_ordered(s)
+    return s
+
+
+def _escape_ordered(s: str) -> str:
+    """`1. text` and `1) text` read as list items; escape the stop after the digits."""
+    digits = len(s) - len(s.lstrip("0123456789"))
+    if s[digits : digits + 1] in (".", ")"):
+        return s[:digits] + "\\" + s[digits:]
+    return s
+
+
+def md_line(value: Any) -> str:
+    """`value` escaped as one line of Markdown (a table cell, a heading): line breaks become spaces."""
+    return " ".join(md_escape(value).splitlines())
 
 
 def to_markdown(records: Iterable[Quotation], *, header: bool = True) -> str:
+    """Records as the rows of a Markdown table; every piece of text is escaped (`md_line`)."""
     lines = []
     if header:
         lines.append("| doc | kind | quotation | speaker | affiliation | cue | via | offsets |")
         lines.append("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for q in records:
         who = q.speaker.name or q.speaker.text if q.speaker else None
-        lines.append(
-            "| "
-            + " | ".join(
-                _md(v)
-                for v in (
-                    q.doc,
-                    q.kind,
-                    q.text,
-                    who,
-                    q.affiliation.text if q.affiliation else None,
-                    q.cue.text if q.cue else None,
-                    q.via.text if q.via else None,
-                    f"{q.start}-{q.end}",
-                )
-            )
-            + " |"
+        cells = (
+            q.doc,
+            q.kind,
+            q.text,
+            who,
+            q.affiliation.text if q.affiliation else None,
+            q.cue.text if q.cue else None,
+            q.via.text if q.via else None,
+            f"{q.start}-{q.end}",
         )
+        lines.append("| " + " | ".join(md_line(v) for v in cells) + " |")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-__all__ = ["FORMATS", "Mention", "to_csv", "to_dict", "to_json", "to_jsonl", "to_markdown"]
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMATS",
+    "Mention",
+    "defuse",
+    "flatten",
+    "md_escape",
+    "md_line",
+    "to_csv",
+    "to_dict",
+    "to_json",
+    "to_jsonl",
+    "to_markdown",
+]

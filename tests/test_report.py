@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -29,7 +30,8 @@ from quotes.report import build, md_escape, render_html, render_markdown
 DATA = Path(__file__).parent / "data"
 GOLDEN = DATA / "seed_report.md"
 SEED = "000_79c1e7e875881228.txt"
-CHROMIUM = Path("/usr/bin/chromium")
+#: the browser the README's test command installs when `chromium` is not on the PATH
+CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -132,6 +134,41 @@ def test_markdown_escape_at_line_start() -> None:
     assert md_escape("1. 項目", line_start=True) == "1\\. 項目"
     assert md_escape("- 項目", line_start=True) == "\\- 項目"
     assert md_escape("- 項目") == "- 項目"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "x\n# owned\n- item.txt",
+        "x\r\n1. item.txt",
+        "## a ##.txt",
+        "<b>bold</b>\n---.txt",
+        "a | b\n> quote.txt",
+    ],
+)
+def test_markdown_report_keeps_file_names_on_their_heading(name: str) -> None:
+    text = "山田氏は「<img src=x onerror=alert(1)>」と述べた。"
+    record = quotation(name, text, "<img src=x onerror=alert(1)>", speaker="山田氏", name="山田")
+    page = render_markdown([record], {name: text, "b.txt": "「語」"}, title="見出し\n# 別の見出し")
+    lines = page.splitlines()
+    assert [line for line in lines if line.startswith("#")] == [
+        "# 見出し \\# 別の見出し",
+        f"## {md_escape(' '.join(name.splitlines()))}",
+        "## b.txt",
+        "## Speakers",
+        "## Organisations",
+    ]
+    assert not any(line.startswith(("- item", "1. item", "---", "> quote", "<b>")) for line in lines)
+    assert "<img" not in page and "<b>" not in page
+
+
+def test_report_command_escapes_a_hostile_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extractor: quotes.Extractor
+) -> None:
+    (tmp_path / "x\n# owned\n- item.txt").write_text("山田氏は「<script>」と述べた。", encoding="utf-8")
+    code, out, _ = run(["report", str(tmp_path), "--format", "markdown"], monkeypatch, extractor)
+    assert code == 0 and "<script>" not in out
+    assert "\n# owned" not in out and "\n- item" not in out and "## x \\# owned - item.txt" in out
 
 
 # -- content ------------------------------------------------------------------------------
@@ -305,7 +342,7 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     if not CHROMIUM.exists():
         pytest.fail(
             f"{CHROMIUM} is missing: install it (apt-get install -y chromium) to run the browser test; "
-            ".ci/run installs it."
+            "the README's test command (and .ci/run) installs it."
         )
     profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
     command = [str(CHROMIUM), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args]
