@@ -29,6 +29,13 @@ def _reason(exc: OSError) -> str:
 def check_writable(path: str | Path) -> None:
     """Raise `OutputError` unless `path` can be written, without creating or changing it."""
     target = Path(path)
+    try:
+        _check(target)
+    except OSError as exc:  # a folder on the way that cannot be entered
+        raise OutputError(Errors.E019.format(path=target, reason=exc.strerror or exc)) from exc
+
+
+def _check(target: Path) -> None:
     if target.is_dir():
         raise OutputError(Errors.E019.format(path=target, reason="it is a folder"))
     if target.exists():

@@ -146,6 +146,7 @@ CSV_COLUMNS = (
     "via_start",
     "via_end",
     "via_canonical",
+    "rule",
 )
 #: first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

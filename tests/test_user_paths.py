@@ -7,6 +7,7 @@ status, never a traceback, and loses nothing already written.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -163,15 +164,22 @@ def unwritable(tmp_path: Path, case: str) -> Path:
     return locked / "out.jsonl"
 
 
-CASES = [
-    "missing folder",
-    "a folder",
-    "under a file",
-    pytest.param(
-        "read-only folder",
-        marks=pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders"),
-    ),
-]
+CASES = ["missing folder", "a folder", "under a file", "read-only folder"]
+
+
+@contextlib.contextmanager
+def unprivileged(active: bool) -> Iterator[None]:
+    """Run the block as `nobody` when the tests run as root, who may write anywhere."""
+    if not active or os.geteuid() != 0:
+        yield
+        return
+    os.setegid(65534)
+    os.seteuid(65534)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -182,7 +190,10 @@ def test_unwritable_output_fails_before_the_work(
     target = unwritable(tmp_path, case)
     if subcommand == "report":
         target = target.with_suffix(".html") if target.suffix else target
-    code, out, err = run([subcommand, str(folder), "-o", str(target), "--format", "markdown"], monkeypatch)
+    with unprivileged(case == "read-only folder"):
+        code, out, err = run(
+            [subcommand, str(folder), "-o", str(target), "--format", "markdown"], monkeypatch
+        )
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith(f"quotes: error: cannot write {target}")
 
