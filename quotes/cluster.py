@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from quotes.errors import Errors, InputValueError, SchedulerError
 from quotes.records import Analysis, Quotation
+from quotes.text.plan import check_text
 
 if TYPE_CHECKING:
     import dask.bag
@@ -80,8 +81,19 @@ def _options(extractor_options: dict[str, Any]) -> Options:
 
 def _analyze_partition(items: Iterable[Any], options: Options) -> list[Analysis]:
     pipeline = worker_pipeline(options)
-    pairs = ((item, None) if isinstance(item, str) else tuple(item) for item in items)
+    pairs = (_pair(item) for item in items)
     return [analysis for analysis, _ in pipeline.analyze_stream(pairs, 64)]
+
+
+def _pair(item: Any) -> tuple[Any, Any]:
+    """`(text, doc_id)` of a bag item: a str, or a (text, doc_id) pair; anything else is the
+    catalogue's InputTypeError (E001), not a bare TypeError."""
+    if isinstance(item, str):
+        return item, None
+    if isinstance(item, (tuple, list)) and item:
+        return (item[0], item[1] if len(item) > 1 else None)
+    check_text(item)
+    return item, None  # pragma: no cover - check_text raised
 
 
 def analyze_bag(texts: dask.bag.Bag, **extractor_options: Any) -> dask.bag.Bag:

@@ -16,8 +16,11 @@ dicts (msgpack-serialisable, kept by `DocBin` and `nlp.pipe(..., n_process=2)`);
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
+from typing import Any
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -29,6 +32,7 @@ from quotes.pipeline.parse import ComponentParser
 from quotes.pipeline.run import Pipeline
 from quotes.records import Quotation
 from quotes.serialize import from_data, to_data
+from quotes.text.sentences import SUDACHI_MAX_BYTES, cut_to_limit
 
 FACTORY = "ja_quotes"
 
@@ -37,12 +41,54 @@ def _records(doc: Doc) -> list[Quotation]:
     return [from_data(d) for d in doc._.quotes_data or []]
 
 
+#: where the records' dicts are kept on a Doc (user_data travels with DocBin and nlp.pipe)
+_STORE = "quotes_data"
+
+
+def _get_data(doc: Doc) -> list[dict[str, Any]] | None:
+    data = doc.user_data.get(_STORE)
+    return None if data is None else [dict(d) for d in data]  # a list, whatever msgpack made of it
+
+
+def _set_data(doc: Doc, value: list[dict[str, Any]] | None) -> None:
+    doc.user_data[_STORE] = value
+
+
 def register_extensions() -> None:
     """Register `Doc._.quotes_data` and `Doc._.quotes`, leaving existing ones alone."""
     if not Doc.has_extension("quotes_data"):
-        Doc.set_extension("quotes_data", default=None)
+        Doc.set_extension("quotes_data", getter=_get_data, setter=_set_data)
     if not Doc.has_extension("quotes"):
         Doc.set_extension("quotes", getter=_records)
+
+
+#: a lone surrogate, which Sudachi cannot encode
+_SURROGATE = regex.compile("[\ud800-\udfff]")
+#: what the tokenizer is given at once, well under Sudachi's limit
+_PIECE_BYTES = SUDACHI_MAX_BYTES - 1024
+
+
+class SafeTokenizer:
+    """The pipeline's tokenizer, made to read what Sudachi refuses, as `Extractor` does: a
+    text over Sudachi's 49,149 bytes is tokenized in pieces (joined into one `Doc` with the
+    same text), and a lone surrogate is read as U+FFFD (one character for one, so every
+    offset still holds). Any other text goes to the tokenizer as it is."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        safe = _SURROGATE.sub("\ufffd", text)
+        if len(safe.encode("utf-8")) <= _PIECE_BYTES:
+            return self.tokenizer(safe)
+        docs = [self.tokenizer(safe[a:b]) for a, b in cut_to_limit(safe, _PIECE_BYTES)]
+        with warnings.catch_warnings():
+            # GiNZA's per-token user data (sub_tokens) is not carried across pieces: W102
+            warnings.filterwarnings("ignore", message=r"\[W102\]")
+            return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.tokenizer, name)  # to_disk, from_bytes, ...
 
 
 class QuoteComponent:
@@ -65,6 +111,8 @@ class QuoteComponent:
     ) -> None:
         self.nlp = nlp
         self.name = name
+        if not isinstance(nlp.tokenizer, SafeTokenizer):
+            nlp.tokenizer = SafeTokenizer(nlp.tokenizer)  # type: ignore[assignment]
         table = OrganizationTable.load(organizations)
         base = Lexicon.load(lexicon_dir) if lexicon_dir else Lexicon.default()
         self.pipeline = Pipeline(

@@ -138,6 +138,7 @@ class Warnings:
         "The quotation at offset {offset} has a reporting cue but its speaker could not "
         "be found: its sentence was too long to parse whole (see W004)."
     )
+    W007 = "Empty brackets at offset {offset}: nothing is quoted; no record."
 
     # -- the archive index (quotes.archive): W010-W019 ---------------------------
     W010 = (

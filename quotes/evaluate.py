@@ -23,7 +23,7 @@ from quotes.extractor import Extractor
 from quotes.inputs import read_text, text_files
 from quotes.orgs.table import OrganizationTable
 from quotes.records import Quotation
-from quotes.serialize import to_dict
+from quotes.serialize import dumps, to_dict
 
 #: brackets around a quotation; a gold `direct`/`term` text is looked for between them first
 OPEN = "「『“\"'（("
@@ -519,7 +519,7 @@ def evaluate_dir(
 def format_result(result: Mapping[str, Any], *, errors: bool = False, as_json: bool = False) -> str:
     """The result as `score.py` prints it: `key: value` lines, error lines first with `errors`."""
     if as_json:
-        return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+        return dumps(result, indent=2) + "\n"
     lines = list(result["errors"]) if errors else []
     lines.extend(f"{k}: {v}" for k, v in result.items() if k != "errors")
     return "".join(line + "\n" for line in lines)

@@ -106,12 +106,19 @@ class Extractor:
         """Analyses of many texts, in input order, streaming.
 
         With `as_tuples`, `texts` holds `(text, context)` pairs and the results are
-        `(Analysis, context)` pairs; a `str` context is used as the record's `doc`.
+        `(Analysis, context)` pairs; a `str` context is used as the record's `doc`. Bad
+        options are refused at the call; a text that is not a `str` raises the catalogue's
+        `InputTypeError` once every text before it has been given.
         """
-        if not isinstance(batch_size, int) or batch_size < 1:
+        if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
             raise InputValueError(Errors.E006.format(value=batch_size))
-        if not isinstance(n_process, int) or n_process < 1:
+        if not isinstance(n_process, int) or isinstance(n_process, bool) or n_process < 1:
             raise InputValueError(Errors.E007.format(value=n_process))
+        return self._analyses(texts, batch_size, n_process, as_tuples)
+
+    def _analyses(
+        self, texts: Iterable[Any], batch_size: int, n_process: int, as_tuples: bool
+    ) -> Iterator[Any]:
         pairs = texts if as_tuples else ((text, None) for text in texts)
         if n_process > 1:
             results = analyze_parallel(
@@ -131,9 +138,12 @@ class Extractor:
         as_tuples: bool = False,
     ) -> Iterator[Any]:
         """Quotation lists of many texts, in input order (see `analyze_many`)."""
-        for result in self.analyze_many(
-            texts, batch_size=batch_size, n_process=n_process, as_tuples=as_tuples
-        ):
+        results = self.analyze_many(texts, batch_size=batch_size, n_process=n_process, as_tuples=as_tuples)
+        return self._records(results, as_tuples)
+
+    @staticmethod
+    def _records(results: Iterator[Any], as_tuples: bool) -> Iterator[Any]:
+        for result in results:
             analysis, context = result if as_tuples else (result, None)
             _log(analysis.problems)
             records = list(analysis.quotations)

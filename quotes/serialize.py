@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -103,12 +104,23 @@ def problem_dict(p: Problem) -> dict[str, Any]:
     return {"doc": p.doc, "code": p.code, "message": p.message, "start": p.start, "end": p.end}
 
 
+#: a lone surrogate (a str may hold one; UTF-8 cannot)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def dumps(value: Any, **options: Any) -> str:
+    """JSON text with Japanese as written and a lone surrogate escaped (\\ud800): the
+    record's text keeps its offsets, and the output is always valid UTF-8."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def to_jsonl(records: Iterable[Quotation]) -> str:
-    return "".join(json.dumps(to_dict(q), ensure_ascii=False) + "\n" for q in records)
+    return "".join(dumps(to_dict(q)) + "\n" for q in records)
 
 
 def to_json(records: Iterable[Quotation]) -> str:
-    return json.dumps([to_dict(q) for q in records], ensure_ascii=False, indent=2) + "\n"
+    return dumps([to_dict(q) for q in records], indent=2) + "\n"
 
 
 #: one column per value of the JSON object (`to_dict`), nested keys joined by `_`;

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import json
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -23,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 from quotes.archive.check import Finding, Occurrence
 from quotes.archive.search import Hit
-from quotes.serialize import to_dict
+from quotes.serialize import dumps, to_dict
 
 FORMATS = ("table", "jsonl", "csv")
 #: the kinds of finding, in the order they are shown
@@ -119,7 +118,7 @@ HIT_COLUMNS = (
 def hits_as(fmt: str, hits: Sequence[Hit]) -> str:
     """Hits in one of `FORMATS`."""
     if fmt == "jsonl":
-        return "".join(json.dumps(hit_dict(h), ensure_ascii=False) + "\n" for h in hits)
+        return "".join(dumps(hit_dict(h)) + "\n" for h in hits)
     if fmt == "csv":
         return to_csv([flat(hit_dict(h)) for h in hits], HIT_COLUMNS)
     return hits_table(hits)
@@ -166,7 +165,7 @@ FINDING_COLUMNS = (
 def findings_as(fmt: str, findings: Sequence[Finding]) -> str:
     """Findings in one of `FORMATS`, or `html`; CSV has one row per record of a finding."""
     if fmt == "jsonl":
-        return "".join(json.dumps(finding_dict(f), ensure_ascii=False) + "\n" for f in findings)
+        return "".join(dumps(finding_dict(f)) + "\n" for f in findings)
     if fmt == "csv":
         rows = [
             {"finding": n, "kind": f.kind, "similarity": f.similarity, "side": side, **attrs.asdict(o)}

@@ -28,7 +28,7 @@ from quotes.archive.ingest import Summary
 from quotes.archive.store import Document, Index, text_hash
 from quotes.errors import ArchiveError, ArchiveFormatError
 from quotes.records import Analysis, Problem
-from quotes.serialize import from_data, problem_dict, to_dict
+from quotes.serialize import dumps, from_data, problem_dict, to_dict
 
 if TYPE_CHECKING:
     import dask.bag
@@ -81,7 +81,7 @@ def _record_row(doc: Document, ordinal: int, data: dict[str, Any]) -> dict[str, 
     ):
         for f in fields:
             row[f"{part}_{f}"] = (data[part] or {}).get(f)
-    row["record"] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    row["record"] = dumps(data, separators=(",", ":"))
     return row
 
 
@@ -97,7 +97,7 @@ def _rows(items: Iterable[tuple[Any, Analysis]]) -> tuple[list[dict[str, Any]], 
                 "size": doc.size,
                 "date": doc.date,
                 "records": len(analysis.quotations),
-                "problems": json.dumps([problem_dict(p) for p in analysis.problems], ensure_ascii=False),
+                "problems": dumps([problem_dict(p) for p in analysis.problems]),
             }
         )
         records += [_record_row(doc, k, to_dict(q)) for k, q in enumerate(analysis.quotations)]

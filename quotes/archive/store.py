@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import datetime
 import hashlib
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -30,7 +29,7 @@ from quotes.archive.people import Name, Registry
 from quotes.archive.rows import load_record, search_text
 from quotes.errors import ArchiveAccessError, ArchiveFormatError
 from quotes.records import Problem, Quotation
-from quotes.serialize import to_dict
+from quotes.serialize import dumps, to_dict
 
 if TYPE_CHECKING:
     from quotes.archive.check import Finding
@@ -199,7 +198,7 @@ class Index:
                 org_id,
                 None if q.cue is None else q.cue.lemma,
                 via,
-                json.dumps(to_dict(q), ensure_ascii=False, separators=(",", ":")),
+                dumps(to_dict(q), separators=(",", ":")),
             ),
         )
         mention = None if q.speaker is None else search_text(q.speaker.text)

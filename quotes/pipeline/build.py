@@ -45,7 +45,8 @@ def direct(
     cue = speaker = affiliation = None
     if finding.cue is not None:
         span = token_span(source, unit, doc, *finding.cue)
-        cue = Cue(start=span.start, end=span.end, text=span.text, lemma=finding.cue_lemma or span.text)
+        if span.text.strip() and not _placeholder(unit, finding.cue, doc):  # never the mask word
+            cue = Cue(start=span.start, end=span.end, text=span.text, lemma=finding.cue_lemma or span.text)
     if finding.subject is not None:
         parts = read(unit, doc[finding.subject])
         if parts is not None:
@@ -111,6 +112,12 @@ def via(
     if tokens is None:
         return None
     span = token_span(source, unit, doc, *tokens)
-    if speaker is not None and span.text == speaker.text:
-        return None
+    if not span.text.strip() or (speaker is not None and span.text == speaker.text):
+        return None  # nothing written there (a combining mark), or the speaker itself
     return Via(start=span.start, end=span.end, text=span.text)
+
+
+def _placeholder(unit: Unit, tokens: tuple[int, int], doc: Doc) -> bool:
+    """Whether a token range lies inside a quotation's placeholder (発言), which never speaks."""
+    a, b = doc[tokens[0]].idx, doc[tokens[1] - 1].idx + len(doc[tokens[1] - 1])
+    return any(slot.masked_start < b and a < slot.masked_end for slot in unit.slots)

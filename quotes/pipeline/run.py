@@ -15,7 +15,7 @@ import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotes.errors import Warnings
+from quotes.errors import QuotesError, Warnings
 from quotes.grammar.predicates import clause_like
 from quotes.lexicon import Lexicon
 from quotes.orgs.canonical import canonicalise
@@ -108,10 +108,15 @@ class Pipeline:
         sentences of many texts are parsed in batches, and each text's analysis is
         yielded as soon as its last sentence is parsed. A `str` context is the doc id."""
         pending: deque[tuple[int, Plan, Any]] = deque()
+        failed: list[Exception] = []
 
         def units() -> Iterator[tuple[Doc, tuple[int, int]]]:
             for index, (text, context) in enumerate(items):
-                p = self.plan(text, context if isinstance(context, str) else None)
+                try:
+                    p = self.plan(text, context if isinstance(context, str) else None)
+                except QuotesError as exc:  # a bad input: every text before it is still given
+                    failed.append(exc)
+                    return
                 pending.append((index, p, context))
                 for k, tokens in self.select(p).items():
                     yield tokens, (index, k)
@@ -128,6 +133,8 @@ class Pipeline:
             parsed.setdefault(index, {})[k] = doc
         while pending:
             yield finish()
+        if failed:
+            raise failed[0]
 
     def assemble(self, p: Plan, docs: dict[int, Doc]) -> Analysis:
         """Stages 4 to 7 for a planned text: rules over each parse, records, the

@@ -110,8 +110,16 @@ def pair_brackets(text: str) -> tuple[list[BracketPair], list[Problem]]:
         # rest of the scan cannot close them either) and pair again
         ignored.update(unclosed)
     problems.extend(_unclosed(text, at) for at in sorted(ignored))
+    # 「」: nothing was quoted; reported, and no record (a record's text is never empty)
+    empty = [p for p in pairs if p.content_start == p.content_end]
+    problems.extend(
+        Problem(
+            code="W007", message=Warnings.W007.format(offset=p.open_at), start=p.open_at, end=p.close_at + 1
+        )
+        for p in empty
+    )
     problems.sort(key=lambda p: (p.start, p.code))
-    return pairs, _dedupe(problems)
+    return [p for p in pairs if p.content_start < p.content_end], _dedupe(problems)
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
