@@ -77,6 +77,7 @@ LIST_FILES = {
     "voice_nouns.txt": "voice_nouns",
     "forums.txt": "forums",
     "nominalisers.txt": "nominalisers",
+    "disciplines.txt": "disciplines",
 }
 TABLE_FILES: dict[str, tuple[str, tuple[str, ...] | str]] = {
     "cues.tsv": ("cues", CUE_CLASSES),
@@ -150,6 +151,8 @@ class Lexicon:
     state_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: nouns for voices from a crowd or a place (声, 批判, コメント)
     voice_nouns: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    #: sports and disciplines, no organisation (テニス, 陸上)
+    disciplines: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: nouns that make a clause a reporting verb's object (こと, 旨)
     nominalisers: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
     #: places on the net voices are written in (ネット上, SNS, コメント欄)

@@ -164,3 +164,12 @@ def test_bad_inputs_fail_with_one_line(tmp_path: Path, capsys: pytest.CaptureFix
     broken.write_text('{"doc": "a.txt"\n', encoding="utf-8")
     assert cli.main(["evaluate", str(SETS["seed"]), str(broken)]) == 2
     assert "broken.jsonl, line 1: not valid JSON" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "metric",
+    ["attribution_precision", "attribution_recall", "affiliation_accuracy", "cue_accuracy", "term_accuracy"],
+)
+def test_the_seed_article_scores_one_on_every_metric(extractor: quotes.Extractor, metric: str) -> None:
+    result = evaluate.evaluate_dir(DATA / "seed", extractor=extractor)
+    assert result[metric] == 1.0

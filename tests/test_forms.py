@@ -95,3 +95,38 @@ def test_toshite_is_the_cue_unless_a_reporting_verb_follows(
 ) -> None:
     record = extractor.extract(text)[0]
     assert record.cue is not None and record.cue.text == cue
+
+
+def test_a_conditional_to_is_no_quotative_but_a_source_after_the_comma_is(
+    extractor: quotes.Extractor,
+) -> None:
+    asked = extractor.extract("記者が今の気持ちを聞くと、山田選手は「うれしい」と答えた。")
+    assert [r.kind for r in asked] == ["direct"]
+    (reported,) = extractor.extract("攻撃の可能性が懸念されると、米CNN放送は伝えた。")
+    assert reported.speaker is not None and reported.speaker.text == "米CNN放送"
+
+
+def test_a_list_of_sources_is_kept_whole(extractor: quotes.Extractor) -> None:
+    text = "17日のニューヨークタイムズ(NYT)、ワシントンポスト(WP)などによると、北朝鮮軍は参戦した。"
+    (record,) = extractor.extract(text)
+    assert (
+        record.speaker is not None
+        and record.speaker.text == "ニューヨークタイムズ(NYT)、ワシントンポスト(WP)"
+    )
+
+
+def test_words_written_on_a_thing_are_a_term(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("「本日休業」と書かれた看板が出ていた。")
+    assert record.kind == "term" and record.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "女子テニスの大坂なおみ選手は「うれしい」と話した。",
+        "プロ3年目の村瀬拓真外野手は「うれしい」と話した。",
+    ],
+)
+def test_a_sport_or_a_career_is_no_affiliation(extractor: quotes.Extractor, text: str) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.affiliation is None

@@ -135,7 +135,8 @@ def _reports(up: Token, lex: Lexicon) -> bool:
     itself (「…」として逃走した, 「…」としているという: not the hearsay いう)."""
     if not is_predicate(up) or up.lemma_ in ("いう", "言う"):
         return False
-    return lex.cue_class(lemma_of(up)) in REPORTING or ends_in_quotative(up.doc, up)
+    lemmas = (lemma_of(up), adj_lemma(up), cue_span(up.doc, up, up, lex)[2])  # 明らかに|した
+    return any(lex.cue_class(lemma) in REPORTING for lemma in lemmas) or ends_in_quotative(up.doc, up)
 
 
 def ends_in_quotative(doc: Doc, pred: Token) -> bool:

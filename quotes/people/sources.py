@@ -9,6 +9,8 @@ from quotes.grammar.phrases import can_be_source, noun_phrase
 from quotes.lexicon import Lexicon
 from quotes.records import Speaker
 
+#: a description of a person's career or age, no organisation (プロ3年目, 入団2年目, 3年生)
+_DESCRIPTION = regex.compile(r"\p{N}+(?:年目|年生|歳|回目|期目|シーズン目)")
 ASIDE = regex.compile(r"[（(][^（()）]*[)）]")
 
 
@@ -31,6 +33,11 @@ def is_affiliation(org: str, proper: bool, lex: Lexicon) -> bool:
         return False  # (自称)アルバイトの佐藤さん: an occupation is no organisation
     if regex.fullmatch(r"[\p{N}\s年月日時分秒代期頃ごろ前後今同]+", bare):
         return False
+    if lex.suffix(bare, lex.disciplines) is not None:
+        return False  # 女子テニスの: what the person plays, no body
+    described = _DESCRIPTION.search(bare)
+    if described is not None and not lex.names_org(bare[: described.start()].rstrip("の")):
+        return False  # プロ3年目の: how long, no body (not 小児科診療所の60歳代の)
     if bare in lex.places:
         return False
     return lex.names_org(bare) or proper or regex.search(r"[\p{Katakana}A-Za-zＡ-Ｚａ-ｚ]", bare) is not None

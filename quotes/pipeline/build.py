@@ -90,6 +90,11 @@ def indirect(
         ):
             return None
         speaker, affiliation = parts.speaker, parts.affiliation
+        if reported.sources is not None:
+            # ニューヨークタイムズ(NYT)、ワシントンポスト(WP)などによると: every source of the list
+            listed = token_span(source, unit, doc, *reported.sources)
+            speaker = Speaker(start=listed.start, end=listed.end, text=listed.text, name=listed.text)
+            affiliation = None
     return Quotation(
         doc=doc_id,
         kind="indirect",

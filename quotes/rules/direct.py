@@ -121,6 +121,8 @@ def _speech(
         cue_start, cue_end, lemma, cue_class = to.i, end, "とする", lex.cue_class("とする")
     subject, rule = _speaker(unit, doc, q, first, pred, lex)
     passive = is_passive(pred) and not _exalted(subject, lex)
+    if passive and pred.dep_ == "acl" and pred.head.lemma_ not in lex.speech_nouns:
+        return None  # 「本日休業」と書かれた看板: words on a thing, no one's speech
     if passive:
         subject = None  # 「…」と批判された: the subject is who was spoken of
     via = via_of(doc, pred, subject, lex)

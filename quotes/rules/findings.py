@@ -41,6 +41,8 @@ class Reported:
     #: the source's head token; None when the sentence names none (また、…と強調した),
     #: and the previous sentence's speaker may continue
     subject: int | None
+    #: the tokens of a list of sources the subject ends (A、Bなどによると), if it is one
+    sources: tuple[int, int] | None = None
     via: tuple[int, int] | None = None
     frame: bool = False  # Xによると / Xの話として: the source frames the whole rest
     #: the rule that found the source (see `quotes.confidence.RULES`)

@@ -70,12 +70,30 @@ def source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
                 cue_lemma=doc[cue_start:cue_end].text,
                 cue_class="report",
                 subject=source.i,
+                sources=_listed(doc, source, lex),
                 via=relay_via,
                 frame=True,
                 rule="frame",
             )
         )
     return _innermost(doc, out, lex)
+
+
+def _listed(doc: Doc, source: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """The tokens of a list of sources joined by 、 or ・ that ends in `source`
+    (ニューヨークタイムズ(NYT)、ワシントンポスト(WP)などによると), or None for one source."""
+    start, end = noun_phrase(source, lex)
+    first = start
+    while first >= 2 and doc[first - 1].text in ("、", "・", ","):
+        item = doc[first - 2]
+        if item.head.i not in range(start, end) or not (
+            item.pos_ == "PROPN" or lex.names_org(item.text) or lex.is_media(item.text)
+        ):
+            break
+        first = item.i
+        while first > 0 and doc[first - 1].head == doc[first] and doc[first - 1].dep_ in ("compound", "flat"):
+            first -= 1  # the item's own name (ワシントン|ポスト), not what describes it (17日の)
+    return (first, end) if first < start else None
 
 
 def _innermost(doc: Doc, frames: list[Reported], lex: Lexicon) -> list[Reported]:

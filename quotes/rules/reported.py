@@ -137,12 +137,13 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
     """`XはYと述べた`, `Yとの見方を示した`: every clause ending in a quotative と."""
     out: list[Reported] = []
     for tok in doc:
-        conditional = (  # …と聞くと、/ 拡散されると、: と after a verb's plain present, then a comma
-            tok.pos_ == "SCONJ"
+        conditional = (  # …と聞くと、Bは「…」と返した: と after a verb's plain present, a comma,
+            tok.pos_ == "SCONJ"  # and the words reported after it; not …懸念されると、CNNは伝えた
             and tok.i + 1 < len(doc)
             and doc[tok.i + 1].text in ("、", ",")
             and doc[tok.i - 1].pos_ in ("VERB", "AUX")
             and doc[tok.i - 1].text not in ("た", "だ", "です", "ます")
+            and any(t.text in ("と", "との") and t.pos_ == "ADP" for t in doc[tok.i + 2 :])
         )
         if tok.text == "と" and tok.pos_ in ("ADP", "SCONJ") and tok.i > 0 and not conditional:
             # not …と聞くと、: a conditional と is no quotative
