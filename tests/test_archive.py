@@ -759,3 +759,12 @@ def test_a_progress_bar_is_drawn_on_a_terminal_only(tmp_path: Path, extractor: q
             index_files(index, [folder], analyzer(extractor), stream=stream)
     assert "indexing:" in streams["terminal"].getvalue() and "/2 " in streams["terminal"].getvalue()
     assert streams["pipe"].getvalue() == ""
+
+
+@pytest.mark.parametrize("org", ["峨山研究院", "Asan Institute", "アサン政策研究院"])
+def test_search_by_an_alias_the_article_never_writes(
+    archive: Path, capsys: pytest.CaptureFixture[str], org: str
+) -> None:
+    code, out, _ = run(["search", "--db", str(archive), "--org", org, "--format", "jsonl"], capsys)
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert code == 0 and rows and {r["organisation"] for r in rows} == {"Asan Institute for Policy Studies"}

@@ -75,8 +75,11 @@ def _where(
         )
         args += [form, form + _LAST, f"speaker : {_phrase(mention)}" if len(mention) >= TRIGRAM else mention]
     if org:
-        where.append("r.org_id IN (SELECT org_id FROM org_aliases WHERE alias = ?)")
-        args.append(normalise_org(org))
+        # any written name, the canonical name, or a name the organisation table gives it
+        names = {normalise_org(org), *(normalise_org(n) for n in _table_names(org))}
+        marks = ", ".join("?" * len(names))
+        where.append(f"r.org_id IN (SELECT org_id FROM org_aliases WHERE alias IN ({marks}))")
+        args.extend(sorted(names))
     if kind:
         if kind not in KINDS:
             raise InputValueError(Errors.E053.format(value=kind, allowed=", ".join(KINDS)))
@@ -86,6 +89,17 @@ def _where(
         where.append("d.name GLOB ?" if any(c in doc for c in "*?[") else "d.name = ?")
         args.append(doc)
     return where, args
+
+
+def _table_names(org: str) -> list[str]:
+    """The canonical name and every name of the organisation the table knows `org` by."""
+    from quotes.orgs.table import OrganizationTable
+
+    table = OrganizationTable.default()
+    found = table.lookup(org)
+    by_canonical = [o for o in table if o.canonical.casefold() == org.strip().casefold()]
+    orgs = ([found.organization] if found is not None and found.department is None else []) + by_canonical
+    return [name for o in orgs for name in (o.canonical, *o.names, *o.aliases)]
 
 
 def search(
