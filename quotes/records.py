@@ -26,13 +26,23 @@ def _check_span(instance: Any, _attribute: Any, _value: Any) -> None:
         )
 
 
+def _offset() -> Any:
+    """A source offset: a non-negative int."""
+    return attrs.field(validator=attrs.validators.ge(0))
+
+
+def _text() -> Any:
+    """The text of a span, checked to fit its offsets."""
+    return attrs.field(validator=_check_span)
+
+
 @attrs.frozen(kw_only=True)
 class Span:
     """A stretch of the source text: `source[start:end] == text`."""
 
-    start: int = attrs.field(validator=attrs.validators.ge(0))
-    end: int = attrs.field(validator=attrs.validators.ge(0))
-    text: str = attrs.field(validator=_check_span)
+    start: int = _offset()
+    end: int = _offset()
+    text: str = _text()
 
     @classmethod
     def of(cls, source: str, start: int, end: int) -> Span:
@@ -44,9 +54,9 @@ class Span:
 class Mention:
     """An earlier mention a speaker was resolved from (同氏 -> 車斗鉉)."""
 
-    start: int = attrs.field(validator=attrs.validators.ge(0))
-    end: int = attrs.field(validator=attrs.validators.ge(0))
-    text: str = attrs.field(validator=_check_span)
+    start: int = _offset()
+    end: int = _offset()
+    text: str = _text()
 
 
 @attrs.frozen(kw_only=True)
@@ -58,9 +68,9 @@ class Speaker:
     `anonymous` is true for unnamed sources (当局者, 関係者, 高官ら).
     """
 
-    start: int = attrs.field(validator=attrs.validators.ge(0))
-    end: int = attrs.field(validator=attrs.validators.ge(0))
-    text: str = attrs.field(validator=_check_span)
+    start: int = _offset()
+    end: int = _offset()
+    text: str = _text()
     name: str | None = None
     reading: str | None = None
     title: str | None = None
@@ -73,9 +83,9 @@ class Speaker:
 class Affiliation:
     """The organisation the speaker belongs to, as the text states it."""
 
-    start: int = attrs.field(validator=attrs.validators.ge(0))
-    end: int = attrs.field(validator=attrs.validators.ge(0))
-    text: str = attrs.field(validator=_check_span)
+    start: int = _offset()
+    end: int = _offset()
+    text: str = _text()
     canonical: str | None = None
     category: str | None = None
     country: str | None = None
@@ -85,9 +95,9 @@ class Affiliation:
 class Cue:
     """The reporting expression (強調した, 明らかにした, によると) and its lemma."""
 
-    start: int = attrs.field(validator=attrs.validators.ge(0))
-    end: int = attrs.field(validator=attrs.validators.ge(0))
-    text: str = attrs.field(validator=_check_span)
+    start: int = _offset()
+    end: int = _offset()
+    text: str = _text()
     lemma: str
 
 
@@ -95,9 +105,9 @@ class Cue:
 class Via:
     """The medium that relayed the words (WPに, AP通信によると)."""
 
-    start: int = attrs.field(validator=attrs.validators.ge(0))
-    end: int = attrs.field(validator=attrs.validators.ge(0))
-    text: str = attrs.field(validator=_check_span)
+    start: int = _offset()
+    end: int = _offset()
+    text: str = _text()
     canonical: str | None = None
 
 
@@ -111,9 +121,9 @@ class Quotation:
 
     doc: str | None = None
     kind: Kind = attrs.field(validator=attrs.validators.in_(KINDS))
-    start: int = attrs.field(validator=attrs.validators.ge(0))
-    end: int = attrs.field(validator=attrs.validators.ge(0))
-    text: str = attrs.field(validator=_check_span)
+    start: int = _offset()
+    end: int = _offset()
+    text: str = _text()
     group: int | None = None
     confidence: float = attrs.field(
         default=1.0, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)]

@@ -175,24 +175,7 @@ def normalize(text: str) -> str:
     Returns:
         The normalised string (`ＮＨＫ` -> `nhk`, `梨花女子大学` -> `梨花女子大`).
     """
-    # the same reading as `_Normalized.of`, without the map back (loading reads every name)
-    chars: list[str] = []
-    last_end = -1  # where the original of the last kept character ends
-    i, size = 0, len(text)
-    while i < size:
-        j = i + 1
-        while j < size and (text[j] in _JOINING or unicodedata.combining(text[j])):
-            j += 1
-        for char in unicodedata.normalize("NFKC", text[i:j]).lower():
-            if char in _DROPPED or char.isspace():
-                continue
-            if char == "学" and chars and chars[-1] == "大" and last_end == i:
-                last_end = j
-                continue
-            chars.append(char)
-            last_end = j
-        i = j
-    return "".join(chars)
+    return _Normalized.of(text).text
 
 
 # -- country prefixes ---------------------------------------------------------
