@@ -159,6 +159,10 @@ class Lexicon:
     forums: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: a country as written (イラン, 英) -> its ISO code
     countries: Mapping[str, str] = attrs.field(factory=dict)
+    #: `suffix`'s index of each list it was asked about, by the list's id
+    _suffixes: dict[int, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = attrs.field(
+        init=False, repr=False, eq=False, factory=dict
+    )
     _country_names: tuple[str, ...] = attrs.field(
         init=False,
         repr=False,
@@ -242,8 +246,15 @@ class Lexicon:
         return self.cues.get(lemma)
 
     def suffix(self, text: str, words: tuple[str, ...]) -> str | None:
-        """The longest word of `words` that `text` ends with."""
-        return next((w for w in words if text.endswith(w) and len(w) <= len(text)), None)
+        """The longest word of `words` that `text` ends with (words are looked up by their
+        last character, so a long list costs no more than a short one)."""
+        if not text:
+            return None
+        index = self._suffixes.get(id(words))
+        if index is None or index[0] is not words:
+            index = (words, _by_last(words))
+            self._suffixes[id(words)] = index
+        return next((w for w in index[1].get(text[-1], ()) if text.endswith(w)), None)
 
     def countries_at_start(self, text: str) -> list[str]:
         """The country names `text` starts with, longest first (米国, 米 of 米国務長官)."""
@@ -277,6 +288,15 @@ class Lexicon:
         # 近所, 会社の幹部: the look-alike is the word; 統一部 is 統一 + 部, not 統 + 一部
         before = text[-len(lookalike) - 1 : -len(lookalike)]
         return bool(before) and _KANJI.fullmatch(before) is not None
+
+
+def _by_last(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The words by their last character, longest first as in `words`."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            index.setdefault(word[-1], []).append(word)
+    return {last: tuple(found) for last, found in index.items()}
 
 
 def _valid(value: str, classes: tuple[str, ...] | str) -> bool:

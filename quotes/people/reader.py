@@ -96,7 +96,7 @@ class MentionReader:
         host = host_organization(head, self.lex)
         if host is None:
             return parts
-        if host.lemma_ in self.lex.occasions or self.lex.suffix(host.text, tuple(self.lex.occasions)):
+        if host.lemma_ in self.lex.occasions or any(host.text.endswith(o) for o in self.lex.occasions):
             # 自民党の|役員会では: the organisation, not its meeting
             owners = [c for c in host.children if c.dep_ == "nmod" and c.i < host.i and self._names_org(c)]
             host = owners[-1] if owners else host
