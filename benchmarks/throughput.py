@@ -57,15 +57,27 @@ def _run_bare(texts: list[tuple[str, str]]) -> float:
 
 
 def _run_component(texts: list[tuple[str, str]], with_quotes: bool) -> float:
+    """Seconds the ja_ginza pipeline takes over the texts, or, with `with_quotes`, the
+    seconds ja_quotes then takes over the parsed docs (what it adds to the pipeline);
+    the better of two rounds, after a warm-up."""
     import spacy
 
     nlp = spacy.load("ja_ginza")
-    if with_quotes:
-        nlp.add_pipe("ja_quotes")
-    start = time.perf_counter()
-    for _ in nlp.pipe(t for t, _ in texts):
-        pass
-    return time.perf_counter() - start
+    words = [t for t, _ in texts]
+    list(nlp.pipe(words[:2]))
+    component = nlp.add_pipe("ja_quotes") if with_quotes else None
+    best = float("inf")
+    for _ in range(2):
+        if component is None:
+            start = time.perf_counter()
+            list(nlp.pipe(words))
+        else:
+            with nlp.select_pipes(disable=["ja_quotes"]):
+                docs = list(nlp.pipe(words))
+            start = time.perf_counter()
+            list(component.pipe(iter(docs)))
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 def _run_quotes(texts: list[tuple[str, str]], n_process: int, options: dict) -> float:
@@ -144,8 +156,8 @@ def component(min_chars: int) -> None:
     bare = measure({"what": "component", "with_quotes": False, "min_chars": min_chars})
     both = measure({"what": "component", "with_quotes": True, "min_chars": min_chars})
     print(f"{'ja_ginza pipeline, nlp.pipe':48s} {bare['seconds']:7.2f} s")
-    print(f"{'ja_ginza pipeline + ja_quotes, nlp.pipe':48s} {both['seconds']:7.2f} s")
-    added = both["seconds"] / bare["seconds"] - 1
+    print(f"{'ja_quotes over the parsed docs':48s} {both['seconds']:7.2f} s")
+    added = both["seconds"] / bare["seconds"]
     print(f"ja_quotes adds {added:.1%} to the pipeline's time (target: at most 25%)")
 
 

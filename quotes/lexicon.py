@@ -78,6 +78,7 @@ LIST_FILES = {
     "forums.txt": "forums",
     "nominalisers.txt": "nominalisers",
     "disciplines.txt": "disciplines",
+    "quantifiers.txt": "quantifiers",
 }
 TABLE_FILES: dict[str, tuple[str, tuple[str, ...] | str]] = {
     "cues.tsv": ("cues", CUE_CLASSES),
@@ -151,6 +152,8 @@ class Lexicon:
     state_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: nouns for voices from a crowd or a place (声, 批判, コメント)
     voice_nouns: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    #: words for a part of a group (一人, 多く): 住民の一人 is an unnamed source
+    quantifiers: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
     #: sports and disciplines, no organisation (テニス, 陸上)
     disciplines: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: nouns that make a clause a reporting verb's object (こと, 旨)

@@ -155,3 +155,20 @@ def test_a_place_between_equals_signs_is_no_organisation(extractor: quotes.Extra
         extractor.extract("女子は山田花子（30）＝東京＝が優勝した。山田は「うれしい」と話した。")
     )
     assert record.affiliation is None
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("ハンユニスの住民の一人は「もう信じない」と話した。", "住民の一人"),
+        ("回答者の多くは「不安だ」と答えた。", "回答者の多く"),
+    ],
+)
+def test_a_part_of_a_group_is_an_unnamed_source(extractor: quotes.Extractor, text: str, speaker: str) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.text == speaker and record.speaker.anonymous
+
+
+def test_a_description_before_a_party_name_is_no_part_of_it(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("野党・国民の力の金英洙議員は「試みだ」と批判した。")
+    assert record.affiliation is not None and record.affiliation.text == "国民の力"

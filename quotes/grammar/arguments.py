@@ -135,8 +135,9 @@ def topic_of(doc: Doc, pred: Token, slots: Sequence[Slot], lex: Lexicon) -> Toke
 
 def can_speak(tok: Token, slots: Sequence[Slot], lex: Lexicon) -> bool:
     """Whether `tok` is a subject that can be a speaker (not a clause, a quote or こと)."""
+    topic = tok.dep_ == "obl" and [c.text for c in tok.children if c.dep_ == "case"] == ["は"]
     return (
-        tok.dep_ in SUBJECT_DEPS
+        (tok.dep_ in SUBJECT_DEPS or topic)  # 住民の一人は: a topic the parser read as obl
         and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
         and tok.lemma_ not in lex.not_speakers
         and slot_of(tok, slots) is None

@@ -151,6 +151,9 @@ def can_be_source(head: Token, lex: Lexicon, *, documents: bool = False) -> bool
     text = tokens.text
     if any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in tokens):
         return True
+    if head.lemma_ in lex.quantifiers:
+        # 住民の一人, 回答者の多く: a part of a group speaks when the group could
+        return any(c.dep_ == "nmod" and c.i < head.i and can_be_source(c, lex) for c in head.children)
     words = (lex.titles, lex.honorifics, lex.anonymous) + ((lex.documents,) if documents else ())
     return (
         any(lex.suffix(text, w) is not None for w in words)

@@ -228,6 +228,8 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
             affiliation = phrase.src(at, at + len(country))  # 英首相, 米国務長官: the state
     speaker_span = phrase.src(head_from, len(phrase.text))
     core = phrase.text[head_from : head_from + head.core_end]
+    if mod and core in lex.quantifiers and affiliation is None:
+        speaker_span, anonymous, name, title = _part_of_group(phrase, mod, head_from), True, None, None
     if mod and not (title or head.honorific or anonymous) and lex.is_org(core) and affiliation is not None:
         # マクドナルドのアメリカ法人: a part of an organisation speaks; the whole is its name
         speaker_span = phrase.src(0, len(phrase.text))
@@ -248,6 +250,11 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
         else None
     )
     return Parts(speaker=speaker, affiliation=aff)
+
+
+def _part_of_group(phrase: _Phrase, mod: str, head_from: int) -> Span:
+    """住民の一人, 回答者の多く: the group and its part are the unnamed source."""
+    return phrase.src(phrase.text.rfind(mod.split("の")[-1], 0, head_from), len(phrase.text))
 
 
 def _unnamed(phrase: _Phrase, head: _Head, name: str, lex: Lexicon) -> str | None:
@@ -286,6 +293,11 @@ def _modifier_parts(
         if opener >= 0:
             org_start, org_end = opener + 1, org_end - 1
     org = mod[org_start:org_end]
+    before, _, after = org.rpartition("・")
+    named_before = before in lex.org_names or any(org_start <= at < org_start + len(before) for at in proper)
+    if before and lex.names_org(after) and not named_before:
+        org_start = org_end - len(after)  # 野党・国民の力の: the party, not "opposition"
+        org = mod[org_start:org_end]
     quoted = org_start > 0 and mod[org_start - 1] in BRACKETS  # 「OSIグループ」の
     is_proper = quoted or any(org_start <= at < org_end for at in proper)
     if org and (is_affiliation(org, is_proper, lex) or (officer and org in lex.countries)):
