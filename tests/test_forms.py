@@ -130,3 +130,20 @@ def test_words_written_on_a_thing_are_a_term(extractor: quotes.Extractor) -> Non
 def test_a_sport_or_a_career_is_no_affiliation(extractor: quotes.Extractor, text: str) -> None:
     (record,) = extractor.extract(text)
     assert record.speaker is not None and record.affiliation is None
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("村瀬は、インタビュアーから「どうでしたか」と聞かれた。", "インタビュアー"),
+        ("首相から「頑張れ」と励まされた。", "首相"),
+        ("山田氏は「無責任だ」と批判された。", None),
+        ("毎日新聞によると、300系は『のぞみ』として東海道新幹線に投入された。", None),
+    ],
+    ids=["interviewer_asks", "encouraged", "no_agent", "not_an_agent"],
+)
+def test_a_passive_cue_is_said_by_its_agent(
+    extractor: quotes.Extractor, text: str, speaker: str | None
+) -> None:
+    record = next(r for r in extractor.extract(text) if r.kind != "indirect")
+    assert (record.speaker.text if record.speaker else None) == speaker

@@ -261,9 +261,11 @@ def test_direct_quotes_are_not_reported_twice(extractor: quotes.Extractor) -> No
     assert [r.kind for r in records] == ["direct"]
 
 
-def test_passive_cue_of_a_quotation_has_no_speaker(extractor: quotes.Extractor) -> None:
+def test_passive_cue_of_a_quotation_is_said_by_its_agent_not_its_subject(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("首相は野党から「無責任だ」と批判された。")
-    assert record.kind == "direct" and record.speaker is None
+    assert record.kind == "direct" and record.speaker is not None and record.speaker.text == "野党"
+    (record,) = extractor.extract("首相は「無責任だ」と批判された。")
+    assert record.speaker is None
 
 
 def test_nested_frames_inner_source_speaks_outer_relays(extractor: quotes.Extractor) -> None:

@@ -32,7 +32,7 @@ from quotes.grammar.predicates import (
     prefer_cue,
     quotative,
 )
-from quotes.grammar.tokens import is_passive, placeholder_token, slot_of
+from quotes.grammar.tokens import is_passive, lemma_of, placeholder_token, slot_of
 from quotes.lexicon import Lexicon
 from quotes.rules.findings import Finding
 from quotes.rules.verbless import ending_on_speaker, verbless
@@ -124,7 +124,9 @@ def _speech(
     if passive and pred.dep_ == "acl" and pred.head.lemma_ not in lex.speech_nouns:
         return None  # 「本日休業」と書かれた看板: words on a thing, no one's speech
     if passive:
-        subject = None  # 「…」と批判された: the subject is who was spoken of
+        # 「…」と批判された: the subject is who was spoken of; インタビュアーから「…」と聞かれ:
+        # the one it was said by, named with から/に/によって, speaks
+        subject, rule = _agent(pred, lex), "agent"
     via = via_of(doc, pred, subject, lex)
     relay = relayed_source(doc, pred, lex)
     if relay is not None:
@@ -143,6 +145,20 @@ def _speech(
         passive=passive,
         rule=rule,
     )
+
+
+def _agent(pred: Token, lex: Lexicon) -> Token | None:
+    """The agent of a passive cue: Xから, Xに, Xによって, when X can speak."""
+    for child in pred.children:
+        cases = "".join(c.text for c in child.children if c.dep_ == "case" and c.i > child.i)
+        framed = any(c.lemma_ == "よる" for c in child.subtree if c.i > child.i)  # Xによると: a frame
+        agentive = cases in ("から", "からは") or (
+            cases == "に" and lex.cue_class(lemma_of(pred)) in REPORTING
+        )
+        if child.dep_ == "obl" and child.i < pred.i and agentive and not framed:  # not …に投入された
+            if can_be_source(child, lex):
+                return child
+    return None
 
 
 #: subjects whose verbs take the honorific られる, which is no passive (陛下は…と述べられた)
