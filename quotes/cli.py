@@ -2,7 +2,8 @@
 
     quotes extract PATH... [--format jsonl|json|csv|markdown] [-o FILE] [--strict]
     quotes report PATH... [-o report.html|report.md] [--format html|markdown]
-    quotes evaluate GOLD_DIR [PRED.jsonl] [--errors] [--json]
+    quotes evaluate GOLD_DIR [PRED.jsonl] [--errors] [--json] [--calibration] [--by-rule]
+    quotes train GOLD_DIR... -o MODEL
 
 A PATH is a file, a folder (its *.txt files, sorted) or `-` for standard input.
 A file that cannot be read is reported on stderr in one line and the others are
@@ -17,7 +18,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from quotes import evaluate, report, serialize
 from quotes.errors import Errors, QuotesError
@@ -76,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="also report how many gold affiliations got the right canonical organisation",
     )
     _model_options(ev)
+    _confidence_options(ex, rep, ev)
+    _train_parser(sub)
     _archive_parsers(sub)
     return parser
 
@@ -173,7 +176,13 @@ def _read(path: Path, failures: list[str]) -> str | None:
 
 def _extractor(args: argparse.Namespace) -> Extractor:
     lexicon = Lexicon.load(args.lexicon) if args.lexicon else None
-    return Extractor(args.model, lexicon=lexicon, organizations=args.organizations, parse=args.parse)
+    return Extractor(
+        args.model,
+        lexicon=lexicon,
+        organizations=args.organizations,
+        parse=args.parse,
+        confidence_model=getattr(args, "confidence_model", None),
+    )
 
 
 def _progress(args: argparse.Namespace, err: TextIO) -> Progress:
@@ -196,6 +205,7 @@ def _analyses(args: argparse.Namespace, failures: list[str]) -> Iterator[tuple[A
             lexicon=lexicon,
             organizations=args.organizations,
             parse=args.parse,
+            confidence_model=args.confidence_model,
         )
     return _extractor(args).analyze_many(
         inputs, as_tuples=True, batch_size=args.batch_size, n_process=args.n_process
@@ -207,7 +217,7 @@ def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     collected: list[Quotation] = []
     first = True
     progress = _progress(args, err)
-    results = _analyses(args, failures)
+    results = _confident(_analyses(args, failures), args.min_confidence)
     for analysis, name in progress.track(results):
         if not _accept(analysis, name, args, failures, progress.say):
             continue
@@ -292,6 +302,7 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         batch_size=args.batch_size,
         n_process=args.n_process,
     )
+    results = _confident(results, args.min_confidence)
     for analysis, name in progress.track(results):
         if not _accept(analysis, name, args, failures, progress.say):
             del texts[name]
@@ -299,7 +310,7 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         records.extend(analysis.quotations)
         problems.extend(analysis.problems)
     render = report.render_html if fmt == "html" else report.render_markdown
-    page = render(records, texts, problems=problems, title=args.title)
+    page = render(records, texts, problems=problems, title=args.title, check_below=args.check_below)
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as handle:
             handle.write(page)
@@ -321,7 +332,12 @@ def run_evaluate(args: argparse.Namespace, out: TextIO) -> int:
         )
         result = evaluate.score(gold, records)
         args.pred_records = records
+    extra = _confidence_figures(args)
+    if args.json:
+        result = {**result, **extra}
     out.write(evaluate.format_result(result, errors=args.errors, as_json=args.json))
+    if not args.json:
+        out.write(_format_confidence_figures(extra))
     if args.canonical:
         gold = evaluate.load_gold(args.gold_dir)
         preds = evaluate.read_predictions(args.pred) if args.pred is not None else args.pred_records
@@ -333,6 +349,119 @@ def run_evaluate(args: argparse.Namespace, out: TextIO) -> int:
         for key in ("gold_affiliations", "canonical_ok", "canonical_accuracy"):
             out.write(f"{key}: {extra[key]}\n")
     return 0
+
+
+# -- confidence (docs/confidence.md): --confidence-model, --min-confidence, --check-below,
+# -- evaluate --calibration and --by-rule, quotes train ---------------------------------
+
+
+def _fraction(name: str) -> Callable[[str], float]:
+    """An argparse type: a number from 0 to 1 (E066 otherwise)."""
+
+    def parse(raw: str) -> float:
+        try:
+            value = float(raw)
+        except ValueError:
+            value = -1.0
+        if not 0.0 <= value <= 1.0:
+            raise argparse.ArgumentTypeError(Errors.E066.format(name=name, value=raw))
+        return value
+
+    return parse
+
+
+def _confidence_options(
+    ex: argparse.ArgumentParser, rep: argparse.ArgumentParser, ev: argparse.ArgumentParser
+) -> None:
+    """The confidence options of extract, report and evaluate."""
+    for parser in (ex, rep, ev):
+        parser.add_argument(
+            "--confidence-model",
+            metavar="PATH",
+            help='confidence model from `quotes train` (default: the shipped one; "rules": the rule '
+            "table); not the GiNZA --model",
+        )
+    for parser in (ex, rep):
+        parser.add_argument(
+            "--min-confidence",
+            type=_fraction("--min-confidence"),
+            metavar="X",
+            help="leave out records whose confidence is below X (0 to 1)",
+        )
+    rep.add_argument(
+        "--check-below",
+        type=_fraction("--check-below"),
+        default=report.CHECK_BELOW,
+        metavar="X",
+        help=f"mark records below confidence X 'check by hand' (default {report.CHECK_BELOW})",
+    )
+    ev.add_argument(
+        "--calibration",
+        action="store_true",
+        help="count, accuracy and mean confidence per confidence band, and the ECE",
+    )
+    ev.add_argument("--by-rule", action="store_true", help="precision and recall by the rule of each record")
+
+
+def _train_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from quotes.confidence import train
+
+    tr = sub.add_parser("train", help="train the confidence model on gold folders (needs quotes[train])")
+    train.add_arguments(tr)
+    _model_options(tr)
+
+
+def _confident(
+    results: Iterable[tuple[Analysis, str]], least: float | None
+) -> Iterator[tuple[Analysis, str]]:
+    """The analyses with only the records of confidence `least` or more (all with None)."""
+    for analysis, name in results:
+        if least is not None:
+            kept = [q for q in analysis.quotations if q.confidence >= least]
+            analysis = Analysis(quotations=kept, problems=analysis.problems)
+        yield analysis, name
+
+
+def _confidence_figures(args: argparse.Namespace) -> dict[str, Any]:
+    """The --calibration and --by-rule figures of an evaluation (empty without them)."""
+    if not (args.calibration or args.by_rule):
+        return {}
+    from quotes.confidence import calibration
+
+    gold = evaluate.load_gold(args.gold_dir)
+    preds = evaluate.read_predictions(args.pred) if args.pred is not None else args.pred_records
+    extra: dict[str, Any] = {}
+    if args.calibration:
+        extra["calibration"] = calibration.summary(gold, preds)
+    if args.by_rule:
+        extra["by_rule"] = evaluate.by_rule(gold, preds)
+    return extra
+
+
+def _format_confidence_figures(extra: dict[str, Any]) -> str:
+    from quotes.confidence import calibration
+
+    text = ""
+    if "calibration" in extra:
+        text += calibration.format_summary(extra["calibration"])
+    if "by_rule" in extra:
+        text += evaluate.format_by_rule(extra["by_rule"])
+    return text
+
+
+def run_train(args: argparse.Namespace, out: TextIO) -> int:
+    """`quotes train GOLD_DIR... -o MODEL`: the records are those of the rule table."""
+    from quotes.confidence import train
+
+    lexicon = Lexicon.load(args.lexicon) if args.lexicon else None
+    extractor = Extractor(
+        args.model,
+        lexicon=lexicon,
+        organizations=args.organizations,
+        parse=args.parse,
+        confidence_model="rules",
+    )
+    return train.run(args, extractor, out)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -347,6 +476,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_report(args, sys.stdout, sys.stderr)
         if args.command == "evaluate":
             return run_evaluate(args, sys.stdout)
+        if args.command == "train":
+            return run_train(args, sys.stdout)
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as out:
                 return run_extract(args, out, sys.stderr)
