@@ -11,6 +11,8 @@ the model file lists them as they are (docs/confidence.md).
 
 from __future__ import annotations
 
+import math
+
 from quotes.grammar.phrases import is_pronoun
 from quotes.lexicon import Lexicon
 from quotes.records import Quotation, Speaker
@@ -37,6 +39,9 @@ LENGTH_BINS = (5, 10, 20, 40, 80)
 #: brackets inside the quoted words: in reported speech, someone else's words inside
 #: the clause, the mark of a によると frame that swallowed another speaker's quotation
 INNER_BRACKETS = "「」『』"
+
+#: the rule table's confidence enters the model as its log-odds, clipped to these bounds
+PRIOR_BOUNDS = (0.02, 0.98)
 
 Features = dict[str, str]
 
@@ -112,3 +117,11 @@ def length_bin(length: int) -> str:
             return f"{low}-{high}"
         low = high + 1
     return f"{low}+"
+
+
+def prior(record: Quotation) -> float:
+    """The log-odds of the confidence the rules gave the record (`quotes.confidence`): the
+    prior knowledge the model starts from (an unresolved pronoun's is halved, …)."""
+    low, high = PRIOR_BOUNDS
+    p = min(high, max(low, record.confidence))
+    return math.log(p / (1.0 - p))

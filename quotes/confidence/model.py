@@ -1,12 +1,14 @@
 """Applying a trained confidence model: a JSON file read into a few weights and a curve.
 
 The model is a logistic regression over one-hot features (`quotes.confidence.features`)
-followed by a calibration curve (isotonic or Platt), as scikit-learn fitted it at
-training time (`quotes.confidence.train`). The file lists, for each feature, the weight
-of each value it knows and the weight of any other value, then the curve; inference is
-a sum and an interpolation in pure Python, so that scikit-learn is needed only to train.
+and the log-odds of the rule table's confidence (the prior), followed by a calibration
+curve (isotonic or Platt), as scikit-learn fitted it at training time
+(`quotes.confidence.train`). The file lists, for each feature, the weight of each value
+it knows and the weight of any other value, the prior's weight, then the curve;
+inference is a sum and a curve in pure Python, so that scikit-learn is needed only to
+train.
 
-    {"format": "quotes-confidence-model/1", "intercept": 1.9,
+    {"format": "quotes-confidence-model/1", "intercept": 1.9, "prior": 0.8,
      "features": {"rule": {"weights": {"subject": 0.8, "focus": -1.1}, "other": -0.4}, ...},
      "calibration": {"method": "isotonic", "x": [-1.2, 0.3, ...], "y": [0.41, 0.77, ...]},
      "about": {"trained_on": [...], "records": 805, ...}}
@@ -26,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from quotes.confidence.features import FEATURES, features
+from quotes.confidence.features import FEATURES, features, prior
 from quotes.errors import ConfidenceError
 from quotes.lexicon import Lexicon
 from quotes.records import Quotation
@@ -87,6 +89,7 @@ class ConfidenceModel:
         weights: feature -> value -> weight; a feature's values not listed weigh `other`.
         other: feature -> the weight of a value the training data saw rarely or never.
         intercept: the regression's intercept.
+        prior: the weight of the log-odds of the rule table's confidence (`features.prior`).
         calibration: the curve from score to probability.
         about: what the model was trained on and how well it did (written, never read).
     """
@@ -94,24 +97,29 @@ class ConfidenceModel:
     weights: Mapping[str, Mapping[str, float]]
     other: Mapping[str, float]
     intercept: float
+    prior: float = 0.0
     calibration: Calibration
     about: Mapping[str, Any] = attrs.field(factory=dict)
 
-    def score(self, values: Mapping[str, str]) -> float:
-        """The regression's score (log-odds before calibration) of one record's features."""
-        total = self.intercept
+    def score(self, values: Mapping[str, str], prior: float = 0.0) -> float:
+        """The regression's score (log-odds before calibration) of one record's features
+        and the log-odds of its rule-table confidence."""
+        total = self.intercept + self.prior * prior
         for name, weights in self.weights.items():
             total += weights.get(values[name], self.other[name])
         return total
 
-    def probability(self, values: Mapping[str, str]) -> float:
+    def probability(self, values: Mapping[str, str], prior: float = 0.0) -> float:
         """The estimated probability that a record with these features is right."""
-        return min(1.0, max(0.0, self.calibration(self.score(values))))
+        return min(1.0, max(0.0, self.calibration(self.score(values, prior))))
 
     def apply(self, records: Iterable[Quotation], source: str, lex: Lexicon) -> tuple[Quotation, ...]:
-        """The records with their confidence replaced by the model's (`source`: their text)."""
+        """The records with their confidence replaced by the model's (`source`: their text).
+
+        A record's incoming confidence is the rule table's, the model's prior: apply once.
+        """
         return tuple(
-            attrs.evolve(r, confidence=round(self.probability(features(r, source, lex)), DECIMALS))
+            attrs.evolve(r, confidence=round(self.probability(features(r, source, lex), prior(r)), DECIMALS))
             for r in records
         )
 
@@ -121,6 +129,7 @@ class ConfidenceModel:
             "format": FORMAT,
             "about": dict(self.about),
             "intercept": self.intercept,
+            "prior": self.prior,
             "features": {
                 name: {"weights": dict(weights), "other": self.other[name]}
                 for name, weights in self.weights.items()
@@ -200,6 +209,7 @@ def from_json(data: Any, path: str = "<model>") -> ConfidenceModel:
         weights=weights,
         other=other,
         intercept=_number(data.get("intercept"), "intercept", bad),
+        prior=_number(data.get("prior", 0.0), "prior", bad),
         calibration=_calibration(data.get("calibration"), bad),
         about=about if isinstance(about := data.get("about"), dict) else {},
     )

@@ -6,8 +6,9 @@
 
 The library is run over each gold folder's texts; each record it returns is judged
 right or wrong as the scorer judges it (`quotes.confidence.calibration.judge`) and
-described by its features (`quotes.confidence.features`). A logistic regression over
-the one-hot features (its strength chosen by grouped cross-validation on log loss,
+described by its features (`quotes.confidence.features`) and by the log-odds of the
+confidence the rule table gave it (the prior). A logistic regression over the one-hot
+features and the prior (its strength chosen by grouped cross-validation on log loss,
 feature values seen fewer than `MIN_FREQUENCY` times pooled) is calibrated by
 `CalibratedClassifierCV` (isotonic or Platt) on folds that keep each article whole.
 Grouped cross-validation of the whole procedure gives the figures written into the
@@ -25,7 +26,7 @@ from typing import Any, TextIO
 import attrs
 
 from quotes.confidence.calibration import figures, judge
-from quotes.confidence.features import FEATURES, Features, features
+from quotes.confidence.features import FEATURES, Features, features, prior
 from quotes.confidence.model import METHODS, Calibration, ConfidenceModel
 from quotes.errors import ConfidenceError
 from quotes.evaluate import load_gold, predict_dir
@@ -53,6 +54,7 @@ class Example:
 
     doc: str
     values: Features
+    prior: float
     right: bool
     attributed: bool
 
@@ -71,6 +73,7 @@ def examples(gold_dirs: Iterable[str | Path], extractor: Extractor) -> list[Exam
                 Example(
                     doc=f"{folder.name}/{record.doc}",
                     values=features(record, texts[record.doc], extractor.lexicon),
+                    prior=prior(record),
                     right=right,
                     attributed=record.speaker is not None,
                 )
@@ -104,18 +107,23 @@ def _splits(data: Sequence[Example], folds: int) -> list[tuple[Any, Any]]:
 
 
 def _pipeline(c: float) -> Any:
+    """One-hot features and the prior's log-odds into a logistic regression."""
+    from sklearn.compose import ColumnTransformer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import OneHotEncoder
 
     encoder = OneHotEncoder(handle_unknown="infrequent_if_exist", min_frequency=MIN_FREQUENCY)
-    return make_pipeline(encoder, LogisticRegression(C=c, max_iter=5000))
+    columns = ColumnTransformer(
+        [("onehot", encoder, list(range(len(FEATURES)))), ("prior", "passthrough", [len(FEATURES)])]
+    )
+    return make_pipeline(columns, LogisticRegression(C=c, max_iter=5000))
 
 
 def _matrix(data: Sequence[Example]) -> tuple[Any, Any]:
     import numpy as np
 
-    x = np.array([[e.values[name] for name in FEATURES] for e in data], dtype=object)
+    x = np.array([[*(e.values[name] for name in FEATURES), e.prior] for e in data], dtype=object)
     y = np.array([int(e.right) for e in data])
     return x, y
 
@@ -153,9 +161,9 @@ def fit(data: Sequence[Example], *, method: str = METHOD, folds: int = FOLDS) ->
 def _export(calibrated: Any, c: float, method: str) -> ConfidenceModel:
     """The fitted scikit-learn objects as the weights and curve of a `ConfidenceModel`."""
     inner = calibrated.calibrated_classifiers_[0]
-    encoder, regression = inner.estimator[0], inner.estimator[-1]
+    encoder, regression = inner.estimator[0].named_transformers_["onehot"], inner.estimator[-1]
     columns = list(encoder.get_feature_names_out(list(FEATURES)))
-    coefficients = dict(zip(columns, regression.coef_[0], strict=True))
+    coefficients = dict(zip(columns, regression.coef_[0][: len(columns)], strict=True))
     weights: dict[str, dict[str, float]] = {}
     other: dict[str, float] = {}
     for k, name in enumerate(FEATURES):
@@ -175,6 +183,7 @@ def _export(calibrated: Any, c: float, method: str) -> ConfidenceModel:
         weights=weights,
         other=other,
         intercept=_r(regression.intercept_[0]),
+        prior=_r(regression.coef_[0][len(columns)]),
         calibration=calibration,
         about={"method": method, "C": c, "min_frequency": MIN_FREQUENCY},
     )
@@ -188,7 +197,7 @@ def _same_as_sklearn(model: ConfidenceModel, calibrated: Any, data: Sequence[Exa
     """The exported model gives scikit-learn's probabilities (up to the file's rounding)."""
     expected = calibrated.predict_proba(x)[:, 1]
     for example, want in zip(data, expected, strict=True):
-        got = model.probability(example.values)
+        got = model.probability(example.values, example.prior)
         assert abs(got - float(want)) < 1e-4, (example, got, want)
 
 
@@ -205,7 +214,7 @@ def cross_validate(data: Sequence[Example], *, method: str = METHOD, folds: int 
         train = [data[i] for i in train_index]
         model = fit(train, method=method, folds=min(folds, len({e.doc for e in train})))
         for i in test_index:
-            predicted[i] = round(model.probability(data[i].values), 3)
+            predicted[i] = round(model.probability(data[i].values, data[i].prior), 3)
     pairs = [(p, e.right) for p, e in zip(predicted, data, strict=True)]
     attributed = [(p, e.right) for p, e in zip(predicted, data, strict=True) if e.attributed]
     return {"folds": folds, **figures(pairs, attributed)}
