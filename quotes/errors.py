@@ -128,6 +128,10 @@ class Errors:
         'confidence_model must be a path to a model file, a ConfidenceModel or "rules", got {value!r} '
         "(a {type})."
     )
+    E070 = (
+        "Fold {fold} of the grouped cross-validation trains on {right} right and {wrong} wrong records: "
+        "the records of one kind sit in too few articles. Pass fewer folds (--folds) or annotate more texts."
+    )
 
 
 class Warnings:

@@ -152,6 +152,17 @@ def test_more_folds_than_articles_is_E068(gold_folder: Path, extractor: quotes.E
         train.fit(train.examples([gold_folder], rules), folds=10)
 
 
+def test_wrong_records_in_too_few_articles_is_E070() -> None:
+    values = dict.fromkeys(features.FEATURES, "x")
+    data = [
+        train.Example(doc=f"d{k}", values=values, prior=0.0, right=k > 0 or i % 2 == 0, attributed=True)
+        for k in range(6)
+        for i in range(12)
+    ]
+    with pytest.raises(ConfidenceError, match="E070"):
+        train.fit(data, folds=3)
+
+
 # -- the model file's errors ---------------------------------------------------------------
 
 
