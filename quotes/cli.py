@@ -3,7 +3,8 @@
     quotes extract PATH... [--format jsonl|json|csv|markdown] [-o FILE] [--encoding utf-8-sig]
                    [--strict] [--max-bytes N] [--scheduler ADDRESS]
     quotes report PATH... [-o report.html|report.md] [--format html|markdown]
-    quotes evaluate GOLD_DIR [PRED.jsonl] [--errors] [--json]
+    quotes evaluate GOLD_DIR [PRED.jsonl] [--errors] [--json] [--calibration] [--by-rule]
+    quotes train GOLD_DIR... -o MODEL
     quotes --version
 
 A PATH is a file, a folder (its *.txt files, sorted) or `-` for standard input.
@@ -85,14 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quotes", description="Who said what in Japanese news text.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
-    _extract_parser(sub)
-    _report_parser(sub)
-    _evaluate_parser(sub)
+    ex = _extract_parser(sub)
+    rep = _report_parser(sub)
+    ev = _evaluate_parser(sub)
+    _confidence_options(ex, rep, ev)
+    _train_parser(sub)
     _archive_parsers(sub)
     return parser
 
 
-def _extract_parser(sub: Any) -> None:
+def _extract_parser(sub: Any) -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="find quotations and their speakers")
     ex.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder of *.txt, or - for stdin")
     ex.add_argument(
@@ -126,9 +129,10 @@ def _extract_parser(sub: Any) -> None:
         default=5.0,
         help="give up when the scheduler does not answer within this time (default: %(default)s)",
     )
+    return ex
 
 
-def _report_parser(sub: Any) -> None:
+def _report_parser(sub: Any) -> argparse.ArgumentParser:
     rep = sub.add_parser("report", help="an HTML or Markdown report: quotations marked in the text, speakers")
     rep.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder of *.txt, or - for stdin")
     rep.add_argument("-o", "--output", metavar="FILE", help="report.html or report.md (default: stdout)")
@@ -142,9 +146,10 @@ def _report_parser(sub: Any) -> None:
     rep.add_argument("--quiet", action="store_true", help="no warnings, no progress bar")
     _model_options(rep)
     _max_bytes(rep)
+    return rep
 
 
-def _evaluate_parser(sub: Any) -> None:
+def _evaluate_parser(sub: Any) -> argparse.ArgumentParser:
     ev = sub.add_parser("evaluate", help="score attributions against a gold folder (NAME.txt + NAME.jsonl)")
     ev.add_argument("gold_dir", metavar="GOLD_DIR", help="a folder of NAME.txt and NAME.jsonl")
     ev.add_argument("pred", nargs="?", metavar="PRED.jsonl", help="predictions (default: run the library)")
@@ -156,6 +161,7 @@ def _evaluate_parser(sub: Any) -> None:
         help="also report how many gold affiliations got the right canonical organisation",
     )
     _model_options(ev)
+    return ev
 
 
 def _max_bytes(parser: argparse.ArgumentParser) -> None:
@@ -290,7 +296,13 @@ def _read(name: str, failures: list[str], read: Callable[[], str]) -> str | None
 
 def _extractor(args: argparse.Namespace) -> Extractor:
     lexicon = Lexicon.load(args.lexicon) if args.lexicon else None
-    return Extractor(args.model, lexicon=lexicon, organizations=args.organizations, parse=args.parse)
+    return Extractor(
+        args.model,
+        lexicon=lexicon,
+        organizations=args.organizations,
+        parse=args.parse,
+        confidence_model=getattr(args, "confidence_model", None),
+    )
 
 
 def _progress(args: argparse.Namespace, err: TextIO) -> Progress:
@@ -314,6 +326,7 @@ def _analyses(args: argparse.Namespace, failures: list[str]) -> Iterator[tuple[A
             lexicon=lexicon,
             organizations=args.organizations,
             parse=args.parse,
+            confidence_model=args.confidence_model,
         )
     return _extractor(args).analyze_many(
         inputs, as_tuples=True, batch_size=args.batch_size, n_process=args.n_process
@@ -348,7 +361,7 @@ def run_extract(args: argparse.Namespace, out: Writer, err: TextIO) -> int:
     collected: list[Quotation] = []
     empty = True
     progress = _progress(args, err)
-    results = _analyses(args, failures)
+    results = _confident(_analyses(args, failures), args.min_confidence)
     try:
         for analysis, name in progress.track(results):
             if not _accept(analysis, name, args, failures, progress.say):
@@ -451,6 +464,7 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         batch_size=args.batch_size,
         n_process=args.n_process,
     )
+    results = _confident(results, args.min_confidence)
     for analysis, name in progress.track(results):
         if not _accept(analysis, name, args, failures, progress.say):
             del texts[name]
@@ -458,7 +472,7 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         records.extend(analysis.quotations)
         problems.extend(analysis.problems)
     render = report.render_html if fmt == "html" else report.render_markdown
-    page = render(records, texts, problems=problems, title=args.title)
+    page = render(records, texts, problems=problems, title=args.title, check_below=args.check_below)
     sink = open_sink(args.output, out)
     try:
         sink.write(page)
@@ -479,7 +493,12 @@ def run_evaluate(args: argparse.Namespace, out: TextIO) -> int:
         )
         result = evaluate.score(gold, records)
         args.pred_records = records
+    extra = _confidence_figures(args)
+    if args.json:
+        result = {**result, **extra}
     out.write(evaluate.format_result(result, errors=args.errors, as_json=args.json))
+    if not args.json:
+        out.write(_format_confidence_figures(extra))
     if args.canonical:
         gold = evaluate.load_gold(args.gold_dir)
         preds = evaluate.read_predictions(args.pred) if args.pred is not None else args.pred_records
@@ -493,6 +512,119 @@ def run_evaluate(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+# -- confidence (docs/confidence.md): --confidence-model, --min-confidence, --check-below,
+# -- evaluate --calibration and --by-rule, quotes train ---------------------------------
+
+
+def _fraction(name: str) -> Callable[[str], float]:
+    """An argparse type: a number from 0 to 1 (E066 otherwise)."""
+
+    def parse(raw: str) -> float:
+        try:
+            value = float(raw)
+        except ValueError:
+            value = -1.0
+        if not 0.0 <= value <= 1.0:
+            raise argparse.ArgumentTypeError(Errors.E066.format(name=name, value=raw))
+        return value
+
+    return parse
+
+
+def _confidence_options(
+    ex: argparse.ArgumentParser, rep: argparse.ArgumentParser, ev: argparse.ArgumentParser
+) -> None:
+    """The confidence options of extract, report and evaluate."""
+    for parser in (ex, rep, ev):
+        parser.add_argument(
+            "--confidence-model",
+            metavar="PATH",
+            help='confidence model from `quotes train` (default: the shipped one; "rules": the rule '
+            "table); not the GiNZA --model",
+        )
+    for parser in (ex, rep):
+        parser.add_argument(
+            "--min-confidence",
+            type=_fraction("--min-confidence"),
+            metavar="X",
+            help="leave out records whose confidence is below X (0 to 1)",
+        )
+    rep.add_argument(
+        "--check-below",
+        type=_fraction("--check-below"),
+        default=report.CHECK_BELOW,
+        metavar="X",
+        help=f"mark records below confidence X 'check by hand' (default {report.CHECK_BELOW})",
+    )
+    ev.add_argument(
+        "--calibration",
+        action="store_true",
+        help="count, accuracy and mean confidence per confidence band, and the ECE",
+    )
+    ev.add_argument("--by-rule", action="store_true", help="precision and recall by the rule of each record")
+
+
+def _train_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from quotes.confidence import train
+
+    tr = sub.add_parser("train", help="train the confidence model on gold folders (needs quotes[train])")
+    train.add_arguments(tr)
+    _model_options(tr)
+
+
+def _confident(
+    results: Iterable[tuple[Analysis, str]], least: float | None
+) -> Iterator[tuple[Analysis, str]]:
+    """The analyses with only the records of confidence `least` or more (all with None)."""
+    for analysis, name in results:
+        if least is not None:
+            kept = [q for q in analysis.quotations if q.confidence >= least]
+            analysis = Analysis(quotations=kept, problems=analysis.problems)
+        yield analysis, name
+
+
+def _confidence_figures(args: argparse.Namespace) -> dict[str, Any]:
+    """The --calibration and --by-rule figures of an evaluation (empty without them)."""
+    if not (args.calibration or args.by_rule):
+        return {}
+    from quotes.confidence import calibration
+
+    gold = evaluate.load_gold(args.gold_dir)
+    preds = evaluate.read_predictions(args.pred) if args.pred is not None else args.pred_records
+    extra: dict[str, Any] = {}
+    if args.calibration:
+        extra["calibration"] = calibration.summary(gold, preds)
+    if args.by_rule:
+        extra["by_rule"] = evaluate.by_rule(gold, preds)
+    return extra
+
+
+def _format_confidence_figures(extra: dict[str, Any]) -> str:
+    from quotes.confidence import calibration
+
+    text = ""
+    if "calibration" in extra:
+        text += calibration.format_summary(extra["calibration"])
+    if "by_rule" in extra:
+        text += evaluate.format_by_rule(extra["by_rule"])
+    return text
+
+
+def run_train(args: argparse.Namespace, out: TextIO) -> int:
+    """`quotes train GOLD_DIR... -o MODEL`: the records are those of the rule table."""
+    from quotes.confidence import train
+
+    lexicon = Lexicon.load(args.lexicon) if args.lexicon else None
+    extractor = Extractor(
+        args.model,
+        lexicon=lexicon,
+        organizations=args.organizations,
+        parse=args.parse,
+        confidence_model="rules",
+    )
+    return train.run(args, extractor, out)
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command in ("index", "search", "check"):
         from quotes.archive import commands
@@ -502,6 +634,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_report(args, sys.stdout, sys.stderr)
     if args.command == "evaluate":
         return run_evaluate(args, sys.stdout)
+    if args.command == "train":
+        return run_train(args, sys.stdout)
     sink = open_sink(args.output, sys.stdout, encoding=args.encoding)  # checked before any work
     try:
         return run_extract(args, sink, sys.stderr)

@@ -73,6 +73,7 @@ def _options(extractor_options: dict[str, Any]) -> Options:
         "ops",
         "threads",
         "organizations",
+        "confidence_model",
     }
     if unknown:
         raise InputValueError(Errors.E017.format(names=sorted(unknown)))

@@ -120,6 +120,40 @@ class Errors:
     )
     E053 = "kind must be one of {allowed}, got {value!r}."
 
+    # -- the confidence model (quotes.confidence): E060-E079 ---------------------
+    E060 = (
+        "Confidence model {path}: no such file. Pass a model written by `quotes train GOLD_DIR... "
+        "-o MODEL`, or leave the option out for the shipped one."
+    )
+    E061 = "Confidence model {path} cannot be read as JSON ({reason}); it was left as it is."
+    E062 = (
+        "Confidence model {path}: {problem}. Expected a JSON file written by `quotes train` "
+        "(format {format!r}, see docs/confidence.md)."
+    )
+    E063 = (
+        "Confidence model {path} reads the feature {name!r}, which this version of quotes does not "
+        "compute (it computes {known}). Retrain the model with `quotes train`."
+    )
+    E064 = "Training a confidence model needs scikit-learn. Install the extra: pip install 'quotes[train]'."
+    E065 = (
+        "The gold folders give {count} judged records, {right} right and {wrong} wrong; a model needs "
+        "at least {least} of each. Annotate more texts (tests/data/GUIDELINES.md)."
+    )
+    E066 = "{name} must be a number from 0 to 1, got {value!r}."
+    E067 = 'The calibration method must be "isotonic" or "sigmoid", got {value!r}.'
+    E068 = (
+        "Grouped cross-validation needs at least {folds} annotated documents (one fold each), got "
+        "{count}. Pass fewer folds (--folds) or annotate more texts."
+    )
+    E069 = (
+        'confidence_model must be a path to a model file, a ConfidenceModel or "rules", got {value!r} '
+        "(a {type})."
+    )
+    E070 = (
+        "Fold {fold} of the grouped cross-validation trains on {right} right and {wrong} wrong records: "
+        "the records of one kind sit in too few articles. Pass fewer folds (--folds) or annotate more texts."
+    )
+
 
 class Warnings:
     """Codes and messages of the problems reported in `Analysis.problems` and logged."""
@@ -193,3 +227,14 @@ class ArchiveFormatError(ArchiveError, ValueError):
 
 class ArchiveAccessError(ArchiveError, OSError):
     """The index cannot be reached as asked (missing, read-only, locked, a folder)."""
+
+
+class ConfidenceError(QuotesError, ValueError):
+    """A confidence model cannot be loaded or trained as asked (codes E060-E079).
+
+    `code` is the catalogue code; the message starts with it.
+    """
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        super().__init__(f"{code} " + str(getattr(Errors, code)).format(**fields))

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 from spacy.language import Language
 
+from quotes.confidence.model import ConfidenceModel, RuleTable
 from quotes.errors import Errors, InputValueError
 from quotes.lexicon import Lexicon
 from quotes.orgs.table import OrganizationTable
@@ -47,6 +48,10 @@ class Extractor:
             `n_process` processes use the cores; None leaves numpy's default).
         organizations: a TSV of organisations added to (and overriding) the shipped
             table, or a ready `OrganizationTable` (see docs/organizations.md).
+        confidence_model: what sets each record's `confidence` (docs/confidence.md): None
+            for the model shipped with quotes, the path of a model file written by
+            `quotes train`, a loaded `ConfidenceModel`, or "rules" for the fixed values
+            of the rule table. (`model` is the GiNZA model; this one has its own name.)
     """
 
     def __init__(
@@ -60,6 +65,7 @@ class Extractor:
         ops: str | None = None,
         threads: int | None = 1,
         organizations: str | Path | OrganizationTable | None = None,
+        confidence_model: str | Path | ConfidenceModel | RuleTable | None = None,
     ) -> None:
         self._settings = Config(
             model=model,
@@ -69,6 +75,7 @@ class Extractor:
             ops=ops,
             threads=threads,
             organizations=organizations,
+            confidence_model=confidence_model,
         )
         self.pipeline = self._settings.build(nlp)
         self.nlp = self.pipeline.nlp

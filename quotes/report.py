@@ -28,6 +28,8 @@ _CLOSERS = "」』"
 _SPEECH = ("direct", "indirect")
 #: the name shown for a document without one (records from `quotes.extract(text)`)
 UNNAMED = "text"
+#: records below this confidence are marked "check by hand" (docs/confidence.md)
+CHECK_BELOW = 0.8
 
 _UNKNOWN_DOC = (
     "A record's doc is {doc!r} but no text was given for it (texts has {known}). "
@@ -50,6 +52,7 @@ class Mark:
     speaker_anchor: str | None
     start: int
     end: int
+    check_below: float = CHECK_BELOW
 
     @property
     def kind(self) -> str:
@@ -61,7 +64,8 @@ class Mark:
 
     @property
     def low_confidence(self) -> bool:
-        return self.record.confidence < 0.7
+        """Whether the record is below the report's threshold: "check by hand"."""
+        return self.record.confidence < self.check_below
 
     @property
     def title(self) -> str:
@@ -166,6 +170,7 @@ class Report:
     documents: tuple[Document, ...]
     speakers: tuple[SpeakerRow, ...]
     organisations: tuple[OrganisationRow, ...]
+    check_below: float = CHECK_BELOW
 
     @property
     def named(self) -> tuple[SpeakerRow, ...]:
@@ -201,8 +206,10 @@ def build(
     *,
     problems: Iterable[Problem] = (),
     title: str = "Who said what",
+    check_below: float = CHECK_BELOW,
 ) -> Report:
-    """The report's content: documents in the order of `texts`, speakers, organisations.
+    """The report's content: documents in the order of `texts`, speakers, organisations;
+    records of confidence below `check_below` are marked "check by hand".
 
     Raises:
         InputValueError: a record's doc has no text, or its offsets do not fit it.
@@ -228,6 +235,7 @@ def build(
                 speaker_anchor=anchors[key] if key is not None else None,
                 start=q.start,
                 end=q.end,
+                check_below=check_below,
             )
             for j, (q, key) in enumerate(zip(qs, keys[doc], strict=True), start=1)
         ]
@@ -247,6 +255,7 @@ def build(
         documents=tuple(documents),
         speakers=_speakers(documents, anchors),
         organisations=_organisations(documents),
+        check_below=check_below,
     )
 
 
@@ -525,6 +534,7 @@ def render_html(
     *,
     problems: Iterable[Problem] = (),
     title: str = "Who said what",
+    check_below: float = CHECK_BELOW,
 ) -> str:
     """A self-contained HTML report of `records` over their source `texts`.
 
@@ -533,11 +543,12 @@ def render_html(
         texts: source text by document name, in the order the report shows them.
         problems: input problems to list under their documents (optional).
         title: the page's title.
+        check_below: records of lower confidence are marked "check by hand".
 
     Raises:
         InputValueError: a record's doc has no text, or its offsets do not fit it.
     """
-    report = build(records, texts, problems=problems, title=title)
+    report = build(records, texts, problems=problems, title=title, check_below=check_below)
     return _environment("html").get_template("report.html").render(report=report)
 
 
@@ -547,9 +558,10 @@ def render_markdown(
     *,
     problems: Iterable[Problem] = (),
     title: str = "Who said what",
+    check_below: float = CHECK_BELOW,
 ) -> str:
     """The same report as Markdown (see `render_html` for the arguments)."""
-    report = build(records, texts, problems=problems, title=title)
+    report = build(records, texts, problems=problems, title=title, check_below=check_below)
     return _environment("markdown").get_template("report.md").render(report=report)
 
 

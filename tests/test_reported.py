@@ -192,7 +192,11 @@ def test_a_sentence_naming_no_source_continues_the_previous_speaker(
 ) -> None:
     (record,) = [r for r in extractor.extract(text) if r.text == clause]
     assert record.kind == "indirect" and record.speaker is not None and record.speaker.text == speaker
-    assert record.confidence < 0.7  # carried, not read in the sentence
+    said = f"{speaker}は{clause}と述べた。"
+    (read,) = [r for r in extractor.extract(said) if r.text == clause]
+    assert (
+        record.rule in ("carried", "focus") and read.rule == "reported"
+    )  # carried, not read in the sentence
 
 
 def test_direct_quote_after_reported_speech_continues_its_speaker(extractor: quotes.Extractor) -> None:
@@ -244,7 +248,7 @@ def test_cognition_gets_lower_confidence(extractor: quotes.Extractor) -> None:
         for r in extractor.extract("米政府は北朝鮮が発射の準備を進めていると述べた。")
         if r.kind == "indirect"
     ]
-    assert seen.confidence < 0.5 < said.confidence
+    assert seen.confidence < said.confidence - 0.1
 
 
 def test_niyoruto_with_inner_speaker_becomes_via(extractor: quotes.Extractor) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 from spacy.language import Language
 
+from quotes.confidence.model import ConfidenceModel, RuleTable, resolve
 from quotes.errors import Errors, InputValueError
 from quotes.lexicon import Lexicon
 from quotes.orgs.table import OrganizationTable
@@ -49,6 +50,7 @@ class Config:
     ops: str | None = attrs.field(default=None, validator=_check_ops)
     threads: int | None = attrs.field(default=1, validator=_check_threads)
     organizations: str | Path | OrganizationTable | None = None
+    confidence_model: str | Path | ConfidenceModel | RuleTable | None = None
 
     def build(self, nlp: Language | None = None) -> Pipeline:
         """The pipeline these settings describe, on `nlp` if given (else the model loaded)."""
@@ -68,6 +70,7 @@ class Config:
             organizations=table,
             max_unit_bytes=self.max_unit_bytes,
             parse=self.parse,
+            confidence=resolve(self.confidence_model),
         )
 
 

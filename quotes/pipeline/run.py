@@ -15,6 +15,7 @@ import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from quotes.confidence.model import Scorer, shipped
 from quotes.errors import QuotesError, Warnings
 from quotes.grammar.predicates import clause_like
 from quotes.lexicon import Lexicon
@@ -47,6 +48,7 @@ class Pipeline:
         organizations: the organisation table.
         max_unit_bytes: the longest sentence, in UTF-8 bytes, parsed whole.
         parse: "selective" parses the sentences that can hold an attribution; "all" every one.
+        confidence: what sets each record's confidence at the end (default: the shipped model).
     """
 
     def __init__(
@@ -58,6 +60,7 @@ class Pipeline:
         organizations: OrganizationTable,
         max_unit_bytes: int = DEFAULT_MAX_UNIT_BYTES,
         parse: str = "selective",
+        confidence: Scorer | None = None,
     ) -> None:
         self.nlp = nlp
         self.parser = parser
@@ -65,6 +68,7 @@ class Pipeline:
         self.organizations = organizations
         self.max_unit_bytes = max_unit_bytes
         self.parse = parse
+        self.confidence = confidence if confidence is not None else shipped()
         self._selector = Selector(lexicon)
 
     def plan(self, text: str, doc_id: str | None = None) -> Plan:
@@ -144,8 +148,9 @@ class Pipeline:
             assembly.sentence(k, unit)
         records = assembly.finish()
         resolved = resolve(records, assembly.mentions, p.text, self.lexicon)
+        canonical = canonicalise(resolved, self.organizations, p.text, self.lexicon)
         return Analysis(
-            quotations=canonicalise(resolved, self.organizations, p.text, self.lexicon),
+            quotations=self.confidence.apply(canonical, p.text, self.lexicon),  # docs/confidence.md
             problems=(*p.problems, *_unparsed_speakers(p, resolved)),
         )
 

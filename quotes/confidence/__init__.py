@@ -1,8 +1,14 @@
-"""The one source of a record's confidence: how its speaker was found.
+"""A record's confidence: the rule table (the prior and the fallback) and the model.
 
-Each value is the share of such records found right on the gold sets (rounded), so
-that a record carried from an earlier sentence says it is less sure than one whose
-cue names its subject.
+The rules give each record a fixed value from this table while they build it: the
+share of such records found right on the gold sets (rounded), so that a record carried
+from an earlier sentence says it is less sure than one whose cue names its subject.
+At the end of `Pipeline.assemble`, `quotes.confidence.model` replaces it with the
+estimated probability that the record's speaker is right (docs/confidence.md), from
+features the records carry (`features.py`) and a small model trained on gold
+annotations (`train.py`). With `confidence_model="rules"` the table's values stay.
+
+This module imports nothing but the rules' findings: the rules import it.
 """
 
 from __future__ import annotations
