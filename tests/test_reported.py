@@ -289,3 +289,22 @@ def test_frame_stops_before_its_own_passive_report(extractor: quotes.Extractor) 
 def test_tokoro_ni_yoruto_takes_the_teller(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("ロイター通信が伝えたところによると、ロシア軍は東部で攻勢を強めている。")
     assert record.kind == "indirect" and record.speaker is not None and record.speaker.text == "ロイター通信"
+
+
+@pytest.mark.parametrize(
+    "text,clause",
+    [
+        ("民主党は組織戦で臨む予定としている。", "組織戦で臨む予定"),
+        ("橋下徹知事は抜本的な議論が必要と述べた。", "抜本的な議論が必要"),
+    ],
+    ids=["plan", "need"],
+)
+def test_a_noun_with_da_left_out_ends_a_reported_clause(
+    extractor: quotes.Extractor, text: str, clause: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.kind == "indirect" and record.text == clause and record.speaker is not None
+
+
+def test_to_tomo_ni_is_with_not_a_quotative(extractor: quotes.Extractor) -> None:
+    assert extractor.extract("花房美咲は指輪をはめた写真とともに結婚を報告した。") == []

@@ -133,6 +133,10 @@ def _relative(pred: Token, lex: Lexicon) -> bool:
     return pred.dep_ == "acl" and pred.head.lemma_ not in lex.adverbial_nouns
 
 
+#: what after と makes it "with", not a quotative (写真とともに報告した)
+_TOGETHER = frozenset({"ともに", "とも", "共に", "同時に"})
+
+
 def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reported]:
     """`XはYと述べた`, `Yとの見方を示した`: every clause ending in a quotative と."""
     out: list[Reported] = []
@@ -145,8 +149,8 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
             and doc[tok.i - 1].text not in ("た", "だ", "です", "ます")
             and any(t.text in ("と", "との") and t.pos_ == "ADP" for t in doc[tok.i + 2 :])
         )
-        if tok.text == "と" and tok.pos_ in ("ADP", "SCONJ") and tok.i > 0 and not conditional:
-            # not …と聞くと、: a conditional と is no quotative
+        together = tok.i + 1 < len(doc) and doc[tok.i + 1].text in _TOGETHER  # 写真とともに
+        if tok.text == "と" and tok.pos_ in ("ADP", "SCONJ") and tok.i > 0 and not (conditional or together):
             out.extend(_quotative_clause(doc, tok, slots, lex))
     return out
 
@@ -332,4 +336,10 @@ def _clause_predicate(tok: Token) -> bool:
     if is_predicate(tok) or tok.pos_ in ("ADJ", "AUX"):
         return True
     # N+だ, N+ではない (the parser may call that で a case marker, but tags it AUX)
-    return any(c.dep_ in ("cop", "aux") or (c.pos_ == "AUX" and c.i > tok.i) for c in tok.children)
+    if any(c.dep_ in ("cop", "aux") or (c.pos_ == "AUX" and c.i > tok.i) for c in tok.children):
+        return True
+    # …が必要と述べた, …臨む予定としている: a noun that is a predicate with だ left out, when it
+    # describes a state (形状詞可能) or has a subject or a clause of its own
+    return tok.pos_ == "NOUN" and (
+        "形状詞可能" in tok.tag_ or any(c.dep_ in ("acl", "nsubj") and c.i < tok.i for c in tok.children)
+    )
