@@ -172,3 +172,24 @@ def test_a_part_of_a_group_is_an_unnamed_source(extractor: quotes.Extractor, tex
 def test_a_description_before_a_party_name_is_no_part_of_it(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("野党・国民の力の金英洙議員は「試みだ」と批判した。")
     assert record.affiliation is not None and record.affiliation.text == "国民の力"
+
+
+@pytest.mark.parametrize(
+    "text,name,affiliation",
+    [
+        ("民主党幹事長鳩山由紀夫氏は「協力する」と述べた。", "鳩山由紀夫", "民主党"),
+        (
+            "11日に行われた民政党の役員連絡会で、山田太郎幹事長は「解散はない」と述べた。",
+            "山田太郎",
+            "民政党",
+        ),
+        ("横浜の佐々木主浩投手は引退した。佐々木投手自身も「投げたい」と話した。", "佐々木主浩", "横浜"),
+    ],
+    ids=["org_post_name", "meeting_with_de", "jishin"],
+)
+def test_more_ways_a_post_holders_organisation_is_written(
+    extractor: quotes.Extractor, text: str, name: str, affiliation: str
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.speaker is not None and record.speaker.name == name
+    assert record.affiliation is not None and record.affiliation.text == affiliation

@@ -24,7 +24,7 @@ from quotes.records import Affiliation, Span, Speaker
 from quotes.text.masking import Unit
 
 #: plural markers written after a speaker (高官ら, 関係者たち)
-PLURALS = ("たち", "ら", "等")
+PLURALS = ("たち", "ら", "等", "自身")  # and the emphatic 自身 (佐々木投手自身)
 #: a katakana letter, then the rest (a word in katakana runs on across it)
 _KATAKANA_END = regex.compile(r"\p{Katakana}\p{Katakana}")
 #: demonstratives before a mention (この院長, その男性), no part of a name
@@ -187,6 +187,10 @@ def _before_name(
     job = next((w for w in lex.anonymous if name_part.startswith(w) and len(w) < len(name_part)), None)
     if job is not None and len(job) > 1 and head_from + len(job) in names:
         return len(job), None
+    # 民主党幹事長鳩山由紀夫氏: an organisation and a post written straight before the name
+    starts = sorted(p - head_from for p in names if head_from < p < head_from + len(name_part))
+    if starts and lex.suffix(name_part[: starts[0]], lex.titles) is not None:
+        return starts[0], name_part[: starts[0]]
     return 0, None
 
 
@@ -218,14 +222,8 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     if mod:
         found, title = _modifier_parts(phrase, mod, title, proper, officer, lex)
         affiliation = affiliation or found
-    if title and affiliation is None and head.title_at is not None:
-        at = head_from + head.title_at
-        org_len = org_prefix(title, lex)
-        country = country_in_title(title, lex) if officer and phrase.text.startswith(title, at) else None
-        if org_len:
-            affiliation = phrase.src(at, at + org_len)
-        elif country:
-            affiliation = phrase.src(at, at + len(country))  # 英首相, 米国務長官: the state
+    if title and affiliation is None:
+        affiliation = _in_title(phrase, head, title, officer, lex)
     speaker_span = phrase.src(head_from, len(phrase.text))
     core = phrase.text[head_from : head_from + head.core_end]
     if mod and core in lex.quantifiers and affiliation is None:
@@ -250,6 +248,22 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
         else None
     )
     return Parts(speaker=speaker, affiliation=aff)
+
+
+def _in_title(phrase: _Phrase, head: _Head, title: str, officer: bool, lex: Lexicon) -> Span | None:
+    """The organisation or state written inside the post: 内閣官房|長官, 英|首相, and a post
+    written before the name (民主党幹事長|鳩山由紀夫)."""
+    if head.title_at is not None:
+        at = head.start + head.title_at
+    elif head.name_start and phrase.text.startswith(title, head.start):
+        at = head.start
+    else:
+        return None
+    org_len = org_prefix(title, lex)
+    if org_len:
+        return phrase.src(at, at + org_len)
+    country = country_in_title(title, lex) if officer and phrase.text.startswith(title, at) else None
+    return phrase.src(at, at + len(country)) if country else None  # 英首相, 米国務長官: the state
 
 
 def _part_of_group(phrase: _Phrase, mod: str, head_from: int) -> Span:

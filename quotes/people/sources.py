@@ -84,12 +84,19 @@ def host_organization(subject: Token, lex: Lexicon) -> Token | None:
         if c.i < subject.i
         and subject not in c.subtree
         and c.pos_ in ("NOUN", "PROPN")
-        and any(p.dep_ == "case" and p.text in _TOPIC_CASES for p in c.children)
+        and (any(p.dep_ == "case" and p.text in _TOPIC_CASES for p in c.children) or _meeting(c, lex))
         and _organisation_phrase(c, lex)
     ]
     if not hosts or not _member(subject, lex):
         return None
     return max(hosts, key=lambda t: t.i)
+
+
+def _meeting(tok: Token, lex: Lexicon) -> bool:
+    """自民党の役員連絡会で: a meeting the words were said at (`occasions.txt`), with で."""
+    cases = [c.text for c in tok.children if c.dep_ == "case"]
+    occasion = tok.lemma_ in lex.occasions or any(tok.text.endswith(o) for o in lex.occasions)
+    return occasion and cases[:1] == ["で"]
 
 
 def _member(subject: Token, lex: Lexicon) -> bool:
