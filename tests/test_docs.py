@@ -52,17 +52,28 @@ def snippets(path: Path) -> list[Snippet]:
 PYTHON = [s for path in DOCS for s in snippets(path) if s.language == "python" and s.run]
 
 
+def _mirror(folder: Path) -> Path:
+    """A folder that shows the checkout's files through symlinks, so that the paths the docs
+    use (seeds/, docs/examples/) resolve while what a snippet writes (archive.db) stays out
+    of the checkout."""
+    for entry in ROOT.iterdir():
+        if entry.name not in (".git", ".venv") and entry.suffix not in (".db", ".jsonl"):
+            (folder / entry.name).symlink_to(entry)
+    return folder
+
+
 @pytest.fixture(scope="module")
 def started(tmp_path_factory: pytest.TempPathFactory) -> dict[str, subprocess.Popen[str]]:
     """Every runnable snippet, started as a script (all at once; each test waits for one)."""
     folder = tmp_path_factory.mktemp("snippets")
+    work = _mirror(tmp_path_factory.mktemp("checkout"))
     running = {}
     for n, snippet in enumerate(PYTHON):
         script = folder / f"snippet_{n}.py"
         script.write_text(snippet.code, encoding="utf-8")
         running[snippet.id] = subprocess.Popen(
             [sys.executable, str(script)],
-            cwd=ROOT,
+            cwd=work,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

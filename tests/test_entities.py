@@ -184,8 +184,18 @@ def test_a_description_before_a_party_name_is_no_part_of_it(extractor: quotes.Ex
             "民政党",
         ),
         ("横浜の佐々木主浩投手は引退した。佐々木投手自身も「投げたい」と話した。", "佐々木主浩", "横浜"),
+        (
+            "東北大学の准教授で地震学が専門の田中一郎さんは「余震に注意が必要だ」と話した。",
+            "田中一郎",
+            "東北大学",
+        ),
+        (
+            "京都府立大学の講師で中国政治に詳しい山本花子氏は「対話が鍵だ」と指摘した。",
+            "山本花子",
+            "京都府立大学",
+        ),
     ],
-    ids=["org_post_name", "meeting_with_de", "jishin"],
+    ids=["org_post_name", "meeting_with_de", "jishin", "post_de_description", "post_de_clause"],
 )
 def test_more_ways_a_post_holders_organisation_is_written(
     extractor: quotes.Extractor, text: str, name: str, affiliation: str
@@ -193,3 +203,16 @@ def test_more_ways_a_post_holders_organisation_is_written(
     record = _speech(extractor.extract(text))
     assert record.speaker is not None and record.speaker.name == name
     assert record.affiliation is not None and record.affiliation.text == affiliation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "元海軍将校の山田太郎氏は「戦争は避けるべきだ」と述べた。",
+        "前陸軍元帥の佐藤次郎氏は「備えが要る」と語った。",
+    ],
+    ids=["former_officer", "former_marshal"],
+)
+def test_a_former_service_is_no_affiliation(extractor: quotes.Extractor, text: str) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.speaker is not None and record.affiliation is None

@@ -121,9 +121,14 @@ def child_of(tok: Token, verb: Token) -> Token | None:
 
 
 def after_particles(doc: Doc, i: int) -> int:
-    """The index after particles, fixed pieces and commas that follow token `i`."""
+    """The index after particles, fixed pieces and commas that follow token `i` (not past
+    an opening bracket: 「 begins the words that follow)."""
     j = i + 1
-    while j < len(doc) and (doc[j].pos_ in ("ADP", "PUNCT", "SCONJ") or doc[j].dep_ == "fixed"):
+    while (
+        j < len(doc)
+        and doc[j].text not in ("「", "『")
+        and (doc[j].pos_ in ("ADP", "PUNCT", "SCONJ") or doc[j].dep_ == "fixed")
+    ):
         j += 1
     return j
 

@@ -312,6 +312,8 @@ def _modifier_parts(
     if before and lex.names_org(after) and not named_before:
         org_start = org_end - len(after)  # 野党・国民の力の: the party, not "opposition"
         org = mod[org_start:org_end]
+    if org[:1] in ("元", "前") and org_start + 1 in phrase.offsets and org_start in phrase.offsets:
+        return None, title  # 元海軍将校の: the organisation the person was in, not is
     quoted = org_start > 0 and mod[org_start - 1] in BRACKETS  # 「OSIグループ」の
     is_proper = quoted or any(org_start <= at < org_end for at in proper)
     if org and (is_affiliation(org, is_proper, lex) or (officer and org in lex.countries)):

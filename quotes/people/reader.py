@@ -33,6 +33,7 @@ class MentionReader:
         key = (unit.start, head.i)
         if key not in self._done:
             parts = self._apposed(unit, head, decompose(unit, head, self.source, self.lex))
+            parts = self._described(unit, head, parts)
             self._done[key] = self._whole_names(self._hosted(unit, head, parts))
         return self._done[key]
 
@@ -110,3 +111,39 @@ class MentionReader:
     def _names_org(self, tok: Token) -> bool:
         start, end = noun_phrase(tok, self.lex, appositions=False)
         return self.lex.names_org(tok.doc[start:end].text)
+
+    def _described(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
+        """`[組織]の[職]で[説明]の[名前]`: an apposition before the name gives the person's
+        organisation and post (東北大学の准教授で地震学が専門の田中一郎さん -> 東北大学, 准教授;
+        …講師で中国政治に詳しい山本花子氏). Only a post from the titles lexicon opens it, so a
+        place (会議で講演した山田氏) does not."""
+        if parts is None or parts.affiliation is not None or parts.speaker.name is None:
+            return parts
+        doc = head.doc
+        start = head.i  # the name's own words (田中|一郎|さん), not what describes it
+        while start > 0 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i >= start:
+            start -= 1
+        before = doc[start - 1] if start >= 4 else None
+        if before is None or not (before.text == "の" or (before.dep_ == "acl" and before.head.i == head.i)):
+            return parts  # the description ends in の (専門の) or is a clause on the name (詳しい)
+        for j in range(start - 2, max(start - 12, 2), -1):
+            tok = doc[j]
+            if tok.text in ("、", "。", "「", "」"):
+                return parts
+            post = doc[j - 1]
+            if (
+                tok.text != "で"
+                or doc[j - 2].text != "の"
+                or self.lex.suffix(post.text, self.lex.titles) is None
+            ):
+                continue
+            org = doc[j - 3]
+            a, b = noun_phrase(org, self.lex, appositions=False)
+            if not (self.lex.names_org(doc[a:b].text) or any(t.pos_ == "PROPN" for t in doc[a:b])):
+                return parts
+            span = token_span(self.source, unit, doc, a, b)
+            speaker = parts.speaker if parts.speaker.title else attrs.evolve(parts.speaker, title=post.text)
+            return Parts(
+                speaker=speaker, affiliation=Affiliation(start=span.start, end=span.end, text=span.text)
+            )
+        return parts

@@ -119,6 +119,19 @@ def _speech(
         while end < len(doc) and doc[end].dep_ == "fixed" and doc[end].head == to:
             end += 1
         cue_start, cue_end, lemma, cue_class = to.i, end, "とする", lex.cue_class("とする")
+    owner = _words_owner(q, form, lex)
+    if owner is not None:
+        # 三曹の「合意の上だった」との主張を退けた: the claim is 三曹's, whoever rejects it
+        owner_subject, noun = owner
+        return Finding(
+            slot=slot,
+            kind="direct",
+            cue=(noun.i, noun.i + 1),
+            cue_lemma=noun.lemma_,
+            cue_class=lex.speech_nouns.get(noun.lemma_) or "speech",
+            subject=owner_subject.i,
+            rule="speech_noun",
+        )
     subject, rule = _speaker(unit, doc, q, first, pred, lex)
     passive = is_passive(pred) and not _exalted(subject, lex)
     if passive and pred.dep_ == "acl" and pred.head.lemma_ not in lex.speech_nouns:
@@ -147,6 +160,24 @@ def _speech(
     )
 
 
+def _words_owner(q: Token, form: str, lex: Lexicon) -> tuple[Token, Token] | None:
+    """`Yの「…」との主張`: the person whose claim (remark, criticism) the words fill, and
+    the speech noun; None unless the noun has such an owner written with の before the
+    quotation (GiNZA hangs Yの on the quotation or on the noun)."""
+    noun = q.head
+    if form not in ("との", "という") or noun.i < q.i or noun.lemma_ not in lex.speech_nouns:
+        return None
+    for child in (*q.children, *noun.children):
+        if (
+            child.dep_ == "nmod"
+            and child.i < q.i
+            and any(c.dep_ == "case" and c.text == "の" for c in child.children)
+            and can_be_source(child, lex)
+        ):
+            return child, noun
+    return None
+
+
 def _agent(pred: Token, lex: Lexicon) -> Token | None:
     """The agent of a passive cue: Xから, Xに, Xによって, when X can speak."""
     for child in pred.children:
@@ -158,6 +189,19 @@ def _agent(pred: Token, lex: Lexicon) -> Token | None:
         if child.dep_ == "obl" and child.i < pred.i and agentive and not framed:  # not …に投入された
             if can_be_source(child, lex):
                 return child
+    return None
+
+
+def _frame_source(pred: Token, q: Token, lex: Lexicon) -> Token | None:
+    """X of `Xによれば、「…」と説明する`: the words are the frame's source's own, unless X is
+    a medium (毎日新聞によると、「…」と述べた: the outlet relays someone it does not name)."""
+    for child in pred.children:
+        if child.dep_ != "obl" or child.i > q.i or not can_be_source(child, lex):
+            continue
+        framed = any(c.text == "に" and any(f.lemma_ == "よる" for f in c.children) for c in child.children)
+        start, end = noun_phrase(child, lex)
+        if framed and not lex.is_media(child.doc[start:end].text):
+            return child
     return None
 
 
@@ -198,6 +242,8 @@ def _speaker(
             subject, rule = topic, "topic"
     if subject is None and (found := de_wa_topic(doc, pred, lex)) is not None:
         subject, rule = found, "topic"  # 学研広報室では「…」としている
+    if subject is None and (found := _frame_source(pred, q, lex)) is not None:
+        subject, rule = found, "frame"  # 球団関係者によれば、「…」と説明する
     if subject is None:
         cleft = cleft_focus(pred, lex)
         subject, rule = (

@@ -61,7 +61,7 @@ def source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
             cue_start = tok.i
         start = after_particles(doc, cue_end - 1)
         stop = _passive_report_end(doc, start, end, lex)
-        if start >= stop:
+        if start >= stop or _bracketed_words(doc, start, slots):
             continue
         out.append(
             Reported(
@@ -77,6 +77,21 @@ def source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
             )
         )
     return _innermost(doc, out, lex)
+
+
+def _bracketed_words(doc: Doc, start: int, slots: Sequence[Slot]) -> bool:
+    """Whether the clause is one bracketed quotation and its cue (Xによると、「…」と話した):
+    the words are the quotation's, not a reported clause that would end inside them."""
+    if start + 2 >= len(doc) or doc[start].text not in ("「", "『"):
+        return False
+    q = doc[start + 1]
+    closer = start + 2
+    return (
+        slot_of(q, slots) is not None
+        and closer + 1 < len(doc)
+        and doc[closer + 1].text in ("と", "って")
+        and q.head.pos_ == "VERB"
+    )
 
 
 def _listed(doc: Doc, source: Token, lex: Lexicon) -> tuple[int, int] | None:
