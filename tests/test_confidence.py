@@ -233,14 +233,24 @@ def test_corrupt_model_on_the_command_line_exits_2(
 @pytest.mark.parametrize(
     ("text", "quote", "expected"),
     [
-        ("山田氏は「賛成だ」と述べた。", "賛成だ", {"rule": "subject", "mention": "name", "distance": "0"}),
+        (
+            "山田氏は「賛成だ」と述べた。",
+            "賛成だ",
+            {"rule": "subject", "mention": "name", "distance": "0", "opening": "bracket"},
+        ),
         ("彼は「知らない」と述べた。", "知らない", {"mention": "pronoun", "resolved": "no", "cue": "speech"}),
         ("政府当局者は「注視している」と語った。", "注視している", {"mention": "anonymous"}),
         (
             "毎日新聞によると、会談は来月開かれる。",
             "会談は来月開かれる",
-            {"rule": "frame", "mention": "medium"},
+            {"rule": "frame", "mention": "medium", "opening": "comma", "rule_kind": "frame/indirect"},
         ),
+        (
+            "首相は、増税は避けられないと述べた。",
+            "増税は避けられない",
+            {"opening": "comma", "rule_cue": "reported/speech"},
+        ),
+        ("首相は増税は避けられないと述べた。", "増税は避けられない", {"opening": "mid"}),
         (
             "山田太郎氏は会見を開いた。「残念だ」と述べた。",
             "残念だ",
@@ -248,7 +258,16 @@ def test_corrupt_model_on_the_command_line_exits_2(
         ),
         ("「核の傘」が議論になった。", "核の傘", {"kind": "term", "mention": "none", "distance": "none"}),
     ],
-    ids=["subject", "pronoun", "anonymous", "medium_frame", "next_sentence", "term"],
+    ids=[
+        "subject",
+        "pronoun",
+        "anonymous",
+        "medium_frame",
+        "after_comma",
+        "mid_sentence",
+        "next_sentence",
+        "term",
+    ],
 )
 def test_features_of_a_record(
     extractor: quotes.Extractor, text: str, quote: str, expected: dict[str, str]

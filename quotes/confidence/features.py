@@ -5,7 +5,8 @@ source text, so that the model needs no parse: which rule found the speaker, the
 of the cue, the kind, how the speaker is mentioned, whether coreference resolved it,
 how many sentences lie between the quotation and the speaker's mention, how long the
 quotation is, whether a medium relayed it, whether an affiliation was found, and
-whether the quoted words hold brackets of their own. Values are short strings, so that
+whether the quoted words hold brackets of their own, where reported speech begins, and
+the rule paired with the kind and with the cue class. Values are short strings, so that
 the model file lists them as they are (docs/confidence.md).
 """
 
@@ -29,6 +30,9 @@ FEATURES = (
     "via",
     "affiliation",
     "brackets",
+    "opening",
+    "rule_kind",
+    "rule_cue",
 )
 #: what ends a sentence, for counting the sentences between a quotation and its speaker
 STOPS = "。！？"
@@ -39,6 +43,10 @@ LENGTH_BINS = (5, 10, 20, 40, 80)
 #: brackets inside the quoted words: in reported speech, someone else's words inside
 #: the clause, the mark of a によると frame that swallowed another speaker's quotation
 INNER_BRACKETS = "「」『』"
+#: what may stand before reported speech that opens its sentence
+SENTENCE_OPENERS = "。！？」\n"
+#: what stands before reported speech that opens after a comma (…によると、…)
+COMMAS = "、，,"
 
 #: the rule table's confidence enters the model as its log-odds, clipped to these bounds
 PRIOR_BOUNDS = (0.02, 0.98)
@@ -59,6 +67,11 @@ def features(record: Quotation, source: str, lex: Lexicon) -> Features:
         "via": _yes(record.via is not None),
         "affiliation": _yes(record.affiliation is not None),
         "brackets": _yes(any(b in record.text for b in INNER_BRACKETS)),
+        "opening": opening(record, source),
+        # the rules' reliability differs by kind and cue (a topic's indirect speech, a
+        # frame's cognition verb): pairs the regression cannot form from single features
+        "rule_kind": f"{record.rule or 'none'}/{record.kind}",
+        "rule_cue": f"{record.rule or 'none'}/{cue_class(record, lex)}",
     }
 
 
@@ -107,6 +120,17 @@ def distance(record: Quotation, source: str) -> str:
         gap = ""  # overlapping spans: the speaker is named inside the words
     stops = sum(gap.count(stop) for stop in STOPS)
     return str(stops) if stops < MAX_DISTANCE else f"{MAX_DISTANCE}+"
+
+
+def opening(record: Quotation, source: str) -> str:
+    """Where reported speech begins: "start" of its sentence, after a "comma", or "mid"
+    sentence (where the rules had to guess the clause's start); "bracket" for a quotation."""
+    if record.kind != "indirect":
+        return "bracket"
+    before = source[record.start - 1] if record.start > 0 else "。"
+    if before in SENTENCE_OPENERS:
+        return "start"
+    return "comma" if before in COMMAS else "mid"
 
 
 def length_bin(length: int) -> str:
