@@ -216,3 +216,42 @@ def test_more_ways_a_post_holders_organisation_is_written(
 def test_a_former_service_is_no_affiliation(extractor: quotes.Extractor, text: str) -> None:
     record = _speech(extractor.extract(text))
     assert record.speaker is not None and record.affiliation is None
+
+
+@pytest.mark.parametrize(
+    "text,name,affiliation",
+    [
+        # the organisation between equals signs at the speaker's own mention
+        (
+            "ベテランの三枝佳代子（34）＝ユニバース食品＝は「まだ走れる」と話した。",
+            "三枝佳代子",
+            "ユニバース食品",
+        ),
+        # が-subject after a は-topic (the parser labels it obl)
+        ("男子は蓮見亮平（27）＝東和運輸＝が「うれしい」と話した。", "蓮見亮平", "東和運輸"),
+        # a standing in a group is no organisation
+        ("リーダーの椎名かれん（23）も「最後まで走ります」と記した。", "椎名かれん", None),
+        ("女子は山田花子（30）＝東京＝が「うれしい」と話した。", "山田花子", None),
+    ],
+    ids=["equals_at_first_mention", "ga_subject_after_topic", "standing_in_group", "equals_place"],
+)
+def test_a_sports_results_person_and_organisation(
+    extractor: quotes.Extractor, text: str, name: str, affiliation: str | None
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.speaker is not None and record.speaker.name == name
+    assert "＝" not in record.speaker.text
+    got = record.affiliation.text if record.affiliation else None
+    assert got == affiliation
+
+
+def test_a_quotation_after_a_pointing_sentence_is_not_given_to_the_next_speaker(
+    extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "ゴール後、日向野は涙をぬぐいながら、こう語った。\n「まだ実感がありません」\n"
+        "2位の三枝佳代子は「負けた」。"
+    )
+    first = extractor.extract(text)[0]
+    assert first.speaker is not None and first.speaker.text == "日向野"
+    assert first.cue is not None and first.cue.text == "語った"

@@ -135,9 +135,10 @@ def topic_of(doc: Doc, pred: Token, slots: Sequence[Slot], lex: Lexicon) -> Toke
 
 def can_speak(tok: Token, slots: Sequence[Slot], lex: Lexicon) -> bool:
     """Whether `tok` is a subject that can be a speaker (not a clause, a quote or こと)."""
-    topic = tok.dep_ == "obl" and [c.text for c in tok.children if c.dep_ == "case"] == ["は"]
+    # 住民の一人は: a topic the parser read as obl; 蓮見亮平＝東和運輸＝が: a subject it read so
+    marked = tok.dep_ == "obl" and [c.text for c in tok.children if c.dep_ == "case"] in (["は"], ["が"])
     return (
-        (tok.dep_ in SUBJECT_DEPS or topic)  # 住民の一人は: a topic the parser read as obl
+        (tok.dep_ in SUBJECT_DEPS or marked)
         and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
         and tok.lemma_ not in lex.not_speakers
         and slot_of(tok, slots) is None

@@ -22,6 +22,7 @@ from quotes.lexicon import Lexicon
 from quotes.people.entities import link, short_form
 from quotes.people.mentions import Parts
 from quotes.people.offices import is_officer, ministry
+from quotes.people.sources import is_place
 from quotes.records import Affiliation, Mention, Quotation, Speaker
 from quotes.text.masking import Unit
 
@@ -84,7 +85,7 @@ def aside_mentions(source: str, lex: Lexicon) -> list[Parts]:
     found = _parenthesised(source, lex)
     for m in _EQUALS_ORG.finditer(source):
         org = m.group("org")
-        if org in lex.places or lex.suffix(org, lex.places) == org or org in lex.countries:
+        if is_place(org, lex):
             continue
         p_start, p_end = m.span("person")
         person = m.group("person")

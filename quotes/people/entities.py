@@ -59,7 +59,7 @@ class Entity:
     def affiliation(self, before: int) -> Affiliation | None:
         """The affiliation stated at the latest mention before `before`, unless it came with
         a post the person no longer holds (広島カープ前監督のブラウン氏)."""
-        stated = [m for m in self.mentions if m.speaker.start < before and m.affiliation is not None]
+        stated = [m for m in self.mentions if m.speaker.start <= before and m.affiliation is not None]
         stated = [m for m in stated if not former(m.speaker)]
         return stated[-1].affiliation if stated else None
 

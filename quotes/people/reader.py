@@ -9,6 +9,7 @@ speaker speaks for, an organisation's name the parse cut short).
 from __future__ import annotations
 
 import attrs
+import regex
 from spacy.tokens import Token
 
 from quotes.grammar.phrases import noun_phrase
@@ -16,9 +17,13 @@ from quotes.grammar.tokens import token_span
 from quotes.lexicon import Lexicon
 from quotes.people.mentions import Parts, decompose
 from quotes.people.offices import is_officer
-from quotes.people.sources import host_organization
+from quotes.people.sources import host_organization, is_place
 from quotes.records import Affiliation
 from quotes.text.masking import Unit
+
+
+#: the organisation a sports result writes after a name: 三枝佳代子（34）＝ユニバース食品＝
+_EQUALS_END = regex.compile(r"[＝=](?P<org>[^＝=、。，,\s「」（）()]{2,30})[＝=]$")
 
 
 class MentionReader:
@@ -33,9 +38,26 @@ class MentionReader:
         key = (unit.start, head.i)
         if key not in self._done:
             parts = self._apposed(unit, head, decompose(unit, head, self.source, self.lex))
-            parts = self._described(unit, head, parts)
+            parts = self._equals(self._described(unit, head, parts))
             self._done[key] = self._whole_names(self._hosted(unit, head, parts))
         return self._done[key]
+
+    def _equals(self, parts: Parts | None) -> Parts | None:
+        """`[名前]（34）＝[所属]＝`: the organisation between equals signs is the person's
+        (a place there is where they are from) and no part of the speaker's span."""
+        speaker = parts.speaker if parts is not None else None
+        found = _EQUALS_END.search(speaker.text) if speaker is not None else None
+        if parts is None or speaker is None or found is None or speaker.name is None:
+            return parts
+        end = speaker.start + found.start()
+        name = _EQUALS_END.sub("", speaker.name) if speaker.name.endswith(("＝", "=")) else speaker.name
+        speaker = attrs.evolve(speaker, end=end, text=self.source[speaker.start : end], name=name)
+        affiliation = parts.affiliation
+        org = found.group("org")
+        if affiliation is None and not is_place(org, self.lex):
+            start = speaker.end + found.start("org") - found.start()
+            affiliation = Affiliation(start=start, end=start + len(org), text=org)
+        return Parts(speaker=speaker, affiliation=affiliation)
 
     def _whole_names(self, parts: Parts | None) -> Parts | None:
         """An organisation's name the parse cut short (共に|民主党): the span grows to the

@@ -39,6 +39,8 @@ def pointing_cue(doc: Doc, lex: Lexicon) -> tuple[Token, str] | None:
     for verb in doc:
         if not is_predicate(verb) or lex.cue_class(lemma_of(verb)) not in REPORTING:
             continue
+        if verb.i > 0 and doc[verb.i - 1].text in ("「", "『"):
+            continue  # the mask word of a quotation (「発言」), read as a verb: no cue
         for child in verb.children:
             if child.text in _POINTING_BACK and child.pos_ == "ADV":
                 return verb, "either"  # こう語った: the words before, or the words after
