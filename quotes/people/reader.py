@@ -21,7 +21,6 @@ from quotes.people.sources import host_organization, is_place
 from quotes.records import Affiliation
 from quotes.text.masking import Unit
 
-
 #: the organisation a sports result writes after a name: 三枝佳代子（34）＝ユニバース食品＝
 _EQUALS_END = regex.compile(r"[＝=](?P<org>[^＝=、。，,\s「」（）()]{2,30})[＝=]$")
 
