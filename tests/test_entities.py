@@ -232,8 +232,19 @@ def test_a_former_service_is_no_affiliation(extractor: quotes.Extractor, text: s
         # a standing in a group is no organisation
         ("リーダーの椎名かれん（23）も「最後まで走ります」と記した。", "椎名かれん", None),
         ("女子は山田花子（30）＝東京＝が「うれしい」と話した。", "山田花子", None),
+        (
+            "4人組ロックバンド「ミッドナイト・パレード」のボーカル、七海リオ（25）が「配信する」と語った。",
+            "七海リオ",
+            "ミッドナイト・パレード",
+        ),
     ],
-    ids=["equals_at_first_mention", "ga_subject_after_topic", "standing_in_group", "equals_place"],
+    ids=[
+        "equals_at_first_mention",
+        "ga_subject_after_topic",
+        "standing_in_group",
+        "equals_place",
+        "band_role",
+    ],
 )
 def test_a_sports_results_person_and_organisation(
     extractor: quotes.Extractor, text: str, name: str, affiliation: str | None
@@ -255,3 +266,20 @@ def test_a_quotation_after_a_pointing_sentence_is_not_given_to_the_next_speaker(
     first = extractor.extract(text)[0]
     assert first.speaker is not None and first.speaker.text == "日向野"
     assert first.cue is not None and first.cue.text == "語った"
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        ("浪速の球団関係者は「下を向いていない」と語った。", "浪速"),  # the club, not 球団
+        ("エジプトの情報機関関係者は「来週になる」と語った。", "情報機関"),  # a country's body
+        ("韓国外交部の当局者は「注視している」と述べた。", "韓国外交部"),
+    ],
+    ids=["club_named_before_bare_word", "country_before_body", "named_body"],
+)
+def test_an_unnamed_sources_body_is_the_one_the_text_names(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.speaker is not None and record.speaker.anonymous
+    assert record.affiliation is not None and record.affiliation.text == affiliation

@@ -203,6 +203,7 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     affiliation: Span | None = None
     anonymous = False
     unnamed = ""  # the unnamed-source word of an anonymous speaker (当局者)
+    generic = False  # the affiliation is a bare word for a body (球団関係者), no name
     name: str | None = name_part or None
     if name is not None and not title:
         unnamed = _unnamed(phrase, head, name, lex) or ""
@@ -213,6 +214,7 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
         state = prefix in lex.countries and lex.suffix(unnamed, lex.state_titles) is not None
         if (len(prefix) >= 2 and lex.names_org(prefix)) or state:  # 米政府関係者, 米当局者
             affiliation = phrase.src(head_from, head_from + len(prefix))
+            generic = not state and prefix not in lex.org_names and head_from not in proper
         name = None
     if name is not None and is_pronoun(name, lex):
         name = None
@@ -221,7 +223,10 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     officer = lex.suffix(title or unnamed, lex.state_titles) is not None
     if mod:
         found, title = _modifier_parts(phrase, mod, title, proper, officer, lex)
-        affiliation = affiliation or found
+        # 浪速の球団関係者: the club the modifier names, not the bare word for a club
+        # (エジプトの情報機関関係者: a country's body stays the body, as 米政府 does)
+        own = generic and found is not None and found.text not in lex.countries
+        affiliation = found if own else affiliation or found
     if title and affiliation is None:
         affiliation = _in_title(phrase, head, title, officer, lex)
     speaker_span = phrase.src(head_from, len(phrase.text))
