@@ -148,6 +148,17 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
         "外相は「遺憾だ」と述べた。防衛相も、警戒を続けると述べた。",
         dict(text="警戒を続ける", speaker="防衛相"),
     ),
+    (
+        "inner_quotative_clause_stays_inside_what_was_said",
+        "同党のある中堅議員は、党内で場外闘争に踏み切るべきだとの声が強まっていると打ち明けた。",
+        dict(
+            text="党内で場外闘争に踏み切るべきだとの声が強まっている",
+            speaker="ある中堅議員",
+            cue="打ち明けた",
+        ),
+    ),
+    ("tari_adjective_to_says_how_not_what", "宇佐美監督は「切り替えるしかない」と淡々と話した。", None),
+    ("tari_adjective_without_quotation", "首相は堂々と反論した。", None),
     ("no_source_no_record", "明日は雨が降ると思う。", None),
     ("passive_report_names_no_source", "首相が辞任する意向だと報じられた。", None),
     ("common_noun_subject_is_no_source", "この可能性は低いとみる余地もある。", None),

@@ -50,6 +50,7 @@ def clause_start(
             and is_predicate(tok)
             and not is_passive(tok)
             and not any(c.dep_ == "nsubj" and c != subject for c in tok.children)
+            and not _quoted_inside(doc, tok, end.i)
         ):
             # Xは不満を表明し、…ことを明らかにした: X's own earlier act is not what X said
             start = after_particles(doc, tok.i + aux_run(doc, tok))
@@ -63,6 +64,13 @@ def clause_start(
     ):
         start += 1
     return start
+
+
+def _quoted_inside(doc: Doc, tok: Token, end: int) -> bool:
+    """Whether predicate `tok` ends in a quotative before `end` (…踏み切るべきだとの声が強まって
+    いると打ち明けた): a clause inside what was said, which the parser gave the speaker."""
+    after = tok.i + aux_run(doc, tok) + 1
+    return after < end and doc[after].text == "と" and doc[after].dep_ == "case"
 
 
 def _past_earlier_parts(doc: Doc, start: int, end: int) -> int:

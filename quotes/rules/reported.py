@@ -174,6 +174,8 @@ def _quotative_clause(doc: Doc, tok: Token, slots: Sequence[Slot], lex: Lexicon)
         return []  # a bracketed quotation: handled as direct speech
     if not _clause_predicate(clause_head) or doc[tok.i - 1].i not in {t.i for t in clause_head.subtree}:
         return []
+    if clause_head.tag_.startswith("形状詞-タリ"):
+        return []  # 「…」と淡々と話した: a タリ adjective's と says how, it reports nothing
     cue = _reporting_cue(doc, clause_head, tok, slots, lex)
     if cue is None:
         return []
