@@ -283,3 +283,20 @@ def test_an_unnamed_sources_body_is_the_one_the_text_names(
     record = _speech(extractor.extract(text))
     assert record.speaker is not None and record.speaker.anonymous
     assert record.affiliation is not None and record.affiliation.text == affiliation
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("一部の住民は「不安だ」と話した。", "一部の住民"),
+        ("出席した一部の人からは、「必要があるのか」と慎重な意見も出ている。", "一部の人"),
+        ("住民の一人は「不安だ」と話した。", "住民の一人"),
+        ("第一部の山田氏は「賛成だ」と話した。", "山田氏"),  # 一部 inside another word
+    ],
+    ids=["part_before_group", "part_before_person_noun", "part_after_group", "not_a_part"],
+)
+def test_a_part_of_a_group_written_before_it_speaks_as_one_source(
+    extractor: quotes.Extractor, text: str, speaker: str
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.speaker is not None and record.speaker.text == speaker

@@ -233,6 +233,9 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     core = phrase.text[head_from : head_from + head.core_end]
     if mod and core in lex.quantifiers and affiliation is None:
         speaker_span, anonymous, name, title = _part_of_group(phrase, mod, head_from), True, None, None
+    elif mod and not (title or head.honorific) and (part := _quantifier_before(mod, lex)):
+        # 一部の人, 多くの市民: the part of the group is who speaks, no one person
+        speaker_span, anonymous, name = phrase.src(len(mod) - len(part), len(phrase.text)), True, None
     if mod and not (title or head.honorific or anonymous) and lex.is_org(core) and affiliation is not None:
         # マクドナルドのアメリカ法人: a part of an organisation speaks; the whole is its name
         speaker_span = phrase.src(0, len(phrase.text))
@@ -253,6 +256,14 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
         else None
     )
     return Parts(speaker=speaker, affiliation=aff)
+
+
+def _quantifier_before(mod: str, lex: Lexicon) -> str | None:
+    """The quantifier (一部, 多く) that ends a modifier written with の, or None."""
+    word = lex.suffix(mod, lex.quantifiers)
+    if word is None or (len(mod) > len(word) and mod[-len(word) - 1] not in "、。・ たるいなだがはもをにで"):
+        return None  # not the end of another word (第一部の)
+    return word
 
 
 def _in_title(phrase: _Phrase, head: _Head, title: str, officer: bool, lex: Lexicon) -> Span | None:
