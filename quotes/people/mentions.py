@@ -260,7 +260,7 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
 
 def _quantifier_before(mod: str, lex: Lexicon) -> str | None:
     """The quantifier (一部, 多く) that ends a modifier written with の, or None."""
-    word = lex.suffix(mod, lex.quantifiers)
+    word = max((w for w in lex.quantifiers if mod.endswith(w)), key=len, default=None)
     if word is None or (len(mod) > len(word) and mod[-len(word) - 1] not in "、。・ たるいなだがはもをにで"):
         return None  # not the end of another word (第一部の)
     return word
