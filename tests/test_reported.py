@@ -157,6 +157,16 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
             cue="打ち明けた",
         ),
     ),
+    (
+        "what_the_words_answer_is_no_part_of_them",
+        "冬柴大臣は、橋下知事の大阪国際空港廃止案に対して、素人の発言であると批判した。",
+        dict(text="素人の発言である", speaker="冬柴大臣", cue="批判した"),
+    ),
+    (
+        "what_the_words_are_about_is_no_part_of_them",
+        "知事は、空港の廃止を視野に入れるという発言の意図については、議論が必要だと述べた。",
+        dict(text="議論が必要だ", speaker="知事", cue="述べた"),
+    ),
     ("tari_adjective_to_says_how_not_what", "宇佐美監督は「切り替えるしかない」と淡々と話した。", None),
     ("tari_adjective_without_quotation", "首相は堂々と反論した。", None),
     ("no_source_no_record", "明日は雨が降ると思う。", None),
@@ -319,3 +329,12 @@ def test_a_noun_with_da_left_out_ends_a_reported_clause(
 
 def test_to_tomo_ni_is_with_not_a_quotative(extractor: quotes.Extractor) -> None:
     assert extractor.extract("花房美咲は指輪をはめた写真とともに結婚を報告した。") == []
+
+
+def test_a_part_said_with_a_verb_of_its_own_is_not_inside_the_next_part(extractor: quotes.Extractor) -> None:
+    text = (
+        "共同通信によると、橋下知事は、抜本的な議論が必要と述べており、"
+        "9月には3空港に関する協議を開始するとしている。"
+    )
+    parts = [r.text for r in extractor.extract(text) if r.kind == "indirect"]
+    assert parts == ["抜本的な議論が必要", "9月には3空港に関する協議を開始する"]

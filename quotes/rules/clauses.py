@@ -58,7 +58,7 @@ def clause_start(
         if tok.text == "に" and tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
             start = after_particles(doc, tok.i + 1)
     start = _past_frame_phrases(doc, start, end.i, lex)
-    start = _past_earlier_parts(doc, start, end.i)
+    start = _past_earlier_parts(doc, start, end.i, lex)
     while start < end.i and (
         doc[start].pos_ in ("PUNCT", "CCONJ", "SCONJ", "ADP") or doc[start].text in lex.connectives
     ):
@@ -73,11 +73,14 @@ def _quoted_inside(doc: Doc, tok: Token, end: int) -> bool:
     return after < end and doc[after].text == "と" and doc[after].dep_ == "case"
 
 
-def _past_earlier_parts(doc: Doc, start: int, end: int) -> int:
+def _past_earlier_parts(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
     """`start` moved past an earlier part of the same utterance: …だとし、/ 「…」としつつも、
-    / …としながらも、 (that part is read on its own)."""
+    / …としながらも、/ …が必要と述べており、 (that part is read on its own)."""
     for tok in doc[start:end]:
-        if tok.text != "と" or tok.i + 1 >= end or doc[tok.i + 1].lemma_ != "する":
+        if tok.text != "と" or tok.i + 1 >= end:
+            continue
+        verb = doc[tok.i + 1]
+        if verb.lemma_ != "する" and lex.cue_class(verb.lemma_) not in ("speech", "report"):
             continue
         comma = next((t.i for t in doc[tok.i + 1 : min(end, tok.i + 6)] if t.text in ("、", ",")), None)
         if comma is not None and all(
@@ -93,9 +96,20 @@ def _past_frame_phrases(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
     said (…疑いで、 stays)."""
     while True:
         comma = next((t.i for t in doc[start:end] if t.text in ("、", ",")), None)
-        if comma is None or comma - start > 6 or not _frames(doc[start:comma], lex):
+        if comma is None or not _frames(doc[start:comma], lex):
+            return start
+        if comma - start > 6 and not _about(doc[start:comma]):
             return start
         start = comma + 1
+
+
+#: endings of a phrase that says what or whom the words answer (…案に対して、 …の意図については、)
+_ABOUT = ("に対して", "に対し", "については", "について", "をめぐって", "をめぐり", "に関して", "に関しては")
+
+
+def _about(phrase: Span) -> bool:
+    """Whether a leading phrase, however long, says what the words are about or answer."""
+    return phrase.text.endswith(_ABOUT) and len(phrase) <= 20
 
 
 def _frames(phrase: Span, lex: Lexicon) -> bool:
@@ -114,6 +128,7 @@ def _frames(phrase: Span, lex: Lexicon) -> bool:
         or (words[0].lemma_ in lex.relay_nouns and texts.endswith(("として", "では")))
         or words[0].text in ("こう", "そう", "このように")  # 「…」。Xはこう述べ、…と分析した
         or "に対し" in texts
+        or texts.endswith(_ABOUT)
         or texts in ("記者団に", "記者団には")
         or (last.text == "で" and any(t.lemma_ in lex.occasions for t in words))
         or (last.text == "では" and any(t.lemma_ in lex.occasions for t in words))
