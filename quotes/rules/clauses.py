@@ -57,7 +57,7 @@ def clause_start(
     for tok in doc[start : end.i]:
         if tok.text == "に" and tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
             start = after_particles(doc, tok.i + 1)
-    start = _past_frame_phrases(doc, start, end.i, lex)
+    start = past_frame_phrases(doc, start, end.i, lex)
     start = _past_earlier_parts(doc, start, end.i, lex)
     while start < end.i and (
         doc[start].pos_ in ("PUNCT", "CCONJ", "SCONJ", "ADP") or doc[start].text in lex.connectives
@@ -90,7 +90,7 @@ def _past_earlier_parts(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
     return start
 
 
-def _past_frame_phrases(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+def past_frame_phrases(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
     """`start` moved past leading phrases set off by a comma that say when, where or to
     whom the words were said (15日、/ 同日、/ 記者団に対し、/ 会見で、), not what was
     said (…疑いで、 stays)."""

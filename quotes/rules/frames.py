@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from quotes.grammar.phrases import noun_phrase
 from quotes.grammar.tokens import after_particles, is_passive, lemma_of, slot_of
 from quotes.lexicon import Lexicon
+from quotes.rules.clauses import past_frame_phrases
 from quotes.rules.findings import Reported
 from quotes.text.masking import Slot
 
@@ -59,7 +60,7 @@ def source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
             if doc[tok.i : cue_end].text.startswith(("として", "では")):
                 continue
             cue_start = tok.i
-        start = after_particles(doc, cue_end - 1)
+        start = past_frame_phrases(doc, after_particles(doc, cue_end - 1), end, lex)
         stop = _passive_report_end(doc, start, end, lex)
         if start >= stop or _bracketed_words(doc, start, slots):
             continue
