@@ -201,20 +201,15 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     name_part = phrase.text[head_from + head.name_start : head_from + name_end]
     title = head.title
     affiliation: Span | None = None
-    anonymous = False
-    unnamed = ""  # the unnamed-source word of an anonymous speaker (当局者)
     generic = False  # the affiliation is a bare word for a body (球団関係者), no name
     name: str | None = name_part or None
-    if name is not None and not title:
-        unnamed = _unnamed(phrase, head, name, lex) or ""
+    unnamed = (_unnamed(phrase, head, name, lex) or "") if name is not None and not title else ""
+    anonymous = bool(unnamed)  # the unnamed-source word of an anonymous speaker (当局者)
     if unnamed:
         assert name is not None
-        anonymous = True
-        prefix = name[: len(name) - len(unnamed)]
-        state = prefix in lex.countries and lex.suffix(unnamed, lex.state_titles) is not None
-        if (len(prefix) >= 2 and lex.names_org(prefix)) or state:  # 米政府関係者, 米当局者
-            affiliation = phrase.src(head_from, head_from + len(prefix))
-            generic = not state and prefix not in lex.org_names and head_from not in proper
+        affiliation, generic = _unnamed_body(
+            phrase, head_from, name[: len(name) - len(unnamed)], unnamed, proper, lex
+        )
         name = None
     if name is not None and is_pronoun(name, lex):
         name = None
@@ -256,6 +251,18 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
         else None
     )
     return Parts(speaker=speaker, affiliation=aff)
+
+
+def _unnamed_body(
+    phrase: _Phrase, head_from: int, prefix: str, unnamed: str, proper: frozenset[int], lex: Lexicon
+) -> tuple[Span | None, bool]:
+    """The body written into an unnamed source's word (米政府|関係者, 米|当局者), and whether
+    it is a bare word for a body (球団|関係者) rather than a name."""
+    state = prefix in lex.countries and lex.suffix(unnamed, lex.state_titles) is not None
+    if not ((len(prefix) >= 2 and lex.names_org(prefix)) or state):
+        return None, False
+    generic = not state and prefix not in lex.org_names and head_from not in proper
+    return phrase.src(head_from, head_from + len(prefix)), generic
 
 
 def _quantifier_before(mod: str, lex: Lexicon) -> str | None:
