@@ -300,3 +300,27 @@ def test_a_part_of_a_group_written_before_it_speaks_as_one_source(
 ) -> None:
     record = _speech(extractor.extract(text))
     assert record.speaker is not None and record.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        (
+            "精密部品大手の千曲精工は20日、工場を閉鎖すると発表した。同社の真柴俊彦社長は会見で「苦渋の決断だ」と述べた。",
+            "千曲精工",
+        ),
+        (
+            "新党みらい党は結党を発表した。同党の北川一郎代表は「政権を目指す」と述べた。",
+            "新党みらい党",
+        ),
+        # a person named before is nothing 同社 can point to
+        ("山田は「勝つ」と話した。同社の田中一郎社長は「喜ばしい」と述べた。", "同社"),
+    ],
+    ids=["company_unknown_to_the_table", "party_unknown_to_the_table", "no_organisation_before"],
+)
+def test_dou_sha_points_back_to_an_organisation_the_text_named(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+    assert text[record.affiliation.start : record.affiliation.end] == affiliation

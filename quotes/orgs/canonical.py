@@ -85,6 +85,24 @@ def earlier_organization(
     return chosen[-1] if chosen else None
 
 
+def same_as_written(
+    affiliation: Affiliation, written: Mapping[tuple[int, int], str], source: str
+) -> Affiliation:
+    """`同社` / `同党` for an organisation the table does not know: the last one named as a
+    speaker before it (精密部品大手の千曲精工は…。同社の真柴社長は), preferring one whose name
+    ends in the kind (同党: …党); the affiliation as it was when there is none."""
+    text = affiliation.text
+    if not (text.startswith("同") and 1 < len(text) <= 4):
+        return affiliation
+    before = sorted((span, name) for span, name in written.items() if span[1] <= affiliation.start)
+    kind = text[1:]
+    fitting = [item for item in before if item[1].endswith(kind)] or before
+    if not fitting:
+        return affiliation
+    (start, end), _ = fitting[-1]
+    return attrs.evolve(affiliation, start=start, end=end, text=source[start:end])
+
+
 def canonical_via(via: Via, table: OrganizationTable) -> Via:
     """The medium with its canonical name, when known."""
     if via.canonical is not None:
@@ -94,9 +112,15 @@ def canonical_via(via: Via, table: OrganizationTable) -> Via:
 
 
 def canonicalise(
-    records: Iterable[Quotation], table: OrganizationTable, source: str, lex: Lexicon
+    records: Iterable[Quotation],
+    table: OrganizationTable,
+    source: str,
+    lex: Lexicon,
+    *,
+    written: Mapping[tuple[int, int], str] | None = None,
 ) -> list[Quotation]:
-    """Records with their affiliations and media joined to the table."""
+    """Records with their affiliations and media joined to the table; `同社` the table cannot
+    place points back to an organisation the text named as a speaker (`written`, by span)."""
     out = []
     named: list[OrgMatch] | None = None
     kinds = lex.org_kinds
@@ -116,6 +140,8 @@ def canonicalise(
             named,
             team=title is not None and title.endswith(tuple(team_titles)),
         )
+        if affiliation is not None and affiliation is record.affiliation and written:
+            affiliation = same_as_written(affiliation, written, source)
         if affiliation is not None and home != "JP":
             affiliation = at_home(affiliation, table, home)
         if affiliation is not None and affiliation.country is None and affiliation.text in lex.countries:

@@ -32,6 +32,9 @@ class MentionReader:
         self.source = source
         self.lex = lex
         self._done: dict[tuple[int, int], Parts | None] = {}
+        #: organisations named as speakers (千曲精工は…と発表した), by source span: what 同社
+        #: points back to when the organisation table does not know the name
+        self.organisations: dict[tuple[int, int], str] = {}
 
     def __call__(self, unit: Unit, head: Token) -> Parts | None:
         key = (unit.start, head.i)
@@ -39,7 +42,21 @@ class MentionReader:
             parts = self._apposed(unit, head, decompose(unit, head, self.source, self.lex))
             parts = self._equals(self._described(unit, head, parts))
             self._done[key] = self._whole_names(self._hosted(unit, head, parts))
+            self._note_organisation(head, self._done[key])
         return self._done[key]
+
+    def _note_organisation(self, head: Token, parts: Parts | None) -> None:
+        """Keep a speaker that is an organisation by its words: a proper noun or a known
+        organisation's name, no person's name (人名), no title or honorific."""
+        speaker = parts.speaker if parts is not None else None
+        if speaker is None or not speaker.name or speaker.anonymous or speaker.title or speaker.honorific:
+            return
+        a, b = noun_phrase(head, self.lex, appositions=False)
+        words = head.doc[a:b]
+        if any("人名" in t.tag_ for t in words) or self.lex.is_media(speaker.name):
+            return
+        if any(t.pos_ == "PROPN" for t in words) or self.lex.names_org(speaker.name):
+            self.organisations[(speaker.start, speaker.end)] = speaker.text
 
     def _equals(self, parts: Parts | None) -> Parts | None:
         """`[名前]（34）＝[所属]＝`: the organisation between equals signs is the person's

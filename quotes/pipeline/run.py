@@ -148,7 +148,9 @@ class Pipeline:
             assembly.sentence(k, unit)
         records = assembly.finish()
         resolved = resolve(records, assembly.mentions, p.text, self.lexicon)
-        canonical = canonicalise(resolved, self.organizations, p.text, self.lexicon)
+        canonical = canonicalise(
+            resolved, self.organizations, p.text, self.lexicon, written=assembly.read.organisations
+        )
         return Analysis(
             quotations=self.confidence.apply(canonical, p.text, self.lexicon),  # docs/confidence.md
             problems=(*p.problems, *_unparsed_speakers(p, resolved)),
