@@ -64,6 +64,7 @@ LIST_FILES = {
     "adverbial_nouns.txt": "adverbial_nouns",
     "light_verbs.txt": "light_verbs",
     "occasions.txt": "occasions",
+    "works.txt": "works",
     "connectives.txt": "connectives",
     "suspects.txt": "suspects",
     "sign_off_verbs.txt": "sign_off_verbs",
@@ -130,6 +131,7 @@ class Lexicon:
     light_verbs: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
     #: where words were said (会見, 番組)
     occasions: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    works: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: sentence connectives (また, さらに)
     connectives: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
     #: titles of suspects and defendants (容疑者, 被告)

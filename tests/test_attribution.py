@@ -146,6 +146,21 @@ ROWS: list[tuple[str, str, list[dict[str, Any]]]] = [
         [dict(kind="indirect", speaker="共同通信", text="「停戦」は実現しなかった"), dict(kind="term")],
     ),
     (
+        "the_answer_to_a_question_is_not_the_askers",
+        "一ノ瀬廉はトーク番組に出演した。有馬が「なぜ辞めなかった？」と重ねて聞くと、「自分を許せないと思った」と答えた。",
+        [dict(kind="direct", speaker="有馬"), dict(kind="direct", speaker="一ノ瀬廉", cue="答えた")],
+    ),
+    (
+        "a_question_with_a_conditional_to_is_no_reported_clause",
+        "蒔田陽平が「その自転車、まだ持ってるの？」と突っ込むと、一ノ瀬は「実家で眠ってます」と返した。",
+        [dict(kind="direct", speaker="蒔田陽平"), dict(kind="direct", speaker="一ノ瀬", cue="返した")],
+    ),
+    (
+        "a_works_title_inside_reported_speech_stays_a_term",
+        "一ノ瀬は、舞台「月を拾う人」のオーディション会場に自転車で駆けつけたと明かした。",
+        [dict(kind="indirect", speaker="一ノ瀬", cue="明かした"), dict(kind="term")],
+    ),
+    (
         "definition_with_towa_is_term",
         "「控除期間」とは初日から末日までを指す。",
         [dict(kind="term")],

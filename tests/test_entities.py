@@ -233,6 +233,11 @@ def test_a_former_service_is_no_affiliation(extractor: quotes.Extractor, text: s
         ("リーダーの椎名かれん（23）も「最後まで走ります」と記した。", "椎名かれん", None),
         ("女子は山田花子（30）＝東京＝が「うれしい」と話した。", "山田花子", None),
         (
+            "シンガー・ソングライターの朝比奈かのん（27）は「申し訳ない」とコメントした。",
+            "朝比奈かのん",
+            None,
+        ),
+        (
             "4人組ロックバンド「ミッドナイト・パレード」のボーカル、七海リオ（25）が「配信する」と語った。",
             "七海リオ",
             "ミッドナイト・パレード",
@@ -243,6 +248,7 @@ def test_a_former_service_is_no_affiliation(extractor: quotes.Extractor, text: s
         "ga_subject_after_topic",
         "standing_in_group",
         "equals_place",
+        "occupation",
         "band_role",
     ],
 )

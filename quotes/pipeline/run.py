@@ -240,13 +240,16 @@ class _Assembly:
         p = self.plan
         record = build.direct(p.text, p.doc_id, unit, doc, finding, self.read)
         carry = record.kind == "direct" and record.speaker is None and not finding.passive
-        if carry:
+        answer = carry and discourse.answers(self.previous, k, record, p.text)
+        if carry and not answer:
             record = discourse.carry(record, self.previous, k)
         if carry and record.speaker is None:
             record = discourse.questioned(record, unit, self.mentions, self.lex)
         speech = finding.cue_class is not None or clause_like(finding.slot, unit)  # words, not a name
         if carry and record.speaker is None and speech:
             record = discourse.from_focus(record, self.focus, k)
+        if answer and self.previous is not None and _same_speaker(record, self.previous[1]):
+            record = build.direct(p.text, p.doc_id, unit, doc, finding, self.read)  # not the asker
         if record.kind != "term":
             record = attrs.evolve(record, group=self._group(_group_key(k, finding, record)))
             if record.speaker is not None:
@@ -258,7 +261,7 @@ class _Assembly:
         p = self.plan
         records = self._pointed(self.records)
         records = discourse.sign_off(p.text, p.units, records, self.lex)
-        records = discourse.inside_reported(records)
+        records = discourse.inside_reported(records, p.text, self.lex)
         records.sort(key=lambda r: (r.start, r.end))
         self.mentions.extend(
             Parts(speaker=r.speaker, affiliation=r.affiliation) for r in records if r.speaker
@@ -281,6 +284,10 @@ class _Assembly:
             record = build.direct(p.text, p.doc_id, unit, doc, found.finding, self.read)
             out[i] = attrs.evolve(record, group=base + found.group)
         return out
+
+
+def _same_speaker(a: Quotation, b: Quotation) -> bool:
+    return a.speaker is not None and b.speaker is not None and a.speaker.text == b.speaker.text
 
 
 def _group_key(k: int, finding: Finding, record: Quotation) -> Any:

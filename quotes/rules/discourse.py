@@ -38,6 +38,19 @@ _HIRAGANA = regex.compile(r"\p{Hiragana}")
 WINDOW = 3
 
 
+#: what stands between a question and its answer in one sentence: 「…」と重ねて聞くと、「…」
+_TURN = regex.compile(r"[」』]と[^。、「」『』]{1,12}[^たで]と[、,]\s*[「『]?")
+
+
+def answers(previous: Previous | None, k: int, record: Quotation, source: str) -> bool:
+    """Whether `record` answers the words before it in the same sentence (Xが「…」と聞くと、
+    「…」と答えた): the one who asked does not go on speaking."""
+    if previous is None or previous[0] != k:
+        return False
+    prev = previous[1]
+    return prev.end <= record.start and _TURN.fullmatch(source, prev.end, record.start) is not None
+
+
 def carry(record: Quotation, previous: Previous | None, k: int) -> Quotation:
     """A cue with no subject continues the speaker of the words just before it, in the
     same sentence or the one before (主語の省略: 「A」と述べた。「B」とも語った)."""
@@ -190,9 +203,10 @@ def _sign_off_pattern(verbs: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(rf"\s*(?P<medium>[^、。，,\s「」]{{2,30}}?)(?:が|は)(?:{alternatives})[。．]?\s*")
 
 
-def inside_reported(records: list[Quotation]) -> list[Quotation]:
+def inside_reported(records: list[Quotation], source: str, lex: Lexicon) -> list[Quotation]:
     """XはYが「巨大な負担」を抱えていると述べた: a bracket inside a reported clause whose
-    speaker is known is that speaker's words, with the clause's cue, medium and group."""
+    speaker is known is that speaker's words, with the clause's cue, medium and group
+    (not the title of a work: 舞台「月を拾う人」のオーディション)."""
     clauses = [
         r
         for r in records
@@ -202,6 +216,8 @@ def inside_reported(records: list[Quotation]) -> list[Quotation]:
     for i, record in enumerate(records):
         if record.kind != "term" or _HIRAGANA.search(record.text) is None:
             continue  # a name (フリーダム・シールド, 港湾入札不正事件) stays a term
+        if lex.suffix(source[max(0, record.start - 8) : max(0, record.start - 1)], lex.works):
+            continue  # 舞台「月を拾う人」: a work's title
         around = [c for c in clauses if c.start <= record.start and record.end <= c.end]
         if around:
             clause = min(around, key=lambda c: c.end - c.start)

@@ -142,7 +142,8 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
     out: list[Reported] = []
     for tok in doc:
         conditional = (  # …と聞くと、Bは「…」と返した: と after a verb's plain present, a comma,
-            tok.pos_ == "SCONJ"  # and the words reported after it; not …懸念されると、CNNは伝えた
+            (tok.pos_ == "SCONJ" or tok.tag_ == "助詞-接続助詞")  # and the words reported after
+            # it; not …懸念されると、CNNは伝えた
             and tok.i + 1 < len(doc)
             and doc[tok.i + 1].text in ("、", ",")
             and doc[tok.i - 1].pos_ in ("VERB", "AUX")
