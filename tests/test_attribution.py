@@ -161,6 +161,12 @@ ROWS: list[tuple[str, str, list[dict[str, Any]]]] = [
         [dict(kind="indirect", speaker="一ノ瀬", cue="明かした"), dict(kind="term")],
     ),
     (
+        "a_surname_the_dictionary_reads_as_a_place_after_to_ends_on_the_speaker",
+        "最後は「明日も勝って、金沢をもっと盛り上げます」と久我山。",
+        [dict(kind="direct", speaker="久我山")],
+    ),
+    ("a_place_after_to_is_no_speaker", "「行きたい」と大阪。", [dict(kind="term")]),
+    (
         "definition_with_towa_is_term",
         "「控除期間」とは初日から末日までを指す。",
         [dict(kind="term")],

@@ -43,7 +43,7 @@ def verbless(doc: Doc, q: Token, to: Token, form: str, slot: Slot, lex: Lexicon)
         or any(t.pos_ in ("VERB", "ADJ") and t.dep_ != "case" for t in doc[head.i + 1 :])
     ):
         return None
-    person = person_in(head, lex)
+    person = person_in(head, lex) or _bare_name(head, rest, lex)
     if person is not None and person.i > to.i:
         return Finding(slot=slot, kind="direct", subject=person.i, rule="verbless")  # …と田中花子さん(34)。
     subject = _speaker_of(head, lex)
@@ -76,6 +76,14 @@ def ending_on_speaker(doc: Doc, q: Token, after: Token, slot: Slot, lex: Lexicon
     return (
         Finding(slot=slot, kind="direct", subject=subject.i, rule="verbless") if subject is not None else None
     )
+
+
+def _bare_name(head: Token, rest: list[Token], lex: Lexicon) -> Token | None:
+    """`「…」と久我山。`: a proper noun alone after と ends the sentence on who said it, even
+    when the dictionary reads the surname as a place (久我山); not a known place or country."""
+    if rest != [head] or head.pos_ != "PROPN" or head.text in lex.places or head.text in lex.countries:
+        return None
+    return head
 
 
 def _speaker_of(head: Token, lex: Lexicon) -> Token | None:
