@@ -165,6 +165,11 @@ ROWS: list[tuple[str, str, list[dict[str, Any]]]] = [
         "最後は「明日も勝って、金沢をもっと盛り上げます」と久我山。",
         [dict(kind="direct", speaker="久我山")],
     ),
+    (
+        "noun_ni_suru_cue_is_one_expression",
+        "山田氏は「勝つ」と決意を口にした。",
+        [dict(kind="direct", speaker="山田氏", cue="口にした")],
+    ),
     ("a_place_after_to_is_no_speaker", "「行きたい」と大阪。", [dict(kind="term")]),
     (
         "definition_with_towa_is_term",

@@ -187,6 +187,15 @@ def cue_span(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[int
     if prev is not None and prev.text == "に" and start >= 2 and doc[start - 2].pos_ == "ADJ":
         start -= 2
         lemma = doc[start].lemma_ + "にする" if pred.lemma_ == "する" else doc[start].lemma_ + "に" + lemma
+    elif (
+        prev is not None
+        and prev.text == "に"
+        and start >= 2
+        and pred.lemma_ == "する"
+        and lex.cue_class(doc[start - 2].lemma_ + "にする") is not None
+    ):
+        start -= 2  # 口にした: a noun with に and する that the lexicon knows as one cue
+        lemma = doc[start].lemma_ + "にする"
     elif prev is not None and prev.text == "を" and start >= 2 and pred.lemma_ in lex.light_verbs:
         noun = doc[start - 2]
         if (
