@@ -18,8 +18,17 @@ INTRO = "俳優の山田太郎さんが番組で発言した。"
         ("ネット上では「言い過ぎだ」と批判する意見も出ている。", "ネット上", "批判する"),
         ("「やりすぎだ」と批判が殺到した。", None, "批判が殺到した"),
         ("会見場の外では「誰が払うのか」との声も聞かれた。", None, "声も聞かれた"),
+        ("SNSでは「慣れた」と擁護する投稿も相次ぎ、新しいタグも生まれた。", "SNS", "擁護する"),
     ],
-    ids=["net", "viewers", "sns_two_quotes", "clause_on_the_noun", "no_one_named", "a_place_is_no_one"],
+    ids=[
+        "net",
+        "viewers",
+        "sns_two_quotes",
+        "clause_on_the_noun",
+        "no_one_named",
+        "a_place_is_no_one",
+        "source_on_the_next_verb",
+    ],
 )
 def test_voices_are_said_by_the_source_named_or_by_no_one(
     extractor: quotes.Extractor, sentence: str, speaker: str | None, cue: str

@@ -65,7 +65,10 @@ def _source(verb: Token, noun: Token, lex: Lexicon) -> Token | None:
     another place or a time (会見場の外では, 試合後には)."""
     # SNSで拡散されると、「…」と称賛の声が相次いだ: also where the clause before it happened
     clauses = [c for c in verb.children if c.dep_ == "advcl" and c.i < noun.i]
-    for head in (verb, noun, *clauses):
+    # SNSでは「…」と擁護する投稿も相次ぎ、…も生まれた: the parser hung SNSでは on the verb the
+    # voices' clause leads into
+    above = [verb.head] if verb.dep_ == "advcl" and verb.head.i > verb.i else []
+    for head in (verb, noun, *clauses, *above):
         for child in head.children:
             if (
                 child.i < noun.i
