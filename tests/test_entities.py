@@ -194,8 +194,16 @@ def test_a_description_before_a_party_name_is_no_part_of_it(extractor: quotes.Ex
             "山本花子",
             "京都府立大学",
         ),
+        ("全柔連の強化委員長を務める氷室康介氏は「実力の世界だ」と話した。", "氷室康介", "全柔連"),
     ],
-    ids=["org_post_name", "meeting_with_de", "jishin", "post_de_description", "post_de_clause"],
+    ids=[
+        "org_post_name",
+        "meeting_with_de",
+        "jishin",
+        "post_de_description",
+        "post_de_clause",
+        "post_wo_tsutomeru",
+    ],
 )
 def test_more_ways_a_post_holders_organisation_is_written(
     extractor: quotes.Extractor, text: str, name: str, affiliation: str

@@ -25,6 +25,10 @@ from quotes.text.masking import Unit
 _EQUALS_END = regex.compile(r"[＝=](?P<org>[^＝=、。，,\s「」（）()]{2,30})[＝=]$")
 
 
+#: verbs that hold a post: 全柔連の強化委員長を務める氷室康介氏
+_SERVE = frozenset({"務める", "兼ねる", "担う"})
+
+
 class MentionReader:
     """`decompose` for one text, its results kept per sentence and token."""
 
@@ -153,7 +157,7 @@ class MentionReader:
     def _described(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
         """`[組織]の[職]で[説明]の[名前]`: an apposition before the name gives the person's
         organisation and post (東北大学の准教授で地震学が専門の田中一郎さん -> 東北大学, 准教授;
-        …講師で中国政治に詳しい山本花子氏). Only a post from the titles lexicon opens it, so a
+        …講師で中国政治に詳しい山本花子氏; 全柔連の強化委員長を務める氷室康介氏). Only a post from the titles lexicon opens it, so a
         place (会議で講演した山田氏) does not."""
         if parts is None or parts.affiliation is not None or parts.speaker.name is None:
             return parts
@@ -169,13 +173,15 @@ class MentionReader:
             if tok.text in ("、", "。", "「", "」"):
                 return parts
             post = doc[j - 1]
-            if (
-                tok.text != "で"
-                or doc[j - 2].text != "の"
-                or self.lex.suffix(post.text, self.lex.titles) is None
-            ):
+            serves = tok.text == "を" and doc[j + 1].lemma_ in _SERVE  # 強化委員長を務める
+            if not (tok.text == "で" or serves) or self.lex.suffix(post.text, self.lex.titles) is None:
                 continue
-            org = doc[j - 3]
+            first = post.i
+            while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == post.i:
+                first -= 1  # 強化|委員長: the whole post
+            if first < 2 or doc[first - 1].text != "の":
+                continue
+            org = doc[first - 2]
             a, b = noun_phrase(org, self.lex, appositions=False)
             if not (self.lex.names_org(doc[a:b].text) or any(t.pos_ == "PROPN" for t in doc[a:b])):
                 return parts
