@@ -157,8 +157,8 @@ class MentionReader:
     def _described(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
         """`[組織]の[職]で[説明]の[名前]`: an apposition before the name gives the person's
         organisation and post (東北大学の准教授で地震学が専門の田中一郎さん -> 東北大学, 准教授;
-        …講師で中国政治に詳しい山本花子氏; 全柔連の強化委員長を務める氷室康介氏). Only a post from the titles lexicon opens it, so a
-        place (会議で講演した山田氏) does not."""
+        …講師で中国政治に詳しい山本花子氏; 全柔連の強化委員長を務める氷室康介氏). Only a
+        post from the titles lexicon opens it, so a place (会議で講演した山田氏) does not."""
         if parts is None or parts.affiliation is not None or parts.speaker.name is None:
             return parts
         doc = head.doc
