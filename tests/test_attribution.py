@@ -170,6 +170,16 @@ ROWS: list[tuple[str, str, list[dict[str, Any]]]] = [
         "山田氏は「勝つ」と決意を口にした。",
         [dict(kind="direct", speaker="山田氏", cue="口にした")],
     ),
+    (
+        "the_reporting_verb_right_after_to_is_the_cue",
+        "朝比奈は同日夜、SNSで報告した。「少しだけ待っていてください」とつづり、投稿には5万件の「いいね」が寄せられた。",
+        [dict(kind="direct", speaker="朝比奈", cue="つづり"), dict(kind="term")],
+    ),
+    (
+        "an_events_title_in_a_koto_clause_stays_a_term",
+        "事務所は「判断です」と説明し、全国ツアー「ひかりの轍」の残り5公演を中止することも明らかにした。",
+        [dict(kind="direct", speaker="事務所"), dict(kind="indirect", speaker="事務所"), dict(kind="term")],
+    ),
     ("a_place_after_to_is_no_speaker", "「行きたい」と大阪。", [dict(kind="term")]),
     (
         "definition_with_towa_is_term",

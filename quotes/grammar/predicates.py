@@ -155,6 +155,15 @@ def prefer_cue(doc: Doc, pred: Token, quotative: Token, slots: Sequence[Slot], l
     predicate is not a known cue, or is a relative clause on an object, the first
     known cue after the quotative (before the next quotation) is taken instead.
     """
+    nxt = doc[quotative.i + 1] if quotative.i + 1 < len(doc) else None
+    if (
+        nxt is not None
+        and quotative.i < nxt.i < pred.i
+        and (is_predicate(nxt) or nxt.tag_.startswith("動詞"))  # つづり, which GiNZA calls ADV
+        and lex.cue_class(lemma_of(nxt)) in REPORTING
+        and not object_clause(nxt, lex)
+    ):
+        return nxt  # 「…」とつづり、…が寄せられた: the reporting verb right after と, not a later one
     if lex.cue_class(lemma_of(pred)) in REPORTING and not object_clause(pred, lex):
         return pred
     if pred.lemma_ == "する" and pred.i == quotative.i + 1 and lex.cue_class("とする") in REPORTING:
