@@ -327,10 +327,20 @@ def test_a_part_of_a_group_written_before_it_speaks_as_one_source(
             "新党みらい党は結党を発表した。同党の北川一郎代表は「政権を目指す」と述べた。",
             "新党みらい党",
         ),
+        # a subject that only describes (…との価格競争の激化が) is no organisation to point to
+        (
+            "真柴社長は、中国メーカーとの価格競争の激化が主因だと説明した。同社の石動由香里副社長は「見直す」と述べた。",
+            "同社",
+        ),
         # a person named before is nothing 同社 can point to
         ("山田は「勝つ」と話した。同社の田中一郎社長は「喜ばしい」と述べた。", "同社"),
     ],
-    ids=["company_unknown_to_the_table", "party_unknown_to_the_table", "no_organisation_before"],
+    ids=[
+        "company_unknown_to_the_table",
+        "party_unknown_to_the_table",
+        "description_is_no_organisation",
+        "no_organisation_before",
+    ],
 )
 def test_dou_sha_points_back_to_an_organisation_the_text_named(
     extractor: quotes.Extractor, text: str, affiliation: str

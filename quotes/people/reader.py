@@ -36,8 +36,8 @@ class MentionReader:
         self.source = source
         self.lex = lex
         self._done: dict[tuple[int, int], Parts | None] = {}
-        #: organisations named as speakers (千曲精工は…と発表した), by source span: what 同社
-        #: points back to when the organisation table does not know the name
+        #: mentions that read as organisations (千曲精工は…と発表した), by source span: what
+        #: 同社 points back to, among those that speak, when the table does not know the name
         self.organisations: dict[tuple[int, int], str] = {}
 
     def __call__(self, unit: Unit, head: Token) -> Parts | None:
@@ -56,9 +56,10 @@ class MentionReader:
         if speaker is None or not speaker.name or speaker.anonymous or speaker.title or speaker.honorific:
             return
         a, b = noun_phrase(head, self.lex, appositions=False)
-        words = head.doc[a:b]
-        if any("人名" in t.tag_ for t in words) or self.lex.is_media(speaker.name):
+        if any("人名" in t.tag_ for t in head.doc[a:b]) or self.lex.is_media(speaker.name):
             return
+        # the name's own words (千曲|精工), not what describes it (中国メーカーとの…の激化)
+        words = [head, *(c for c in head.children if c.dep_ in ("compound", "flat") and c.i < head.i)]
         if any(t.pos_ == "PROPN" for t in words) or self.lex.names_org(speaker.name):
             self.organisations[(speaker.start, speaker.end)] = speaker.text
 
