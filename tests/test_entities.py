@@ -348,3 +348,26 @@ def test_dou_sha_points_back_to_an_organisation_the_text_named(
     record = _speech(extractor.extract(text))
     assert record.affiliation is not None and record.affiliation.text == affiliation
     assert text[record.affiliation.start : record.affiliation.end] == affiliation
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        (
+            "歌手の朝比奈かのん（27）が、活動を休止することが分かった。"
+            "所属事務所のアークライト・ミュージックが発表した。朝比奈は「申し訳ない」とコメントした。",
+            "アークライト・ミュージック",
+        ),
+        # no one named before the agency: it is no one's
+        ("所属事務所のアークライト・ミュージックが発表した。山田は「驚いた」と話した。", None),
+    ],
+    ids=["agency_of_the_person_named_before", "no_one_named_before"],
+)
+def test_the_agency_the_press_names_is_its_entertainers_affiliation(
+    extractor: quotes.Extractor, text: str, affiliation: str | None
+) -> None:
+    record = _speech(extractor.extract(text))
+    got = record.affiliation.text if record.affiliation else None
+    assert got == affiliation
+    if record.affiliation is not None:
+        assert text[record.affiliation.start : record.affiliation.end] == affiliation

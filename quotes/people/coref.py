@@ -99,6 +99,42 @@ def aside_mentions(source: str, lex: Lexicon) -> list[Parts]:
     return found
 
 
+#: the agency an entertainer belongs to, as the press names it: 所属事務所のアークライト・ミュージックが
+_AGENCY = regex.compile(
+    r"所属(?:事務所|先)の(?P<org>[^、。\s「」『』（）()]{2,30}?)(?:が|は|を|に|も|と|から|では|によると)"
+)
+
+
+def agency(
+    records: Sequence[Quotation], mentions: Iterable[Parts], source: str, lex: Lexicon
+) -> list[Quotation]:
+    """`女優の花房美咲（31）が…。所属事務所のオフィス・ルミエールが…発表した`: the agency is the
+    affiliation of the person named last before it (in its sentence or the one before), for
+    that person's records that state none."""
+    people = sorted(
+        (m.speaker for m in mentions if m.speaker.name and not m.speaker.anonymous),
+        key=lambda sp: sp.start,
+    )
+    owners: dict[str, Affiliation] = {}
+    for found in _AGENCY.finditer(source):
+        end_before = source.rfind("。", 0, found.start())  # the sentence before starts after
+        sentence_start = source.rfind("。", 0, end_before) + 1 if end_before > 0 else 0
+        before = [sp for sp in people if sentence_start <= sp.start < found.start()]
+        name = before[-1].name if before else None
+        org = found.group("org")
+        if name and not lex.names_org(name) and not lex.is_media(name) and name not in owners:
+            start = found.start("org")
+            owners[name] = Affiliation(start=start, end=start + len(org), text=org)
+    if not owners:
+        return list(records)
+    return [
+        attrs.evolve(r, affiliation=owners[r.speaker.name])
+        if r.speaker is not None and r.affiliation is None and r.speaker.name in owners
+        else r
+        for r in records
+    ]
+
+
 def _parenthesised(source: str, lex: Lexicon) -> list[Parts]:
     """People named in a parenthesis after their organisation: X裁判所(Y裁判長), X社(Y社長)."""
     found: list[Parts] = []

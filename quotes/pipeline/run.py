@@ -21,7 +21,7 @@ from quotes.grammar.predicates import clause_like
 from quotes.lexicon import Lexicon
 from quotes.orgs.canonical import canonicalise
 from quotes.orgs.table import OrganizationTable
-from quotes.people.coref import aside_mentions, person_mentions, resolve
+from quotes.people.coref import agency, aside_mentions, person_mentions, resolve
 from quotes.people.mentions import Parts
 from quotes.people.reader import MentionReader
 from quotes.pipeline import build
@@ -147,7 +147,9 @@ class Pipeline:
         for k, unit in enumerate(p.units):
             assembly.sentence(k, unit)
         records = assembly.finish()
-        resolved = resolve(records, assembly.mentions, p.text, self.lexicon)
+        resolved = agency(
+            resolve(records, assembly.mentions, p.text, self.lexicon), assembly.mentions, p.text, self.lexicon
+        )
         canonical = canonicalise(
             resolved, self.organizations, p.text, self.lexicon, written=assembly.read.organisations
         )
