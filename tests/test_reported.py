@@ -6,6 +6,7 @@ nothing), its speaker, cue and via.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -338,3 +339,33 @@ def test_a_part_said_with_a_verb_of_its_own_is_not_inside_the_next_part(extracto
     )
     parts = [r.text for r in extractor.extract(text) if r.kind == "indirect"]
     assert parts == ["抜本的な議論が必要", "9月には3空港に関する協議を開始する"]
+
+
+@pytest.mark.parametrize(
+    "text,clause",
+    [
+        ("首相は「増税」は避けると述べた。", "「増税」は避ける"),
+        (
+            "毎日新聞によると、問題となっているのは『サテライト大阪』(大阪・ミナミ)。",
+            "問題となっているのは『サテライト大阪』",
+        ),
+    ],
+    ids=["clause_opening_with_a_bracket", "frame_ending_with_a_bracket"],
+)
+def test_a_reported_clause_keeps_the_brackets_it_opens_or_closes_with(
+    extractor: quotes.Extractor, text: str, clause: str
+) -> None:
+    (record,) = [r for r in extractor.extract(text) if r.kind == "indirect"]
+    assert record.text == clause
+
+
+def test_no_reported_clause_of_the_gold_texts_cuts_a_bracket_pair(extractor: quotes.Extractor) -> None:
+    data = Path(__file__).parent / "data"
+    texts = [p.read_text(encoding="utf-8") for d in ("dev", "dev2") for p in sorted((data / d).glob("*.txt"))]
+    cut = [
+        r.text
+        for records in extractor.extract_many(texts)
+        for r in records
+        if r.kind == "indirect" and any(r.text.count(o) != r.text.count(c) for o, c in ("「」", "『』"))
+    ]
+    assert cut == []

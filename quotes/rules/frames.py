@@ -32,8 +32,8 @@ def source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
     """`Xによると、Y` and `Xの話として、Y`: X is the source of the rest of the sentence."""
     out: list[Reported] = []
     end = len(doc)
-    while end > 0 and doc[end - 1].pos_ in ("PUNCT", "SYM"):
-        end -= 1
+    while end > 0 and doc[end - 1].pos_ in ("PUNCT", "SYM") and doc[end - 1].text not in ("」", "』"):
+        end -= 1  # not a closing bracket: the words it closes end the clause
     for tok in doc:
         if tok.text[:1] not in _FRAME_STARTS:
             continue
