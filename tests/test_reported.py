@@ -347,7 +347,7 @@ def test_a_part_said_with_a_verb_of_its_own_is_not_inside_the_next_part(extracto
         ("首相は「増税」は避けると述べた。", "「増税」は避ける"),
         (
             "毎日新聞によると、問題となっているのは『サテライト大阪』(大阪・ミナミ)。",
-            "問題となっているのは『サテライト大阪』",
+            "問題となっているのは『サテライト大阪』(大阪・ミナミ)",
         ),
     ],
     ids=["clause_opening_with_a_bracket", "frame_ending_with_a_bracket"],

@@ -59,8 +59,10 @@ def clause_start(
             start = after_particles(doc, tok.i + 1)
     start = past_frame_phrases(doc, start, end.i, lex)
     start = _past_earlier_parts(doc, start, end.i, lex)
-    while start < end.i and doc[start].text not in ("「", "『") and (
-        doc[start].pos_ in ("PUNCT", "CCONJ", "SCONJ", "ADP") or doc[start].text in lex.connectives
+    while (
+        start < end.i
+        and doc[start].text not in ("「", "『")
+        and (doc[start].pos_ in ("PUNCT", "CCONJ", "SCONJ", "ADP") or doc[start].text in lex.connectives)
     ):
         start += 1  # not past an opening bracket: the words in it begin the clause
     return start
