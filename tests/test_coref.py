@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import quotes
 
 INTRO = "峨山政策研究院の車斗鉉(チャ・ドゥヒョン)首席研究委員は19日、記者会見を開いた。"
@@ -102,3 +104,25 @@ def test_dou_title_takes_the_fullest_mention_of_the_person_it_points_at(extracto
     )
     (record,) = extractor.extract(text)
     assert record.speaker is not None and record.speaker.name == "趙兌烈"
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        (
+            "聯合ニュースによると、大統領室関係者は「負担を下げる」と強調した。"
+            "同関係者は、住宅を供給する案が盛り込まれる見通しだと説明した。",
+            "大統領室",
+        ),
+        # no earlier unnamed source with that word: nothing to take
+        ("山田太郎氏は「負担を下げる」と強調した。同関係者は、案が盛り込まれると説明した。", None),
+    ],
+    ids=["dou_kankeisha_takes_the_earlier_sources_body", "no_earlier_source"],
+)
+def test_dou_and_an_unnamed_source_word_points_back_to_that_source(
+    extractor: quotes.Extractor, text: str, affiliation: str | None
+) -> None:
+    record = [r for r in extractor.extract(text) if r.speaker is not None][-1]
+    assert record.speaker is not None and record.speaker.text == "同関係者"
+    got = record.affiliation.text if record.affiliation else None
+    assert got == affiliation

@@ -187,11 +187,14 @@ def resolve(
     earlier name of the person it names and records the mention it came from; any speaker
     without an affiliation of its own takes the one stated at an earlier mention.
     """
+    mentions = list(mentions)
     entities = link(mentions, lex)
     out: list[Quotation] = []
     for record in records:
         speaker = record.speaker
         entity = entities.get((speaker.start, speaker.end)) if speaker is not None else None
+        if speaker is not None and entity is None and record.affiliation is None:
+            record = _same_source(record, mentions)
         if speaker is None or entity is None:
             if speaker is not None and short_form(speaker, lex):
                 record = attrs.evolve(record, confidence=unresolved(record.confidence))
@@ -213,6 +216,27 @@ def resolve(
             affiliation = ministry(speaker, affiliation, source) or affiliation
         out.append(attrs.evolve(record, speaker=speaker, affiliation=affiliation))
     return out
+
+
+def _same_source(record: Quotation, mentions: Sequence[Parts]) -> Quotation:
+    """同関係者, 同当局者: the unnamed source mentioned last before with that word and an
+    affiliation (大統領室関係者 … 同関係者 -> 大統領室)."""
+    speaker = record.speaker
+    if speaker is None or not speaker.anonymous or not speaker.text.startswith("同") or len(speaker.text) < 3:
+        return record
+    word = speaker.text[1:]
+    earlier = [
+        m
+        for m in mentions
+        if m.speaker.end <= speaker.start
+        and m.speaker.anonymous
+        and m.affiliation is not None
+        and m.speaker.text.endswith(word)
+        and not m.speaker.text.startswith("同")
+    ]
+    if not earlier:
+        return record
+    return attrs.evolve(record, affiliation=max(earlier, key=lambda m: m.speaker.start).affiliation)
 
 
 def _says_more(speaker: Speaker, full: Speaker) -> bool:
