@@ -180,6 +180,11 @@ ROWS: list[tuple[str, str, list[dict[str, Any]]]] = [
         "事務所は「判断です」と説明し、全国ツアー「ひかりの轍」の残り5公演を中止することも明らかにした。",
         [dict(kind="direct", speaker="事務所"), dict(kind="indirect", speaker="事務所"), dict(kind="term")],
     ),
+    (
+        "a_subject_the_parser_hangs_on_the_quotation_speaks",
+        "全ての回答者が「韓国」と答えた。",
+        [dict(kind="direct", speaker="回答者", cue="答えた")],
+    ),
     ("a_place_after_to_is_no_speaker", "「行きたい」と大阪。", [dict(kind="term")]),
     (
         "definition_with_towa_is_term",

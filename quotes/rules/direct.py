@@ -14,6 +14,7 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from quotes.grammar.arguments import (
+    can_speak,
     cleft_focus,
     de_wa_topic,
     earlier_clause_subject,
@@ -244,6 +245,8 @@ def _speaker(
         subject, rule = found, "topic"  # 学研広報室では「…」としている
     if subject is None and (found := _frame_source(pred, q, lex)) is not None:
         subject, rule = found, "frame"  # 球団関係者によれば、「…」と説明する
+    if subject is None and (found := _held_by_quotation(q, unit, lex)) is not None:
+        subject, rule = found, "subject"
     if subject is None:
         cleft = cleft_focus(pred, lex)
         subject, rule = (
@@ -255,6 +258,19 @@ def _speaker(
             )
         )
     return subject, rule
+
+
+def _held_by_quotation(q: Token, unit: Unit, lex: Lexicon) -> Token | None:
+    """回答者が「韓国」と答えた: a subject the parser hung on the quotation itself."""
+    held = [
+        c
+        for c in q.children
+        if c.i < q.i
+        and any(m.dep_ == "case" and m.text == "が" for m in c.children)
+        and can_speak(c, unit.slots, lex)
+        and can_be_source(c, lex)
+    ]
+    return held[-1] if held else None
 
 
 def _content_of_noun(doc: Doc, q: Token, noun: Token, slot: Slot, unit: Unit, lex: Lexicon) -> Finding | None:
