@@ -228,7 +228,7 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     core = phrase.text[head_from : head_from + head.core_end]
     if mod and core in lex.quantifiers and affiliation is None:
         speaker_span, anonymous, name, title = _part_of_group(phrase, mod, head_from), True, None, None
-    elif mod and not (title or head.honorific) and (part := _quantifier_before(mod, lex)):
+    elif mod and not (title or head.honorific) and (part := _quantifier_before(phrase, mod, lex)):
         # 一部の人, 多くの市民: the part of the group is who speaks, no one person
         speaker_span, anonymous, name = phrase.src(len(mod) - len(part), len(phrase.text)), True, None
     if mod and not (title or head.honorific or anonymous) and lex.is_org(core) and affiliation is not None:
@@ -265,12 +265,11 @@ def _unnamed_body(
     return phrase.src(head_from, head_from + len(prefix)), generic
 
 
-def _quantifier_before(mod: str, lex: Lexicon) -> str | None:
-    """The quantifier (一部, 多く) that ends a modifier written with の, or None."""
+def _quantifier_before(phrase: _Phrase, mod: str, lex: Lexicon) -> str | None:
+    """The quantifier (一部, 多く) that ends a modifier written with の and starts a word of
+    its own (not the end of 第一部), or None."""
     word = max((w for w in lex.quantifiers if mod.endswith(w)), key=len, default=None)
-    if word is None or (len(mod) > len(word) and mod[-len(word) - 1] not in "、。・ たるいなだがはもをにで"):
-        return None  # not the end of another word (第一部の)
-    return word
+    return word if word is not None and len(mod) - len(word) in phrase.offsets else None
 
 
 def _in_title(phrase: _Phrase, head: _Head, title: str, officer: bool, lex: Lexicon) -> Span | None:

@@ -17,12 +17,12 @@ from quotes.grammar.tokens import token_span
 from quotes.lexicon import Lexicon
 from quotes.people.mentions import Parts, decompose
 from quotes.people.offices import is_officer
-from quotes.people.sources import host_organization, is_place
+from quotes.people.sources import EQUALS_ORG, host_organization, is_place
 from quotes.records import Affiliation
 from quotes.text.masking import Unit
 
 #: the organisation a sports result writes after a name: 三枝佳代子（34）＝ユニバース食品＝
-_EQUALS_END = regex.compile(r"[＝=](?P<org>[^＝=、。，,\s「」（）()]{2,30})[＝=]$")
+_EQUALS_END = regex.compile(rf"[＝=](?P<org>{EQUALS_ORG})[＝=]$")
 
 
 #: verbs that hold a post: 全柔連の強化委員長を務める氷室康介氏

@@ -43,6 +43,10 @@ def is_affiliation(org: str, proper: bool, lex: Lexicon) -> bool:
     return lex.names_org(bare) or proper or regex.search(r"[\p{Katakana}A-Za-zＡ-Ｚａ-ｚ]", bare) is not None
 
 
+#: what may stand between equals signs as a person's organisation (蓮見亮平（27）＝東和運輸＝)
+EQUALS_ORG = r"[^＝=、。，,\s「」（）()]{2,30}"
+
+
 def is_place(text: str, lex: Lexicon) -> bool:
     """Whether a name is a place or country (山田花子＝東京＝: where she is from, no body)."""
     return text in lex.places or lex.suffix(text, lex.places) == text or text in lex.countries

@@ -147,9 +147,8 @@ class Pipeline:
         for k, unit in enumerate(p.units):
             assembly.sentence(k, unit)
         records = assembly.finish()
-        resolved = agency(
-            resolve(records, assembly.mentions, p.text, self.lexicon), assembly.mentions, p.text, self.lexicon
-        )
+        resolved = resolve(records, assembly.mentions, p.text, self.lexicon)
+        resolved = agency(resolved, assembly.mentions, p.text, self.lexicon)
         canonical = canonicalise(
             resolved, self.organizations, p.text, self.lexicon, written=assembly.read.organisations
         )
@@ -240,7 +239,7 @@ class _Assembly:
     def _direct(self, k: int, unit: Unit, doc: Doc, finding: Finding) -> None:
         """The record of one bracketed quotation, its speaker carried over where it has none."""
         p = self.plan
-        record = build.direct(p.text, p.doc_id, unit, doc, finding, self.read)
+        record = built = build.direct(p.text, p.doc_id, unit, doc, finding, self.read)
         carry = record.kind == "direct" and record.speaker is None and not finding.passive
         answer = carry and discourse.answers(self.previous, k, record, p.text)
         if carry and not answer:
@@ -251,7 +250,7 @@ class _Assembly:
         if carry and record.speaker is None and speech:
             record = discourse.from_focus(record, self.focus, k)
         if answer and self.previous is not None and _same_speaker(record, self.previous[1]):
-            record = build.direct(p.text, p.doc_id, unit, doc, finding, self.read)  # not the asker
+            record = built  # the one who asked is not the one who answers
         if record.kind != "term":
             record = attrs.evolve(record, group=self._group(_group_key(k, finding, record)))
             if record.speaker is not None:
