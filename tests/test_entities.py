@@ -195,6 +195,7 @@ def test_a_description_before_a_party_name_is_no_part_of_it(extractor: quotes.Ex
             "京都府立大学",
         ),
         ("全柔連の強化委員長を務める氷室康介氏は「実力の世界だ」と話した。", "氷室康介", "全柔連"),
+        ("CNN特派員マイク・ロビンソンによれば、停戦は破られた。", "マイク・ロビンソン", "CNN"),
     ],
     ids=[
         "org_post_name",
@@ -203,6 +204,7 @@ def test_a_description_before_a_party_name_is_no_part_of_it(extractor: quotes.Ex
         "post_de_description",
         "post_de_clause",
         "post_wo_tsutomeru",
+        "org_post_katakana_name",
     ],
 )
 def test_more_ways_a_post_holders_organisation_is_written(
@@ -371,3 +373,34 @@ def test_the_agency_the_press_names_is_its_entertainers_affiliation(
     assert got == affiliation
     if record.affiliation is not None:
         assert text[record.affiliation.start : record.affiliation.end] == affiliation
+
+
+def test_a_meeting_written_as_the_topic_hosts_every_speaker_of_the_sentence(
+    extractor: quotes.Extractor,
+) -> None:
+    records = extractor.extract(
+        "3日に開いた緑風党の総会では、森本政調会長が「説明が要る」と求めたのに対し、"
+        "川村幹事長は「時期は首相が決める」と述べた。"
+    )
+    by_speaker = {r.speaker.text: r for r in records if r.speaker is not None}
+    assert set(by_speaker) == {"森本政調会長", "川村幹事長"}
+    assert all(r.affiliation is not None and r.affiliation.text == "緑風党" for r in by_speaker.values())
+
+
+def test_a_place_written_as_the_topic_is_no_ones_organisation(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("東京では、川村幹事長が「時期は首相が決める」と述べた。")
+    assert record.affiliation is None
+
+
+@pytest.mark.parametrize("surname", ["高市", "川村", "阿部", "氷室"])
+def test_a_surname_that_ends_like_an_organisation_is_no_affiliation(
+    extractor: quotes.Extractor, surname: str
+) -> None:
+    (record,) = extractor.extract(f"東京では、{surname}幹事長が「時期は首相が決める」と述べた。")
+    assert record.speaker is not None and record.speaker.text == f"{surname}幹事長"
+    assert record.affiliation is None
+
+
+def test_a_village_still_names_its_head(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("白川村の村長は「観光客が戻った」と述べた。")
+    assert record.affiliation is not None and record.affiliation.text == "白川村"

@@ -27,6 +27,8 @@ from quotes.text.masking import Unit
 PLURALS = ("たち", "ら", "等", "自身")  # and the emphatic 自身 (佐々木投手自身)
 #: a katakana letter, then the rest (a word in katakana runs on across it)
 _KATAKANA_END = regex.compile(r"\p{Katakana}\p{Katakana}")
+#: a name in katakana that ends a phrase (BBC特派員|ジョナー・フィッシャー)
+_KATAKANA_NAME = regex.compile(r"\p{Katakana}[\p{Katakana}ー]*(?:[・＝=]\p{Katakana}[\p{Katakana}ー]*)+$")
 #: demonstratives before a mention (この院長, その男性), no part of a name
 DEMONSTRATIVES = frozenset({"この", "その", "あの"})
 
@@ -191,6 +193,10 @@ def _before_name(
     starts = sorted(p - head_from for p in names if head_from < p < head_from + len(name_part))
     if starts and lex.suffix(name_part[: starts[0]], lex.titles) is not None:
         return starts[0], name_part[: starts[0]]
+    # BBC特派員ジョナー・フィッシャー: the same with a name in katakana the dictionary does not tag
+    kana = _KATAKANA_NAME.search(name_part)
+    if kana is not None and kana.start() and lex.suffix(name_part[: kana.start()], lex.titles) is not None:
+        return kana.start(), name_part[: kana.start()]
     return 0, None
 
 

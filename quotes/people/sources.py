@@ -81,11 +81,14 @@ def host_organization(subject: Token, lex: Lexicon) -> Token | None:
         if v.dep_ not in _UP_DEPS or v.head == v:
             break
         v = v.head
-    # a は-topic opening the sentence has it all in its scope, wherever the parser hung it
+    # a は-topic opening the sentence has it all in its scope, wherever the parser hung it,
+    # and so has a setting written as a topic (自民党の役員会では、A が…、B は…)
     candidates.extend(
         t
         for t in subject.doc[: subject.i]
-        if t.dep_ in ("nsubj", "dislocated") and any(c.dep_ == "case" and c.text == "は" for c in t.children)
+        if t.dep_ in ("nsubj", "dislocated", "obl")
+        and any(c.dep_ == "case" and c.text == "は" for c in t.children)
+        and (t.dep_ != "obl" or _meeting(t, lex))
     )
     hosts = [
         c
