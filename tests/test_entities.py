@@ -404,3 +404,83 @@ def test_a_surname_that_ends_like_an_organisation_is_no_affiliation(
 def test_a_village_still_names_its_head(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("白川村の村長は「観光客が戻った」と述べた。")
     assert record.affiliation is not None and record.affiliation.text == "白川村"
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("ゲーム会社「ルミナス」は、新作の発売を延期すると明らかにした。", "ルミナス"),
+        ("化学メーカー「北辰ケミカル」は声明で、工場の操業を停止すると発表した。", "北辰ケミカル"),
+        ("お笑いコンビ「ピーナッツバター」は「解散はしない」と発表した。", "ピーナッツバター"),
+    ],
+    ids=["company_ga_reported", "company_wa_statement", "duo_wa_direct"],
+)
+def test_a_name_in_brackets_after_what_it_is_names_the_speaker(
+    extractor: quotes.Extractor, text: str, name: str
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.speaker is not None and record.speaker.name == name
+    assert record.speaker.text.endswith(f"「{name}」")
+    assert name not in record.text  # the speaker's name is no part of what was said
+
+
+def test_dousha_points_back_to_a_company_named_in_brackets_after_a_known_medium(
+    extractor: quotes.Extractor,
+) -> None:
+    records = extractor.extract(
+        "AP通信によると、工場で爆発が起きたという。化学メーカー「北辰ケミカル」は、操業を停止すると発表した。"
+        "同社の広報担当者は「お悔やみを申し上げる」と述べた。"
+    )
+    record = _speech(records)
+    assert record.speaker is not None and record.speaker.text == "広報担当者"
+    assert record.affiliation is not None and record.affiliation.text == "北辰ケミカル"
+
+
+def test_a_bracket_that_is_an_object_names_no_speaker(extractor: quotes.Extractor) -> None:
+    record = _speech(extractor.extract("政府は声明「撤退はしない」を出し、交渉を続けると述べた。"))
+    assert record.speaker is not None and record.speaker.text == "政府"
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        ("緑風党代表の川口一郎氏は「連携はない」と述べた。", "緑風党"),
+        ("川口一郎緑風党代表は「連携はない」と述べた。", "緑風党"),
+        ("川口一郎党代表は「連携はない」と述べた。", None),
+        ("宇宙機関JSAの広報担当者、ジョン・スミス氏は「打ち上げは延期する」と述べた。", "宇宙機関JSA"),
+        ("事故機の乗客、山田花子さんは「怖かった」と話した。", None),
+    ],
+    ids=[
+        "party_post_no",
+        "name_party_post",
+        "post_without_party",
+        "unnamed_word_as_post",
+        "outsider_no_post",
+    ],
+)
+def test_an_organisation_before_a_shorter_post(
+    extractor: quotes.Extractor, text: str, affiliation: str | None
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert (record.affiliation.text if record.affiliation else None) == affiliation
+
+
+def test_a_post_set_off_with_a_dot_before_the_name_keeps_the_surname_linkable(
+    extractor: quotes.Extractor,
+) -> None:
+    records = extractor.extract(
+        "県警は、運送会社「東和ロジ」の品川営業所スタッフ・高橋寿弥容疑者を逮捕した。"
+        "高橋容疑者は「会社のためだった」と認めている。"
+    )
+    record = _speech(records)
+    assert record.speaker is not None and record.speaker.name == "高橋寿弥"
+    assert record.affiliation is not None and record.affiliation.text == "東和ロジ"
+
+
+def test_a_suspect_is_no_member_of_the_body_that_arrested_him(extractor: quotes.Extractor) -> None:
+    records = extractor.extract(
+        "県警捜査1課は2日、品川営業所スタッフ・高橋寿弥容疑者を逮捕した。高橋容疑者は「会社のためだった」と認めている。"
+    )
+    record = _speech(records)
+    assert record.speaker is not None and record.speaker.name == "高橋寿弥"
+    assert record.affiliation is None or "県警" not in record.affiliation.text

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from quotes.grammar.phrases import can_be_source, noun_phrase
+from quotes.grammar.phrases import can_be_source, named_in_brackets, noun_phrase
 from quotes.grammar.tokens import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -38,6 +38,7 @@ def subject_of(
     while v.i not in seen:
         seen.add(v.i)
         subjects = [c for c in v.children if can_speak(c, slots, lex)]
+        subjects = sorted([*subjects, *_named_kinds(v, slots)], key=lambda t: t.i)
         if v != pred:
             # above the cue, a subject written after it belongs to a later clause
             subjects = [c for c in subjects if c.i < pred.i]
@@ -54,6 +55,20 @@ def subject_of(
             break
         v = head
     return None
+
+
+def _named_kinds(v: Token, slots: Sequence[Slot]) -> list[Token]:
+    """お笑いコンビ「ピーナッツバター」は: the parser made the bracketed name the subject and
+    the noun saying what it is its modifier; that noun heads the speaker's phrase."""
+    doc = v.doc
+    found = []
+    for c in v.children:
+        quoted = slot_of(c, slots) is not None and c.i >= 2 and doc[c.i - 1].text == "「"
+        if c.dep_ in SUBJECT_DEPS and quoted:
+            kind = doc[c.i - 2]
+            if kind.head.i == c.i and named_in_brackets(kind):
+                found.append(kind)
+    return found
 
 
 def from_source(pred: Token) -> Token | None:

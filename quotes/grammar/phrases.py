@@ -127,6 +127,25 @@ def _quoted_name(tok: Token) -> bool:
     return tok.dep_ == "nmod" and any(c.text == "の" and c.dep_ == "case" for c in tok.children)
 
 
+def named_in_brackets(head: Token) -> bool:
+    """化学メーカー「グレンフォード・ケミカル」は: a common noun whose name follows it in
+    brackets, the bracket's words hung on the noun (or the noun on them: お笑いコンビ
+    「ピーナッツバター」は, where the parser made the name the subject)."""
+    doc = head.doc
+    if head.pos_ != "NOUN" or head.i + 1 >= len(doc) or doc[head.i + 1].text != "「":
+        return False
+    close = next((t.i for t in doc[head.i + 2 : head.i + 14] if t.text in ("」", "「", "、", "。")), None)
+    if close is None or doc[close].text != "」" or close == head.i + 2 or close + 1 >= len(doc):
+        return False
+    inside = range(head.i + 1, close + 1)
+    owner = head.head.i if head.head.i in inside else head.i  # the phrase's head
+    particle = doc[close + 1]
+    if not (particle.dep_ == "case" and particle.head.i == owner and particle.text != "の"):
+        return False
+    words = doc[head.i + 2 : close]
+    return all(t.i == owner or t.head.i in (head.i, owner) or t.head.i in inside for t in words)
+
+
 def _nominal(tok: Token) -> bool:
     """Whether a token can sit inside a run of nouns (名詞, 接尾辞, the ・ of names)."""
     if tok.text in ("・", "＝", "="):
@@ -149,7 +168,7 @@ def can_be_source(head: Token, lex: Lexicon, *, documents: bool = False) -> bool
     start, end = noun_phrase(head, lex)
     tokens = head.doc[start:end]
     text = tokens.text
-    if any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in tokens):
+    if any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in tokens) or named_in_brackets(head):
         return True
     if head.lemma_ in lex.quantifiers:
         # 住民の一人, 回答者の多く: a part of a group speaks when the group could

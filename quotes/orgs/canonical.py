@@ -140,8 +140,13 @@ def canonicalise(
             named,
             team=title is not None and title.endswith(tuple(team_titles)),
         )
-        if affiliation is not None and affiliation is record.affiliation and written:
-            affiliation = same_as_written(affiliation, written, source)
+        if affiliation is not None and record.affiliation is not None and written:
+            # 同社: the organisation named as a speaker, unless the table's is nearer
+            own = same_as_written(record.affiliation, written, source)
+            if own is not record.affiliation and (
+                affiliation is record.affiliation or own.start > affiliation.start
+            ):
+                affiliation = own
         if affiliation is not None and home != "JP":
             affiliation = at_home(affiliation, table, home)
         if affiliation is not None and affiliation.country is None and affiliation.text in lex.countries:

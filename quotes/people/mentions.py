@@ -27,6 +27,8 @@ from quotes.text.masking import Unit
 PLURALS = ("たち", "ら", "等", "自身")  # and the emphatic 自身 (佐々木投手自身)
 #: a katakana letter, then the rest (a word in katakana runs on across it)
 _KATAKANA_END = regex.compile(r"\p{Katakana}\p{Katakana}")
+#: a kanji, which a katakana name has none of
+_HAN = regex.compile(r"\p{Han}")
 #: a name in katakana that ends a phrase (BBC特派員|ジョナー・フィッシャー)
 _KATAKANA_NAME = regex.compile(r"\p{Katakana}[\p{Katakana}ー]*(?:[・＝=]\p{Katakana}[\p{Katakana}ー]*)+$")
 #: demonstratives before a mention (この院長, その男性), no part of a name
@@ -193,6 +195,16 @@ def _before_name(
     starts = sorted(p - head_from for p in names if head_from < p < head_from + len(name_part))
     if starts and lex.suffix(name_part[: starts[0]], lex.titles) is not None:
         return starts[0], name_part[: starts[0]]
+    # 勝島営業所スタッフ・高橋寿弥: a post or occupation set off from the name with ・
+    dot = name_part.rfind("・")
+    lead_part = name_part[:dot]
+    if (
+        dot > 1
+        and head_from + dot + 1 in names
+        and _HAN.search(lead_part) is not None
+        and (lex.suffix(lead_part, lex.titles) or lex.suffix(lead_part, lex.anonymous))
+    ):
+        return dot + 1, lead_part
     # BBC特派員ジョナー・フィッシャー: the same with a name in katakana the dictionary does not tag
     kana = _KATAKANA_NAME.search(name_part)
     if kana is not None and kana.start() and lex.suffix(name_part[: kana.start()], lex.titles) is not None:
@@ -317,6 +329,16 @@ def _modifier_parts(
 ) -> tuple[Span | None, str | None]:
     """The affiliation a modifier names, and the title it holds (`[affiliation][title] の`)."""
     mod_title_at = title_start(mod, 0, phrase.offsets, lex, phrase.names)
+    if mod_title_at is not None and not lex.names_org(mod[:mod_title_at]):
+        # 民主党代表の: the party and 代表, not 民主 and 党代表
+        mod_title_at = next(
+            (
+                k
+                for k in range(mod_title_at + 1, len(mod) - 1)
+                if mod[k:] in lex.titles and lex.names_org(mod[:k])
+            ),
+            mod_title_at,
+        )
     org_end = len(mod)
     if mod_title_at is not None:
         # 国際問題委員会副委員長: the organisation inside the title joins the affiliation

@@ -12,7 +12,7 @@ import attrs
 import regex
 from spacy.tokens import Token
 
-from quotes.grammar.phrases import noun_phrase
+from quotes.grammar.phrases import named_in_brackets, noun_phrase
 from quotes.grammar.tokens import token_span
 from quotes.lexicon import Lexicon
 from quotes.people.mentions import Parts, decompose
@@ -45,7 +45,8 @@ class MentionReader:
         if key not in self._done:
             parts = self._apposed(unit, head, decompose(unit, head, self.source, self.lex))
             parts = self._equals(self._described(unit, head, parts))
-            self._done[key] = self._whole_names(self._hosted(unit, head, parts))
+            parts = self._bracketed_name(head, self._whole_names(self._hosted(unit, head, parts)))
+            self._done[key] = parts
             self._note_organisation(head, self._done[key])
         return self._done[key]
 
@@ -62,6 +63,26 @@ class MentionReader:
         words = [head, *(c for c in head.children if c.dep_ in ("compound", "flat") and c.i < head.i)]
         if any(t.pos_ == "PROPN" for t in words) or self.lex.names_org(speaker.name):
             self.organisations[(speaker.start, speaker.end)] = speaker.text
+
+    def _bracketed_name(self, head: Token, parts: Parts | None) -> Parts | None:
+        """`化学メーカー「グレンフォード・ケミカル」は`: a name in brackets right after the
+        common noun that says what it is names the speaker; the span runs to the closing
+        bracket, and the speaker is an organisation 同社 can point back to."""
+        speaker = parts.speaker if parts is not None else None
+        if parts is None or speaker is None or speaker.title or speaker.honorific:
+            return parts
+        if not named_in_brackets(head):
+            return parts
+        name_start = self.source.find("「", speaker.end) + 1
+        end = self.source.find("」", name_start)
+        name = self.source[name_start:end]
+        if name_start <= 0 or end < 0 or not name.strip() or "「" in name:
+            return parts
+        speaker = attrs.evolve(
+            speaker, end=end + 1, text=self.source[speaker.start : end + 1], name=name, anonymous=False
+        )
+        self.organisations[(name_start, end)] = name
+        return Parts(speaker=speaker, affiliation=parts.affiliation)
 
     def _equals(self, parts: Parts | None) -> Parts | None:
         """`[名前]（34）＝[所属]＝`: the organisation between equals signs is the person's
@@ -119,14 +140,25 @@ class MentionReader:
                 and post.i + 1 < len(doc)
                 and doc[post.i + 1].text in ("、", ",")
                 and not any(c.dep_ == "case" for c in post.children)
-                and self.lex.suffix(post.text, self.lex.titles) is not None
+                and self._post_word(post.text)
             ):
                 described = decompose(unit, post, self.source, self.lex)
-                if described is None or described.speaker.title is None:
+                if described is None:
                     return parts
-                speaker = attrs.evolve(parts.speaker, title=described.speaker.title)
+                # NASAの広報担当者、ジョン・スミス氏: an unnamed source's word as the post
+                title = described.speaker.title or (post.text if described.speaker.anonymous else None)
+                if title is None:
+                    return parts
+                speaker = attrs.evolve(parts.speaker, title=title)
                 return Parts(speaker=speaker, affiliation=parts.affiliation or described.affiliation)
         return parts
+
+    def _post_word(self, text: str) -> bool:
+        """A title, or an unnamed source's word that is no outsider's (広報担当者, not 乗客)."""
+        if self.lex.suffix(text, self.lex.titles) is not None:
+            return True
+        word = self.lex.suffix(text, self.lex.anonymous)
+        return word is not None and word not in self.lex.outsiders and text not in self.lex.outsiders
 
     def _hosted(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
         """A speaker's organisation written as the sentence's topic or setting, for an

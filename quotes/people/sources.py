@@ -116,6 +116,18 @@ def _member(subject: Token, lex: Lexicon) -> bool:
     unnamed-source word that is not an outsider's (容疑者, 乗客): 広報担当者, ある幹部,
     職員とみられる男性."""
     outsiders = set(lex.outsiders)
+    if lex.suffix(subject.text, lex.suspects) is not None:
+        return False  # 会社員の高橋容疑者: the suspect, whatever else he is
+    doc = subject.doc
+    top = subject
+    while (
+        top.i + 1 < len(doc)
+        and doc[top.i + 1].pos_ == "NOUN"
+        and not any(c.dep_ == "case" for c in top.children)
+    ):
+        top = doc[top.i + 1]  # 高橋|寿弥|容疑者: the words the name runs into, however hung
+        if lex.suffix(top.text, lex.suspects) is not None:
+            return False  # a suspect is no member of the body that arrested him
     for tok in subject.subtree:
         if tok.i > subject.i or tok.pos_ not in ("NOUN", "PROPN"):
             continue

@@ -27,6 +27,22 @@ def title_start(
         return None
     at = len(text) - len(base)
     starts = sorted({o - shift for o in offsets if 0 <= o - shift < at})
+    # 小沢一郎民主党代表: a shorter title (代表) after an organisation's name, not 民主 + 党代表
+    cut = next((c for c in range(at + 1, len(text) - 1) if text[c:] in lex.titles), None)
+    if cut is not None and not lex.names_org(text[:at]):
+        org = next(
+            (
+                s
+                for s in starts
+                if cut - s >= 2
+                and not any(s <= p - shift < cut for p in names)  # no person's name in it
+                and lex.names_org(text[s:cut])
+            ),
+            None,
+        )
+        if org is not None:
+            at = org
+            starts = [s for s in starts if s < at]
     bound = base in lex.bound_titles
     first = True
     while starts:
