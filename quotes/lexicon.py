@@ -65,6 +65,7 @@ LIST_FILES = {
     "light_verbs.txt": "light_verbs",
     "occasions.txt": "occasions",
     "works.txt": "works",
+    "org_descriptions.txt": "org_descriptions",
     "connectives.txt": "connectives",
     "suspects.txt": "suspects",
     "sign_off_verbs.txt": "sign_off_verbs",
@@ -132,6 +133,8 @@ class Lexicon:
     #: where words were said (会見, 番組)
     occasions: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
     works: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    #: what an organisation is, written before its name with の (ゲーム大手の, 化学メーカーの)
+    org_descriptions: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: sentence connectives (また, さらに)
     connectives: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
     #: titles of suspects and defendants (容疑者, 被告)

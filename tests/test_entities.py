@@ -484,3 +484,56 @@ def test_a_suspect_is_no_member_of_the_body_that_arrested_him(extractor: quotes.
     record = _speech(records)
     assert record.speaker is not None and record.speaker.name == "高橋寿弥"
     assert record.affiliation is None or "県警" not in record.affiliation.text
+
+
+@pytest.mark.parametrize(
+    "mention,affiliation",
+    [
+        ("山田太郎氏（東京大学教授）", "東京大学"),
+        ("山田太郎氏（民政党、衆院東京1区）", "民政党"),
+        ("山田太郎氏（東京都知事）", "東京都"),
+        ("山田太郎さん（45）", None),
+        ("山田太郎さん（東京都）", None),
+        ("山田太郎氏（元日本銀行理事）", None),
+    ],
+    ids=["org_post", "party_then_seat", "governor", "age", "home", "former_post"],
+)
+def test_an_organisation_in_the_parenthesis_after_the_name(
+    extractor: quotes.Extractor, mention: str, affiliation: str | None
+) -> None:
+    record = _speech(extractor.extract(f"{mention}は「対策が遅れている」と述べた。"))
+    assert record.speaker is not None and record.speaker.name == "山田太郎"
+    assert (record.affiliation.text if record.affiliation else None) == affiliation
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        (
+            "4人組ロックバンド「ミッドナイト・パレード」が新曲を出す。バンドのギタリスト、真田ケイは「行ける」と振り返った。",
+            "ミッドナイト・パレード",
+        ),
+        (
+            "お笑いコンビ「ピーナッツバター」が番組に出演した。同コンビの小林誠は「楽しかった」と話した。",
+            "ピーナッツバター",
+        ),
+        ("新曲「群青」が配信される。バンドのギタリスト、真田ケイは「行ける」と振り返った。", "バンド"),
+    ],
+    ids=["bare_kind", "same_kind", "no_band_named"],
+)
+def test_a_kind_word_stands_for_the_organisation_introduced_by_it(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+
+
+def test_dousha_finds_a_company_named_in_a_sentence_without_speech(extractor: quotes.Extractor) -> None:
+    records = extractor.extract(
+        "ゲーム大手のアステリア・エンターテインメントは7日、中間決算を発表した。"
+        "売上高は前年同期比18％増の3420億円だった。"
+        "同社の鳴沢拓真社長は「ようやく形になった」と胸を張った。"
+    )
+    record = _speech(records)
+    assert record.affiliation is not None
+    assert record.affiliation.text.endswith("アステリア・エンターテインメント")

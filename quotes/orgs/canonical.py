@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
+import regex
 
 from quotes.lexicon import Lexicon
 from quotes.orgs.home import at_home, home_country
@@ -85,21 +86,35 @@ def earlier_organization(
     return chosen[-1] if chosen else None
 
 
+#: an organisation introduced by its kind and its name in brackets: ロックバンド「ミッドナイト・パレード」
+_KIND_NAME = regex.compile(r"(?P<kind>[\p{Han}\p{Katakana}ー]{2,12})「(?P<name>[^「」。、\n]{1,30})」")
+
+
 def same_as_written(
     affiliation: Affiliation, written: Mapping[tuple[int, int], str], source: str
 ) -> Affiliation:
     """`同社` / `同党` for an organisation the table does not know: the last one named as a
     speaker before it (精密部品大手の千曲精工は…。同社の真柴社長は), preferring one whose name
-    ends in the kind (同党: …党); the affiliation as it was when there is none."""
+    ends in the kind (同党: …党), or the last one introduced by that kind and its name in
+    brackets, which a bare kind word stands for too (ロックバンド「ミッドナイト・パレード」…
+    バンドのギタリスト); the affiliation as it was when there is none."""
     text = affiliation.text
-    if not (text.startswith("同") and 1 < len(text) <= 4):
+    same = text.startswith("同") and 1 < len(text) <= 4
+    kind = text[1:] if same else text
+    introduced = [
+        (m.span("name"), m.group("name"))
+        for m in _KIND_NAME.finditer(source, 0, affiliation.start)
+        if m.group("kind").endswith(kind) and 2 <= len(kind) <= 6
+    ]
+    if not same:
+        chosen = introduced[-1] if introduced else None
+    else:
+        before = sorted((span, name) for span, name in written.items() if span[1] <= affiliation.start)
+        fitting = [item for item in before if item[1].endswith(kind)] or before
+        chosen = max(fitting[-1:] + introduced[-1:], default=None)
+    if chosen is None:
         return affiliation
-    before = sorted((span, name) for span, name in written.items() if span[1] <= affiliation.start)
-    kind = text[1:]
-    fitting = [item for item in before if item[1].endswith(kind)] or before
-    if not fitting:
-        return affiliation
-    (start, end), _ = fitting[-1]
+    (start, end), _ = chosen
     return attrs.evolve(affiliation, start=start, end=end, text=source[start:end])
 
 
@@ -140,9 +155,9 @@ def canonicalise(
             named,
             team=title is not None and title.endswith(tuple(team_titles)),
         )
-        if affiliation is not None and record.affiliation is not None and written:
+        if affiliation is not None and record.affiliation is not None:
             # 同社: the organisation named as a speaker, unless the table's is nearer
-            own = same_as_written(record.affiliation, written, source)
+            own = same_as_written(record.affiliation, written or {}, source)
             if own is not record.affiliation and (
                 affiliation is record.affiliation or own.start > affiliation.start
             ):

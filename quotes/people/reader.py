@@ -25,6 +25,12 @@ from quotes.text.masking import Unit
 _EQUALS_END = regex.compile(rf"[＝=](?P<org>{EQUALS_ORG})[＝=]$")
 
 
+#: a parenthesis closing a speaker's mention: 山田太郎氏（東京大学教授）
+_ASIDE_END = regex.compile(r"[（(](?P<aside>[^（）()「」]{2,40})[)）]$")
+
+#: endings of a place a person is from, written alone in the parenthesis after the name
+_HOME_ENDINGS = frozenset("都道府県市町村区")
+
 #: verbs that hold a post: 全柔連の強化委員長を務める氷室康介氏
 _SERVE = frozenset({"務める", "兼ねる", "担う"})
 
@@ -44,7 +50,7 @@ class MentionReader:
         key = (unit.start, head.i)
         if key not in self._done:
             parts = self._apposed(unit, head, decompose(unit, head, self.source, self.lex))
-            parts = self._equals(self._described(unit, head, parts))
+            parts = self._aside_post(self._equals(self._described(unit, head, parts)))
             parts = self._bracketed_name(head, self._whole_names(self._hosted(unit, head, parts)))
             self._done[key] = parts
             self._note_organisation(head, self._done[key])
@@ -61,8 +67,23 @@ class MentionReader:
             return
         # the name's own words (千曲|精工), not what describes it (中国メーカーとの…の激化)
         words = [head, *(c for c in head.children if c.dep_ in ("compound", "flat") and c.i < head.i)]
-        if any(t.pos_ == "PROPN" for t in words) or self.lex.names_org(speaker.name):
+        if (
+            any(t.pos_ == "PROPN" for t in words)
+            or self.lex.names_org(speaker.name)
+            or self._described_org(head)
+        ):
             self.organisations[(speaker.start, speaker.end)] = speaker.text
+
+    def _described_org(self, head: Token) -> bool:
+        """ゲーム大手のアステリア・エンターテインメント: a name described as an organisation
+        (`org_descriptions.txt`) with の straight before it."""
+        doc = head.doc
+        start = head.i
+        while start > 0 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i >= start:
+            start -= 1
+        if start < 2 or doc[start - 1].text != "の":
+            return False
+        return self.lex.suffix(doc[start - 2].text, self.lex.org_descriptions) is not None
 
     def _bracketed_name(self, head: Token, parts: Parts | None) -> Parts | None:
         """`化学メーカー「グレンフォード・ケミカル」は`: a name in brackets right after the
@@ -83,6 +104,31 @@ class MentionReader:
         )
         self.organisations[(name_start, end)] = name
         return Parts(speaker=speaker, affiliation=parts.affiliation)
+
+    def _aside_post(self, parts: Parts | None) -> Parts | None:
+        """`山田太郎氏（東京大学教授）`, `（民政党、衆院東京1区）`: the organisation, and the post,
+        written in a parenthesis after the name."""
+        if parts is None or parts.affiliation is not None or parts.speaker.name is None:
+            return parts
+        speaker = parts.speaker
+        found = _ASIDE_END.search(speaker.text)
+        if found is None:
+            return parts
+        at = speaker.start + found.start("aside")
+        for piece in regex.finditer(r"[^、，,]+", found.group("aside")):
+            text = piece.group().strip()
+            title = self.lex.suffix(text, self.lex.titles)
+            org = text[: len(text) - len(title)] if title else text
+            if len(org) < 2 or text.startswith(("元", "前")) or not self.lex.names_org(org):
+                continue  # 元日本銀行理事: where the person was, not is
+            if is_place(org, self.lex) or (title is None and org[-1] in _HOME_ENDINGS):
+                continue  # 山田花子さん（東京都）: where the person lives
+            start = at + piece.start() + piece.group().index(text)
+            affiliation = Affiliation(start=start, end=start + len(org), text=org)
+            if title and speaker.title is None:
+                speaker = attrs.evolve(speaker, title=title)
+            return Parts(speaker=speaker, affiliation=affiliation)
+        return parts
 
     def _equals(self, parts: Parts | None) -> Parts | None:
         """`[名前]（34）＝[所属]＝`: the organisation between equals signs is the person's

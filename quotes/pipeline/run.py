@@ -87,6 +87,14 @@ class Pipeline:
             or k in around
             or self._selector.needs_parse(unit, ((t.text, t.lemma_, t.tag_) for t in tokens))
         }
+        if self._selector.refers_back(p.text):
+            # 同社 points back to an organisation named as a topic in any sentence before
+            wanted |= {
+                k
+                for k, tokens in enumerate(tokenized)
+                if k not in wanted
+                and self._selector.names_a_source((t.text, t.lemma_, t.tag_) for t in tokens)
+            }
         # the sentence before one that is parsed may name the source it continues
         wanted |= {
             k - 1

@@ -10,7 +10,8 @@ alone) show one of:
   a term, read without a parse,
 - a reporting cue from the lexicon (述べる, 発表する, 伝える …) after と, こと or an
   intention noun (考え, 方針), a によると/によれば frame or a relay noun (話として),
-- a person's name (a 人名 token) or a title, which later mentions (同氏, 車氏) may need.
+- a person's name (a 人名 token) or a title, which later mentions (同氏, 車氏) may need,
+- in a text that writes 同社 or the like, a subject or topic that can speak (トヨタ自動車は).
 """
 
 from __future__ import annotations
@@ -64,6 +65,14 @@ class Selector:
         # Xの話として、/ Xの話では、: a relayed source with no quotative
         relay = "|".join(sorted(map(regex.escape, lex.relay_nouns), key=len, reverse=True))
         self._relay = regex.compile(f"(?:{relay})(?:として|では)")
+        # 同社, 同グループ: a later mention that points back to an organisation named before
+        kinds = sorted({*lex.org_kinds, *lex.org_descriptions}, key=len, reverse=True)
+        self._same = regex.compile("同(?:" + "|".join(map(regex.escape, kinds)) + ")") if kinds else None
+
+    def refers_back(self, text: str) -> bool:
+        """Whether a text points back to an organisation (同社, 同球団): its sentences that
+        open on an organisation (トヨタ自動車は…) are parsed too, for 同社 to find it."""
+        return self._same is not None and self._same.search(text) is not None
 
     def names_a_source(self, tokens: Iterable[tuple[str, str, str]]) -> bool:
         """Whether a sentence starts with a topic or subject that can speak: a proper noun,
