@@ -537,3 +537,23 @@ def test_dousha_finds_a_company_named_in_a_sentence_without_speech(extractor: qu
     record = _speech(records)
     assert record.affiliation is not None
     assert record.affiliation.text.endswith("アステリア・エンターテインメント")
+
+
+def test_kanojo_is_a_pronoun_that_takes_its_antecedent(extractor: quotes.Extractor) -> None:
+    records = extractor.extract(
+        "東西大学の山田花子氏は「前提が崩れた」と指摘した。彼女は、各国が基準を見直すべきだと訴えた。"
+    )
+    record = _speech(records)
+    assert record.speaker is not None and record.speaker.text == "彼女"
+    assert record.speaker.name == "山田花子"
+    assert record.affiliation is not None and record.affiliation.text == "東西大学"
+
+
+def test_a_bracketed_organisation_before_an_apposed_occupation(extractor: quotes.Extractor) -> None:
+    record = _speech(
+        extractor.extract(
+            "欧州のシンクタンク「グリーン・ラボ」の気候研究者、ソフィー・ランベール氏は「前提が崩れた」と指摘した。"
+        )
+    )
+    assert record.speaker is not None and record.speaker.name == "ソフィー・ランベール"
+    assert record.affiliation is not None and record.affiliation.text == "グリーン・ラボ"

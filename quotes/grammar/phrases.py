@@ -64,6 +64,10 @@ def _grow(head: Token, stack: list[Token], members: set[int], lex: Lexicon, appo
         for child in tok.children:
             if child.i in members or child.i >= head.i + 3:
                 continue
+            named = name_bracket(tok) if tok.i != head.i else None
+            if named is not None and child.i in named:
+                members.update(named)  # シンクタンク「グリーン・ラボ」の研究者: the name's brackets
+                continue
             kept = _clause_in_name(child, tok, head, appositions, lex)
             if kept:
                 # 在日同胞の生活を考える会, スポークスマンであるジョン…: keep the clause
@@ -125,6 +129,21 @@ def _clause_in_name(child: Token, parent: Token, head: Token, appositions: bool,
 def _quoted_name(tok: Token) -> bool:
     """A quoted name modifying the phrase (「OSIグループ」のラビンCEO)."""
     return tok.dep_ == "nmod" and any(c.text == "の" and c.dep_ == "case" for c in tok.children)
+
+
+def name_bracket(tok: Token) -> range | None:
+    """The token range of a name in brackets written right after `tok` and hung on it
+    (シンクタンク「グリーン・ラボ」), brackets included, or None."""
+    doc = tok.doc
+    if tok.pos_ != "NOUN" or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "「":
+        return None
+    close = next((t.i for t in doc[tok.i + 2 : tok.i + 14] if t.text in ("」", "「", "、", "。")), None)
+    if close is None or doc[close].text != "」" or close == tok.i + 2:
+        return None
+    inside = range(tok.i + 1, close + 1)
+    if all(t.head.i == tok.i or t.head.i in inside for t in doc[tok.i + 2 : close]):
+        return inside
+    return None
 
 
 def named_in_brackets(head: Token) -> bool:

@@ -221,7 +221,10 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     affiliation: Span | None = None
     generic = False  # the affiliation is a bare word for a body (球団関係者), no name
     name: str | None = name_part or None
-    unnamed = (_unnamed(phrase, head, name, lex) or "") if name is not None and not title else ""
+    # 彼女 is a pronoun, not an unnamed 女
+    unnamed = (
+        (_unnamed(phrase, head, name, lex) or "") if name and not title and not is_pronoun(name, lex) else ""
+    )
     anonymous = bool(unnamed)  # the unnamed-source word of an anonymous speaker (当局者)
     if unnamed:
         assert name is not None

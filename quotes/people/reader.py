@@ -200,11 +200,12 @@ class MentionReader:
         return parts
 
     def _post_word(self, text: str) -> bool:
-        """A title, or an unnamed source's word that is no outsider's (広報担当者, not 乗客)."""
-        if self.lex.suffix(text, self.lex.titles) is not None:
-            return True
-        word = self.lex.suffix(text, self.lex.anonymous)
-        return word is not None and word not in self.lex.outsiders and text not in self.lex.outsiders
+        """A title, or an unnamed source's word (広報担当者, 気候研究者): what the person is
+        where the organisation before it says."""
+        return (
+            self.lex.suffix(text, self.lex.titles) is not None
+            or self.lex.suffix(text, self.lex.anonymous) is not None
+        )
 
     def _hosted(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
         """A speaker's organisation written as the sentence's topic or setting, for an
