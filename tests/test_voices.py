@@ -19,6 +19,8 @@ INTRO = "俳優の山田太郎さんが番組で発言した。"
         ("「やりすぎだ」と批判が殺到した。", None, "批判が殺到した"),
         ("会見場の外では「誰が払うのか」との声も聞かれた。", None, "声も聞かれた"),
         ("SNSでは「慣れた」と擁護する投稿も相次ぎ、新しいタグも生まれた。", "SNS", "擁護する"),
+        ("番組の公式Xには「最高」「泣いた」など、視聴者からの感想が相次いだ。", "視聴者", "感想が相次いだ"),
+        ("SNS上では「泣いた」などと、ファンからの声が相次いだ。", "ファン", "声が相次いだ"),
     ],
     ids=[
         "net",
@@ -28,6 +30,8 @@ INTRO = "俳優の山田太郎さんが番組で発言した。"
         "no_one_named",
         "a_place_is_no_one",
         "source_on_the_next_verb",
+        "crowd_over_forum",
+        "quotation_hung_on_the_verb",
     ],
 )
 def test_voices_are_said_by_the_source_named_or_by_no_one(

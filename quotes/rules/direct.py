@@ -33,7 +33,7 @@ from quotes.grammar.predicates import (
     prefer_cue,
     quotative,
 )
-from quotes.grammar.tokens import is_passive, lemma_of, placeholder_token, slot_of
+from quotes.grammar.tokens import case_of, is_passive, lemma_of, placeholder_token, slot_of
 from quotes.lexicon import Lexicon
 from quotes.rules.findings import Finding
 from quotes.rules.verbless import ending_on_speaker, verbless
@@ -228,7 +228,7 @@ def _speaker(
         subject = subject_of(doc, pred, unit.slots, lex)
     rule = "subject"
     described = pred.dep_ == "acl" and pred.head == subject and pred.lemma_ not in ("いう", "言う")
-    if subject is not None and q in subject.subtree and not described:
+    if subject is not None and q in subject.subtree and not described and not _named_after(subject, q, lex):
         # 「…」という声が聞かれた: the noun the quotation fills is no speaker;
         # 市民からは「…」との声が上がった: the source is 市民
         subject, rule = from_source(first), "source"
@@ -258,6 +258,18 @@ def _speaker(
             )
         )
     return subject, rule
+
+
+def _named_after(subject: Token, q: Token, lex: Lexicon) -> bool:
+    """「…」と浜岡が笑うと: a source named with が/は after the quotation that the parser hung
+    the quotation on speaks; a noun the quotation fills (「…」という声が) does not."""
+    return (
+        subject.i > q.i
+        and case_of(subject) in ("が", "は")
+        and subject.lemma_ not in lex.voice_nouns
+        and subject.lemma_ not in lex.speech_nouns
+        and can_be_source(subject, lex)
+    )
 
 
 def _held_by_quotation(q: Token, unit: Unit, lex: Lexicon) -> Token | None:

@@ -13,19 +13,26 @@ from spacy.tokens import Doc, Token
 
 from quotes.grammar.phrases import can_be_source, noun_phrase
 from quotes.grammar.predicates import REPORTING, cue_span
-from quotes.grammar.tokens import case_of, is_predicate, lemma_of
+from quotes.grammar.tokens import case_of, ends_in_to, is_predicate, lemma_of
 from quotes.lexicon import Lexicon
 from quotes.rules.findings import Finding
 from quotes.text.masking import Slot
 
 #: what marks the place or crowd voices come from (ネット上では, 視聴者から, ファンの間でも)
-_SOURCE_CASES = ("から", "からは", "からも", "では", "で", "には", "でも")
+_SOURCE_CASES = ("から", "からは", "からも", "からの", "では", "で", "には", "でも")
 
 
 def voice(doc: Doc, q: Token, slot: Slot, lex: Lexicon) -> Finding | None:
     """The reading of a quotation that is a crowd's voices, or None if it is not one."""
     clause = q.head if is_predicate(q.head) and q.head.dep_ == "acl" else None
     noun = clause.head if clause is not None else q.head
+    if clause is None and noun.lemma_ not in lex.voice_nouns and ends_in_to(q):
+        # 「…」などと、ファンからの声が相次いだ: the parser hung the quotation on the verb
+        # whose subject is the voice noun
+        noun = next(
+            (c for c in q.head.children if c.i > q.i and c.dep_ == "nsubj" and c.lemma_ in lex.voice_nouns),
+            noun,
+        )
     if noun.lemma_ not in lex.voice_nouns or noun.dep_ not in ("nsubj", "nsubj:pass"):
         return None
     verb = noun.head
@@ -68,15 +75,17 @@ def _source(verb: Token, noun: Token, lex: Lexicon) -> Token | None:
     # SNSでは「…」と擁護する投稿も相次ぎ、…も生まれた: the parser hung SNSでは on the verb the
     # voices' clause leads into
     above = [verb.head] if verb.dep_ == "advcl" and verb.head.i > verb.i else []
-    for head in (verb, noun, *clauses, *above):
-        for child in head.children:
-            if (
-                child.i < noun.i
-                and child.pos_ in ("NOUN", "PROPN", "PRON")
-                and child.dep_ in ("obl", "nmod")
-                and case_of(child) in _SOURCE_CASES
-                and (_on(child) or "副詞可能" not in child.tag_)
-                and (can_be_source(child, lex) or _forum(child, lex))
-            ):
-                return child
-    return None
+    found = [
+        child
+        for head in (verb, noun, *clauses, *above)
+        for child in head.children
+        if child.i < noun.i
+        and child.pos_ in ("NOUN", "PROPN", "PRON")
+        and child.dep_ in ("obl", "nmod")
+        and case_of(child) in _SOURCE_CASES
+        and (_on(child) or "副詞可能" not in child.tag_)
+        and (can_be_source(child, lex) or _forum(child, lex))
+    ]
+    # 公式Xには「…」など、視聴者からの感想が相次いだ: who the voices came from, not where
+    crowd = [c for c in found if (case_of(c) or "").startswith("から") and not _forum(c, lex)]
+    return crowd[0] if crowd else (found[0] if found else None)
