@@ -625,11 +625,13 @@ def test_topics_and_documents_around_a_quotation(
 def test_a_source_named_after_the_quotation_that_the_parser_hung_it_on_speaks(
     extractor: quotes.Extractor,
 ) -> None:
-    records = extractor.extract("「もう18年続いてる」と浜岡が笑うと、小松原は「契約書を作ればよかった」とぼやいた。")
+    records = extractor.extract(
+        "「もう18年続いてる」と浜岡が笑うと、小松原は「契約書を作ればよかった」とぼやいた。"
+    )
     speakers = {r.text: r.speaker.text if r.speaker else None for r in records}
     assert speakers == {"もう18年続いてる": "浜岡", "契約書を作ればよかった": "小松原"}
 
 
-def test_a_noun_the_quotation_fills_is_still_no_speaker(extractor: quotes.Extractor) -> None:
+def test_a_voice_noun_after_the_quotation_is_no_speaker(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("「危ない」という声が上がった。")
     assert record.speaker is None
