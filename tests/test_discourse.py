@@ -85,3 +85,34 @@ def test_a_nominalised_clause_is_reported_speech(
     (record,) = [r for r in extractor.extract(text) if r.kind == "indirect"]
     assert clause in record.text and record.speaker is not None
     assert (record.speaker.name or record.speaker.text) == speaker
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        (
+            "バイエルン州のクラウス・ハルトマン首相は、街並みを前に言葉を詰まらせた。「もう想定外とは言えない」。",
+            "クラウス・ハルトマン首相",
+        ),
+        ("先制点を挙げた宇佐見は、しばらくピッチに座り込んでいた。「自分たちで苦しくした」。", "宇佐見"),
+        ("試合は雨で中止になった。「残念だ」。", None),
+        ("緑風党は臨時大会を開いた。「残念だ」。", None),
+        ("山田首相は被災地を視察した。「もう想定外とは言えない」。田中知事はこう語った。", "田中知事"),
+    ],
+    ids=[
+        "after_a_person",
+        "after_a_bare_surname",
+        "after_no_one",
+        "after_an_organisation",
+        "a_pointing_cue_wins",
+    ],
+)
+def test_words_standing_alone_after_the_sentence_about_their_speaker(
+    extractor: quotes.Extractor, text: str, speaker: str | None
+) -> None:
+    record = next(
+        r
+        for r in extractor.extract(text)
+        if r.text in ("もう想定外とは言えない", "自分たちで苦しくした", "残念だ")
+    )
+    assert (record.speaker.text if record.speaker else None) == speaker

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Token
 
 from quotes import confidence
 from quotes.grammar.arguments import subject_of, topic_of
-from quotes.grammar.phrases import can_be_source
+from quotes.grammar.phrases import can_be_source, noun_phrase
+from quotes.grammar.tokens import is_predicate
 from quotes.lexicon import Lexicon
 from quotes.people.mentions import Parts
 from quotes.records import Quotation, Via
@@ -170,7 +171,51 @@ def pointed(units: Sequence[Unit], docs: Mapping[int, Doc], lex: Lexicon) -> lis
                 for slot in unit.slots
             )
             break
+        else:
+            introduced = _introduced(docs.get(k - 1), lex) if k and _utterance(units[k - 1], unit) else None
+            if introduced is not None:
+                group += 1
+                found.extend(
+                    Pointed(
+                        neighbour=k - 1,
+                        finding=Finding(slot=slot, kind="direct", subject=introduced.i, rule="introduced"),
+                        group=group,
+                    )
+                    for slot in unit.slots
+                )
     return found
+
+
+#: how spoken words end (a verb, an adjective or an ending in kana, or a mark), unlike a
+#: headline cited after an article, which ends on a noun (米親会社CEOが謝罪)
+_SPOKEN_END = regex.compile(r"[\p{Hiragana}ー…！？!?。、）)]$")
+
+
+def _utterance(before: Unit, unit: Unit) -> bool:
+    """Whether a sentence of quotations alone reads as someone's words after `before`: in
+    the same paragraph, each ending as speech does."""
+    if "\n" in unit.source[before.end : unit.start]:
+        return False
+    return all(_SPOKEN_END.search(unit.text_of(slot).strip()) is not None for slot in unit.slots)
+
+
+def _introduced(doc: Doc | None, lex: Lexicon) -> Token | None:
+    """The person a sentence is about, for the words standing alone after it with no cue
+    on either side (…首相は、言葉を詰まらせた。「…」。): the subject or topic of its main verb,
+    when it names someone who can speak."""
+    if doc is None:
+        return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not is_predicate(root):
+        return None
+    subject = subject_of(doc, root, (), lex) or topic_of(doc, root, (), lex)
+    if subject is None or not can_be_source(subject, lex):
+        return None
+    # a person, by a name or a title: an organisation's words are not written so
+    start, end = noun_phrase(subject, lex)
+    text = doc[start:end].text
+    named = any("人名" in t.tag_ for t in doc[start:end])
+    return subject if named or lex.suffix(text, lex.titles) or lex.suffix(text, lex.honorifics) else None
 
 
 def sign_off(source: str, units: Sequence[Unit], records: list[Quotation], lex: Lexicon) -> list[Quotation]:
