@@ -369,3 +369,20 @@ def test_no_reported_clause_of_the_gold_texts_cuts_a_bracket_pair(extractor: quo
         if r.kind == "indirect" and any(r.text.count(o) != r.text.count(c) for o, c in ("「」", "『』"))
     ]
     assert cut == []
+
+
+def test_a_relay_set_off_before_a_long_clause_gives_the_inner_source(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract(
+        "独DPA通信は、州の災害対策当局者の話として、決壊した堤防の一部は老朽化が進み、"
+        "改修工事が予算不足で先送りされていたと伝えた。"
+    )
+    assert record.speaker is not None and record.speaker.text == "災害対策当局者"
+    assert record.via is not None and record.via.text == "独DPA通信"
+    assert record.affiliation is None  # the medium relays the source; it does not employ it
+
+
+def test_an_attributive_niyoru_is_part_of_what_was_said(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract(
+        "知事は記者団に対し、管理に問題がなかったか、第三者による調査で検証すると約束した。"
+    )
+    assert record.text == "管理に問題がなかったか、第三者による調査で検証する"

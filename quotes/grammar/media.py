@@ -130,4 +130,15 @@ def relayed_source(doc: Doc, pred: Token, lex: Lexicon) -> Token | None:
             source = [c for c in child.children if c.dep_ == "nmod" and c.i < child.i]
             if source:
                 return source[-1]
+    # Xは、Yの話として、…が進み、…と伝えた: a relay set off with a comma that the parser
+    # hung on a verb inside the long clause it introduces
+    for child in pred.subtree:
+        if child.i >= pred.i or child.lemma_ not in lex.relay_nouns:
+            continue
+        after = doc[child.i + 1 : child.i + 5]
+        if not (after.text.startswith("とし") and any(t.text in ("、", ",") for t in after)):
+            continue
+        source = [c for c in child.children if c.dep_ == "nmod" and c.i < child.i]
+        if source:
+            return source[-1]
     return None

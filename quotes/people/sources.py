@@ -99,6 +99,9 @@ def host_organization(subject: Token, lex: Lexicon) -> Token | None:
         and (any(p.dep_ == "case" and p.text in _TOPIC_CASES for p in c.children) or _meeting(c, lex))
         and _organisation_phrase(c, lex)
     ]
+    if subject.head.lemma_ in lex.relay_nouns:
+        # 独DPA通信は、州当局者の話として: the medium relays the source, it does not employ it
+        hosts = [h for h in hosts if not lex.is_media(h.doc[slice(*noun_phrase(h, lex))].text)]
     if not hosts or not _member(subject, lex):
         return None
     return max(hosts, key=lambda t: t.i)

@@ -57,7 +57,11 @@ def clause_start(
             # Xは不満を表明し、…ことを明らかにした: X's own earlier act is not what X said
             start = after_particles(doc, tok.i + aux_run(doc, tok))
     for tok in doc[start : end.i]:
-        if tok.text == "に" and tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
+        # によると, によれば: a frame before the words; not 第三者による調査, a part of them
+        frame = (
+            tok.i + 2 < len(doc) and doc[tok.i + 1].lemma_ == "よる" and doc[tok.i + 2].text in ("と", "ば")
+        )
+        if tok.text == "に" and frame:
             start = after_particles(doc, tok.i + 1)
     start = past_frame_phrases(doc, start, end.i, lex)
     start = _past_earlier_parts(doc, start, end.i, lex)
