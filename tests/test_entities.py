@@ -557,3 +557,13 @@ def test_a_bracketed_organisation_before_an_apposed_occupation(extractor: quotes
     )
     assert record.speaker is not None and record.speaker.name == "ソフィー・ランベール"
     assert record.affiliation is not None and record.affiliation.text == "グリーン・ラボ"
+
+
+def test_a_ministers_post_written_with_the_ministrys_stem_after_a_name(extractor: quotes.Extractor) -> None:
+    record = _speech(
+        extractor.extract(
+            "国土交通省は空港の在り方を検討している。冬柴鐵三国土交通大臣は、素人の発言であると批判した。"
+        )
+    )
+    assert record.speaker is not None and record.speaker.name == "冬柴鐵三"
+    assert record.affiliation is not None and record.affiliation.text == "国土交通省"

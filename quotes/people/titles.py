@@ -59,6 +59,8 @@ def title_start(
                 # こども政策|相, デジタル|相: what a minister's post is for is all it takes;
                 # past that word, a katakana one is a name (ステパン・ボイコ|国防|相)
                 or (bound and k == 1 and (first or _KANA_NAME.search(piece) is None))
+                # 国土交通|大臣, 金融|担当大臣: the ministry's stem before a minister's post
+                or (first and base in lex.state_titles and f"{piece}省" in lex.org_names)
             ):
                 at = prev
                 first = False
