@@ -567,3 +567,19 @@ def test_a_ministers_post_written_with_the_ministrys_stem_after_a_name(extractor
     )
     assert record.speaker is not None and record.speaker.name == "冬柴鐵三"
     assert record.affiliation is not None and record.affiliation.text == "国土交通省"
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        ("米国務省は声明を出した。ライス米国務長官は「懸念している」と述べた。", "米国務省"),
+        ("ライス米国務長官は「懸念している」と述べた。", "米"),
+        ("官房省という省はない。菅義偉官房長官は「懸念している」と述べた。", None),
+    ],
+    ids=["secretary_and_department", "secretary_alone", "chief_cabinet_secretary"],
+)
+def test_a_secretary_belongs_to_the_department_the_text_names(
+    extractor: quotes.Extractor, text: str, affiliation: str | None
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert (record.affiliation.text if record.affiliation else None) == affiliation

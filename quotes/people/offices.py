@@ -16,10 +16,10 @@ from quotes.records import Affiliation, Speaker
 
 #: a ministry as written: its name (with a country, if written so) and 省
 _MINISTRY = regex.compile(r"[\p{Han}\p{Katakana}ー・]{1,12}?省")
-#: the endings of a minister's post
-_MINISTER = ("大臣", "相")
+#: the endings of a minister's post (a US secretary is a 長官: 米国務長官, 国防長官)
+_MINISTER = ("大臣", "相", "長官")
 #: what comes before 相 or 大臣 in posts that are not a ministry's (首相, 総理大臣)
-_NOT_MINISTERS = frozenset({"", "首", "副首", "総理", "副総理"})
+_NOT_MINISTERS = frozenset({"", "首", "副首", "総理", "副総理", "官房", "内閣官房"})
 
 
 def is_officer(speaker: Speaker, lex: Lexicon) -> bool:
@@ -52,7 +52,7 @@ def _a_post(text: str, lex: Lexicon) -> bool:
 
 
 def ministry(speaker: Speaker, affiliation: Affiliation | None, source: str) -> Affiliation | None:
-    """The ministry the text names for a minister (X相, X大臣), nearest before the mention
+    """The ministry the text names for a minister (X相, X大臣, X長官), nearest before the mention
     (else the first after it), preferring one written with the minister's own country."""
     post = speaker.title or ""
     ending = next((e for e in _MINISTER if post.endswith(e)), None)
