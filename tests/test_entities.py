@@ -583,3 +583,15 @@ def test_a_secretary_belongs_to_the_department_the_text_names(
 ) -> None:
     record = _speech(extractor.extract(text))
     assert (record.affiliation.text if record.affiliation else None) == affiliation
+
+
+def test_a_name_before_an_occupation_word_is_a_person_not_an_unnamed_source(
+    extractor: quotes.Extractor,
+) -> None:
+    records = extractor.extract(
+        "東光証券の桑原美咲シニアアナリストは「価格は安い」と分析した。一方で同氏は、為替の影響を受けやすいと指摘した。"
+    )
+    first, second = (r for r in records if r.speaker is not None)
+    assert first.speaker is not None and first.speaker.name == "桑原美咲" and not first.speaker.anonymous
+    assert first.speaker.title == "シニアアナリスト"
+    assert second.affiliation is not None and second.affiliation.text == "東光証券"

@@ -225,6 +225,11 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     unnamed = (
         (_unnamed(phrase, head, name, lex) or "") if name and not title and not is_pronoun(name, lex) else ""
     )
+    person_end = _person_end(phrase, head_from + head.name_start, head_from + name_end - len(unnamed))
+    if unnamed and person_end is not None:
+        # 桑原美咲シニアアナリスト: a person's name, then what they do, is no unnamed source
+        title = phrase.src(person_end, head_from + name_end).text
+        name_end, unnamed = person_end - head_from, ""
     anonymous = bool(unnamed)  # the unnamed-source word of an anonymous speaker (当局者)
     if unnamed:
         assert name is not None
@@ -272,6 +277,15 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
         else None
     )
     return Parts(speaker=speaker, affiliation=aff)
+
+
+def _person_end(phrase: _Phrase, start: int, end: int) -> int | None:
+    """Where the person's name tagged in `[start, end)` of the phrase ends (the end of its
+    last 人名 word), or None when no word there is tagged so."""
+    names = [p for p in phrase.names if start <= p < end]
+    if not names:
+        return None
+    return min((o for o in phrase.offsets if o > max(names)), default=end)
 
 
 def _unnamed_body(
