@@ -117,11 +117,17 @@ class ConfidenceModel:
         """The records with their confidence replaced by the model's (`source`: their text).
 
         A record's incoming confidence is the rule table's, the model's prior: apply once.
+        A pronoun nothing resolves (彼 with no one named before) keeps the rule table's
+        lowered value when that is lower: the gold sets hold no such record to learn from.
         """
-        return tuple(
-            attrs.evolve(r, confidence=round(self.probability(features(r, source, lex), prior(r)), DECIMALS))
-            for r in records
-        )
+        out = []
+        for r in records:
+            values = features(r, source, lex)
+            p = self.probability(values, prior(r))
+            if values["mention"] == "pronoun" and values["resolved"] == "no":
+                p = min(p, r.confidence)
+            out.append(attrs.evolve(r, confidence=round(p, DECIMALS)))
+        return tuple(out)
 
     def to_json(self) -> dict[str, Any]:
         """The model as the JSON object `load` reads."""

@@ -221,15 +221,7 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     affiliation: Span | None = None
     generic = False  # the affiliation is a bare word for a body (球団関係者), no name
     name: str | None = name_part or None
-    # 彼女 is a pronoun, not an unnamed 女
-    unnamed = (
-        (_unnamed(phrase, head, name, lex) or "") if name and not title and not is_pronoun(name, lex) else ""
-    )
-    person_end = _person_end(phrase, head_from + head.name_start, head_from + name_end - len(unnamed))
-    if unnamed and person_end is not None:
-        # 桑原美咲シニアアナリスト: a person's name, then what they do, is no unnamed source
-        title = phrase.src(person_end, head_from + name_end).text
-        name_end, unnamed = person_end - head_from, ""
+    unnamed, title, name_end = _unnamed_or_job(phrase, head, name, title, name_end, lex)
     anonymous = bool(unnamed)  # the unnamed-source word of an anonymous speaker (当局者)
     if unnamed:
         assert name is not None
@@ -279,13 +271,30 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     return Parts(speaker=speaker, affiliation=aff)
 
 
-def _person_end(phrase: _Phrase, start: int, end: int) -> int | None:
-    """Where the person's name tagged in `[start, end)` of the phrase ends (the end of its
-    last 人名 word), or None when no word there is tagged so."""
-    names = [p for p in phrase.names if start <= p < end]
+def _unnamed_or_job(
+    phrase: _Phrase, head: _Head, name: str | None, title: str | None, name_end: int, lex: Lexicon
+) -> tuple[str, str | None, int]:
+    """The unnamed-source word a name part ends in (関係者), or "" with the title and the
+    name's end: 彼女 is a pronoun, not an unnamed 女, and 桑原美咲シニアアナリスト a person's
+    name, then what they do."""
+    if not name or title or is_pronoun(name, lex):
+        return "", title, name_end
+    unnamed = _unnamed(phrase, head, name, lex) or ""
+    start = head.start + head.name_start
+    if unnamed and (job := _named_job(phrase, start, head.start + name_end, unnamed)):
+        return "", job.text, job.start - head.start
+    return unnamed, title, name_end
+
+
+def _named_job(phrase: _Phrase, start: int, end: int, unnamed: str) -> Span | None:
+    """The occupation after a person's name tagged in `[start, end)` of the phrase (シニア
+    アナリスト of 桑原美咲シニアアナリスト), from the end of the last 人名 word before the
+    unnamed-source word, or None when no word there is tagged so."""
+    names = [p for p in phrase.names if start <= p < end - len(unnamed)]
     if not names:
         return None
-    return min((o for o in phrase.offsets if o > max(names)), default=end)
+    person_end = min((o for o in phrase.offsets if o > max(names)), default=end - len(unnamed))
+    return phrase.src(person_end, end)
 
 
 def _unnamed_body(

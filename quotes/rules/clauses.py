@@ -56,13 +56,7 @@ def clause_start(
         ):
             # Xは不満を表明し、…ことを明らかにした: X's own earlier act is not what X said
             start = after_particles(doc, tok.i + aux_run(doc, tok))
-    for tok in doc[start : end.i]:
-        # によると, によれば: a frame before the words; not 第三者による調査, a part of them
-        frame = (
-            tok.i + 2 < len(doc) and doc[tok.i + 1].lemma_ == "よる" and doc[tok.i + 2].text in ("と", "ば")
-        )
-        if tok.text == "に" and frame:
-            start = after_particles(doc, tok.i + 1)
+    start = _past_niyoru(doc, start, end.i)
     start = past_frame_phrases(doc, start, end.i, lex)
     start = _past_earlier_parts(doc, start, end.i, lex)
     while (
@@ -71,6 +65,18 @@ def clause_start(
         and (doc[start].pos_ in ("PUNCT", "CCONJ", "SCONJ", "ADP") or doc[start].text in lex.connectives)
     ):
         start += 1  # not past an opening bracket: the words in it begin the clause
+    return start
+
+
+def _past_niyoru(doc: Doc, start: int, end: int) -> int:
+    """The clause's start past a によると/によれば frame before the words; not past 第三者
+    による調査, which is a part of them."""
+    for tok in doc[start:end]:
+        frame = (
+            tok.i + 2 < len(doc) and doc[tok.i + 1].lemma_ == "よる" and doc[tok.i + 2].text in ("と", "ば")
+        )
+        if tok.text == "に" and frame:
+            start = after_particles(doc, tok.i + 1)
     return start
 
 
