@@ -21,6 +21,12 @@ INTRO = "俳優の山田太郎さんが番組で発言した。"
         ("SNSでは「慣れた」と擁護する投稿も相次ぎ、新しいタグも生まれた。", "SNS", "擁護する"),
         ("番組の公式Xには「最高」「泣いた」など、視聴者からの感想が相次いだ。", "視聴者", "感想が相次いだ"),
         ("SNS上では「泣いた」などと、ファンからの声が相次いだ。", "ファン", "声が相次いだ"),
+        (
+            "一方で、SNSでは「悪くない」「言い方の問題では」などと擁護する意見も少なくない。",
+            "SNS",
+            "擁護する",
+        ),
+        ("出席した一部の人からは、「必要があるのか」と慎重な意見も出ている。", "一部の人", "意見も出ている"),
     ],
     ids=[
         "net",
@@ -32,6 +38,8 @@ INTRO = "俳優の山田太郎さんが番組で発言した。"
         "source_on_the_next_verb",
         "crowd_over_forum",
         "quotation_hung_on_the_verb",
+        "source_on_the_clause",
+        "adjective_on_the_noun",
     ],
 )
 def test_voices_are_said_by_the_source_named_or_by_no_one(

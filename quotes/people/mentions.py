@@ -281,20 +281,20 @@ def _unnamed_or_job(
         return "", title, name_end
     unnamed = _unnamed(phrase, head, name, lex) or ""
     start = head.start + head.name_start
-    if unnamed and (job := _named_job(phrase, start, head.start + name_end, unnamed)):
-        return "", job.text, job.start - head.start
+    job_at = _named_job(phrase, start, head.start + name_end, unnamed) if unnamed else None
+    if job_at is not None:
+        return "", phrase.src(job_at, head.start + name_end).text, job_at - head.start
     return unnamed, title, name_end
 
 
-def _named_job(phrase: _Phrase, start: int, end: int, unnamed: str) -> Span | None:
-    """The occupation after a person's name tagged in `[start, end)` of the phrase (シニア
-    アナリスト of 桑原美咲シニアアナリスト), from the end of the last 人名 word before the
-    unnamed-source word, or None when no word there is tagged so."""
+def _named_job(phrase: _Phrase, start: int, end: int, unnamed: str) -> int | None:
+    """Where the occupation after a person's name tagged in `[start, end)` of the phrase
+    begins (シニアアナリスト of 桑原美咲シニアアナリスト): the end of the last 人名 word before
+    the unnamed-source word; None when no word there is tagged so."""
     names = [p for p in phrase.names if start <= p < end - len(unnamed)]
     if not names:
         return None
-    person_end = min((o for o in phrase.offsets if o > max(names)), default=end - len(unnamed))
-    return phrase.src(person_end, end)
+    return min((o for o in phrase.offsets if o > max(names)), default=end - len(unnamed))
 
 
 def _unnamed_body(

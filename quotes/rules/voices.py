@@ -24,7 +24,8 @@ _SOURCE_CASES = ("から", "からは", "からも", "からの", "では", "で
 
 def voice(doc: Doc, q: Token, slot: Slot, lex: Lexicon) -> Finding | None:
     """The reading of a quotation that is a crowd's voices, or None if it is not one."""
-    clause = q.head if is_predicate(q.head) and q.head.dep_ == "acl" else None
+    # 「…」と擁護する意見, 「…」と厳しい意見: a clause or an adjective on the voice noun
+    clause = q.head if (is_predicate(q.head) or q.head.pos_ == "ADJ") and q.head.dep_ == "acl" else None
     noun = clause.head if clause is not None else q.head
     if clause is None and noun.lemma_ not in lex.voice_nouns and ends_in_to(q):
         # 「…」などと、ファンからの声が相次いだ: the parser hung the quotation on the verb
@@ -43,7 +44,7 @@ def voice(doc: Doc, q: Token, slot: Slot, lex: Lexicon) -> Finding | None:
     else:
         _, end, verb_lemma = cue_span(doc, verb, verb, lex)
         start, lemma = noun.i, noun.lemma_ + "が" + verb_lemma  # 声が上がった
-    source = _source(verb, noun, lex)
+    source = _source(verb, noun, lex, clause)
     return Finding(
         slot=slot,
         kind="direct",
@@ -66,10 +67,11 @@ def _on(tok: Token) -> bool:
     return tok.lemma_ == "上" and any(c.dep_ == "compound" for c in tok.children)
 
 
-def _source(verb: Token, noun: Token, lex: Lexicon) -> Token | None:
+def _source(verb: Token, noun: Token, lex: Lexicon, clause: Token | None = None) -> Token | None:
     """Where the voices came from: a noun with から/では/には on the verb or the voice noun
     that can speak (視聴者, ファン, 野党) or is a place on the net (ネット上, SNS), not
-    another place or a time (会見場の外では, 試合後には)."""
+    another place or a time (会見場の外では, 試合後には); also on the clause on the noun (SNSでは
+    「…」「…」などと擁護する意見も, where the parser hung SNSでは on 擁護する)."""
     # SNSで拡散されると、「…」と称賛の声が相次いだ: also where the clause before it happened
     clauses = [c for c in verb.children if c.dep_ == "advcl" and c.i < noun.i]
     # SNSでは「…」と擁護する投稿も相次ぎ、…も生まれた: the parser hung SNSでは on the verb the
@@ -77,14 +79,16 @@ def _source(verb: Token, noun: Token, lex: Lexicon) -> Token | None:
     above = [verb.head] if verb.dep_ == "advcl" and verb.head.i > verb.i else []
     found = [
         child
-        for head in (verb, noun, *clauses, *above)
+        for head in (verb, noun, *clauses, *above, *([clause] if clause is not None else []))
         for child in head.children
         if child.i < noun.i
         and child.pos_ in ("NOUN", "PROPN", "PRON")
         and child.dep_ in ("obl", "nmod")
         and case_of(child) in _SOURCE_CASES
         and (_on(child) or "副詞可能" not in child.tag_)
-        and (can_be_source(child, lex) or _forum(child, lex))
+        # from whom, with から, as the source rule reads it (一部の人からは); elsewhere one who
+        # can speak or a forum (SNSでは), not another place (会見場の外では)
+        and ((case_of(child) or "").startswith("から") or can_be_source(child, lex) or _forum(child, lex))
     ]
     # 公式Xには「…」など、視聴者からの感想が相次いだ: who the voices came from, not where
     crowd = [c for c in found if (case_of(c) or "").startswith("から") and not _forum(c, lex)]
