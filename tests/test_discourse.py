@@ -116,3 +116,18 @@ def test_words_standing_alone_after_the_sentence_about_their_speaker(
         if r.text in ("もう想定外とは言えない", "自分たちで苦しくした", "残念だ")
     )
     assert (record.speaker.text if record.speaker else None) == speaker
+
+
+def test_a_medium_the_text_is_about_does_not_say_a_later_quotation(extractor: quotes.Extractor) -> None:
+    records = extractor.extract(
+        "共同通信社は22日、ボールの持ち主が男子生徒であることを取材で確認した。"
+        "ボールが見つかったことに対して「率直にいって驚いた」と述べている。"
+    )
+    (quotation,) = [r for r in records if r.text == "率直にいって驚いた"]
+    assert quotation.speaker is None or "共同通信" not in quotation.speaker.text
+
+
+def test_a_person_the_text_is_about_still_says_it(extractor: quotes.Extractor) -> None:
+    records = extractor.extract("佐藤選手は試合後、取材に応じた。「悔しい」と話した。")
+    (quotation,) = [r for r in records if r.text == "悔しい"]
+    assert quotation.speaker is not None and quotation.speaker.text == "佐藤選手"

@@ -250,12 +250,14 @@ class _Assembly:
         record = built = build.direct(p.text, p.doc_id, unit, doc, finding, self.read)
         carry = record.kind == "direct" and record.speaker is None and not finding.passive
         answer = carry and discourse.answers(self.previous, k, record, p.text)
-        if carry and not answer:
+        last = self.previous[1].speaker if self.previous is not None else None
+        if carry and not answer and not discourse.reports_only(last, self.lex):
             record = discourse.carry(record, self.previous, k)
         if carry and record.speaker is None:
             record = discourse.questioned(record, unit, self.mentions, self.lex)
         speech = finding.cue_class is not None or clause_like(finding.slot, unit)  # words, not a name
-        if carry and record.speaker is None and speech:
+        about = self.focus[1].speaker if self.focus is not None else None
+        if carry and record.speaker is None and speech and not discourse.reports_only(about, self.lex):
             record = discourse.from_focus(record, self.focus, k)
         if answer and self.previous is not None and _same_speaker(record, self.previous[1]):
             record = built  # the one who asked is not the one who answers

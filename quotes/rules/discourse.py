@@ -23,7 +23,7 @@ from quotes.grammar.phrases import can_be_source, noun_phrase
 from quotes.grammar.tokens import is_predicate
 from quotes.lexicon import Lexicon
 from quotes.people.mentions import Parts
-from quotes.records import Quotation, Via
+from quotes.records import Quotation, Speaker, Via
 from quotes.rules.findings import Finding
 from quotes.rules.pointing import pointed_finding, pointing_cue, standalone
 from quotes.text.masking import Unit
@@ -84,6 +84,13 @@ def from_focus(record: Quotation, focus: Topic | None, k: int) -> Quotation:
         confidence=confidence.CARRIED,
         rule="focus",
     )
+
+
+def reports_only(speaker: Speaker | None, lex: Lexicon) -> bool:
+    """Whether the source the discourse is about, or the last speaker, is a medium (共同通信社
+    は…確認した。): it reports what others say, and a later quotation with no subject is not
+    its words."""
+    return speaker is not None and lex.is_media(speaker.name or speaker.text)
 
 
 def sentence_focus(
