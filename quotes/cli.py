@@ -33,7 +33,7 @@ from typing import Any, Protocol, TextIO
 from quotes import evaluate, report, serialize
 from quotes.errors import Errors, InputValueError, QuotesError
 from quotes.extractor import Extractor
-from quotes.inputs import DEFAULT_MAX_BYTES, odd_entries, read_stream, read_text, text_files
+from quotes.inputs import DEFAULT_MAX_BYTES, Interruptible, odd_entries, read_stream, read_text, text_files
 from quotes.lexicon import Lexicon
 from quotes.orgs.table import OrganizationTable
 from quotes.outputs import ENCODINGS, check_writable, open_sink
@@ -255,7 +255,7 @@ def iter_inputs(
     for raw in paths:
         path = Path(raw)
         if raw == "-":
-            stdin = getattr(sys.stdin, "buffer", sys.stdin)
+            stdin = Interruptible(getattr(sys.stdin, "buffer", sys.stdin))
             text = _read("-", failures, functools.partial(read_stream, stdin, max_bytes=max_bytes, name="-"))
             if text is not None:
                 yield text, "-"

@@ -8,9 +8,12 @@ an endless input (`/dev/zero`, a runaway pipe) is refused instead of filling mem
 
 from __future__ import annotations
 
+import os
+import select
 import stat
+import sys
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from quotes.errors import Errors, InputValueError
 
@@ -76,7 +79,13 @@ def read_text(path: str | Path, *, max_bytes: int | None = None) -> str:
         return read_stream(handle, max_bytes=max_bytes, name=str(path))
 
 
-def read_stream(stream: IO[Any], *, max_bytes: int, name: str) -> str:
+class Readable(Protocol):
+    """What `read_stream` reads: a binary or text stream, or `Interruptible` standard input."""
+
+    def read(self, size: int, /) -> Any: ...
+
+
+def read_stream(stream: Readable, *, max_bytes: int, name: str) -> str:
     """A stream's content as text, read in chunks and never more than `max_bytes` + 1 bytes.
 
     `stream` yields bytes (a file opened "rb", `sys.stdin.buffer`), or str, which is
@@ -92,6 +101,34 @@ def read_stream(stream: IO[Any], *, max_bytes: int, name: str) -> str:
         if len(data) > max_bytes:
             raise InputValueError(Errors.E021.format(path=name, limit=max_bytes))
     return universal_newlines(data.decode("utf-8"))
+
+
+#: how long a read of standard input waits before it looks for a pending Ctrl-C
+_WAKE_SECONDS = 0.25
+
+
+class Interruptible:
+    """Standard input read in short waits, so that Ctrl-C stops a command blocked on it.
+
+    A terminal's SIGINT may be taken by any thread of the process (the worker pool's, the
+    BLAS library's); Python runs the handler in the main thread only when that thread
+    runs again, and a read blocked on a pipe never returns to it. Waiting with `select`
+    for at most `_WAKE_SECONDS` at a time lets the handler run.
+    """
+
+    def __init__(self, stream: IO[Any]) -> None:
+        self._stream = stream
+        try:
+            self._fd: int | None = stream.fileno() if sys.platform != "win32" else None
+        except (AttributeError, OSError, ValueError):
+            self._fd = None  # not a real file (a test's StringIO): read it as it is
+
+    def read(self, size: int) -> Any:
+        if self._fd is None:
+            return self._stream.read(size)
+        while not select.select([self._fd], [], [], _WAKE_SECONDS)[0]:
+            pass  # the main thread runs here, and a pending signal's handler with it
+        return os.read(self._fd, size)
 
 
 def universal_newlines(text: str) -> str:
