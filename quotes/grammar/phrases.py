@@ -131,19 +131,27 @@ def _quoted_name(tok: Token) -> bool:
     return tok.dep_ == "nmod" and any(c.text == "の" and c.dep_ == "case" for c in tok.children)
 
 
-def name_bracket(tok: Token) -> range | None:
-    """The token range of a name in brackets written right after `tok` and hung on it
-    (シンクタンク「グリーン・ラボ」), brackets included, or None."""
+def _bracket_after(tok: Token) -> range | None:
+    """The token range of a short bracket written right after the noun `tok` (brackets
+    included, nothing but words inside), or None."""
     doc = tok.doc
     if tok.pos_ != "NOUN" or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "「":
         return None
     close = next((t.i for t in doc[tok.i + 2 : tok.i + 14] if t.text in ("」", "「", "、", "。")), None)
     if close is None or doc[close].text != "」" or close == tok.i + 2:
         return None
-    inside = range(tok.i + 1, close + 1)
-    if all(t.head.i == tok.i or t.head.i in inside for t in doc[tok.i + 2 : close]):
-        return inside
-    return None
+    return range(tok.i + 1, close + 1)
+
+
+def name_bracket(tok: Token) -> range | None:
+    """The token range of a name in brackets written right after `tok` and hung on it
+    (シンクタンク「グリーン・ラボ」), brackets included, or None."""
+    inside = _bracket_after(tok)
+    if inside is None or any(
+        t.head.i != tok.i and t.head.i not in inside for t in tok.doc[inside[1] : inside[-1]]
+    ):
+        return None
+    return inside
 
 
 def named_in_brackets(head: Token) -> bool:
@@ -151,17 +159,14 @@ def named_in_brackets(head: Token) -> bool:
     brackets, the bracket's words hung on the noun (or the noun on them: お笑いコンビ
     「ピーナッツバター」は, where the parser made the name the subject)."""
     doc = head.doc
-    if head.pos_ != "NOUN" or head.i + 1 >= len(doc) or doc[head.i + 1].text != "「":
+    inside = _bracket_after(head)
+    if inside is None or inside.stop >= len(doc):
         return False
-    close = next((t.i for t in doc[head.i + 2 : head.i + 14] if t.text in ("」", "「", "、", "。")), None)
-    if close is None or doc[close].text != "」" or close == head.i + 2 or close + 1 >= len(doc):
-        return False
-    inside = range(head.i + 1, close + 1)
     owner = head.head.i if head.head.i in inside else head.i  # the phrase's head
-    particle = doc[close + 1]
+    particle = doc[inside.stop]
     if not (particle.dep_ == "case" and particle.head.i == owner and particle.text != "の"):
         return False
-    words = doc[head.i + 2 : close]
+    words = doc[inside[1] : inside[-1]]
     return all(t.i == owner or t.head.i in (head.i, owner) or t.head.i in inside for t in words)
 
 
