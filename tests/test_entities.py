@@ -196,6 +196,11 @@ def test_a_description_before_a_party_name_is_no_part_of_it(extractor: quotes.Ex
         ),
         ("全柔連の強化委員長を務める氷室康介氏は「実力の世界だ」と話した。", "氷室康介", "全柔連"),
         ("CNN特派員マイク・ロビンソンによれば、停戦は破られた。", "マイク・ロビンソン", "CNN"),
+        (
+            "日本スケート連盟の強化部長を務める伊達誠一氏は「狙える位置だ」と述べた。",
+            "伊達誠一",
+            "日本スケート連盟",
+        ),
     ],
     ids=[
         "org_post_name",
@@ -205,6 +210,7 @@ def test_a_description_before_a_party_name_is_no_part_of_it(extractor: quotes.Ex
         "post_de_clause",
         "post_wo_tsutomeru",
         "org_post_katakana_name",
+        "post_cut_by_the_tokenizer",
     ],
 )
 def test_more_ways_a_post_holders_organisation_is_written(

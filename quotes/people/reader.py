@@ -252,13 +252,17 @@ class MentionReader:
             tok = doc[j]
             if tok.text in ("、", "。", "「", "」"):
                 return parts
-            post = doc[j - 1]
             serves = tok.text == "を" and doc[j + 1].lemma_ in _SERVE  # 強化委員長を務める
-            if not (tok.text == "で" or serves) or self.lex.suffix(post.text, self.lex.titles) is None:
+            if not (tok.text == "で" or serves):
                 continue
-            first = post.i
-            while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == post.i:
-                first -= 1  # 強化|委員長: the whole post
+            first = j - 1
+            while (
+                first > 0 and j - first < 4 and doc[first - 1].pos_ == "NOUN" and doc[first - 1].text != "の"
+            ):
+                first -= 1  # 強化|委員長, 強化|部|長: the whole post, however the words were cut
+            post = doc[first:j].text
+            if self.lex.suffix(post, self.lex.titles) is None:
+                continue
             if first < 2 or doc[first - 1].text != "の":
                 continue
             org = doc[first - 2]
@@ -266,7 +270,7 @@ class MentionReader:
             if not (self.lex.names_org(doc[a:b].text) or any(t.pos_ == "PROPN" for t in doc[a:b])):
                 return parts
             span = token_span(self.source, unit, doc, a, b)
-            speaker = parts.speaker if parts.speaker.title else attrs.evolve(parts.speaker, title=post.text)
+            speaker = parts.speaker if parts.speaker.title else attrs.evolve(parts.speaker, title=post)
             return Parts(
                 speaker=speaker, affiliation=Affiliation(start=span.start, end=span.end, text=span.text)
             )

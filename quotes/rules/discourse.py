@@ -215,8 +215,10 @@ def _introduced(doc: Doc | None, lex: Lexicon) -> Token | None:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or not is_predicate(root):
         return None
-    subject = subject_of(doc, root, (), lex) or topic_of(doc, root, (), lex)
-    if subject is None or not can_be_source(subject, lex):
+    # the は-topic first (真壁コーチは、…何度も涙をぬぐった: not 何度, which the parser made a subject)
+    found = (topic_of(doc, root, (), lex), subject_of(doc, root, (), lex, first=True))
+    subject = next((t for t in found if t is not None and can_be_source(t, lex)), None)
+    if subject is None:
         return None
     # a person, by a name or a title: an organisation's words are not written so
     start, end = noun_phrase(subject, lex)
