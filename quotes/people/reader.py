@@ -97,8 +97,8 @@ class MentionReader:
         name_start = self.source.find("「", speaker.end) + 1
         end = self.source.find("」", name_start)
         name = self.source[name_start:end]
-        if name_start <= 0 or end < 0 or not name.strip() or "「" in name:
-            return parts
+        if name_start != speaker.end + 1 or end < 0 or not name.strip() or "「" in name:
+            return parts  # the bracket right after the noun (not past a dropped aside)
         speaker = attrs.evolve(
             speaker, end=end + 1, text=self.source[speaker.start : end + 1], name=name, anonymous=False
         )
