@@ -601,3 +601,11 @@ def test_a_name_before_an_occupation_word_is_a_person_not_an_unnamed_source(
     assert first.speaker is not None and first.speaker.name == "桑原美咲" and not first.speaker.anonymous
     assert first.speaker.title == "シニアアナリスト"
     assert second.affiliation is not None and second.affiliation.text == "東光証券"
+
+
+def test_an_organisation_and_its_short_name_in_parentheses_is_no_member_of_it(
+    extractor: quotes.Extractor,
+) -> None:
+    record = _speech(extractor.extract("世界保健機関（WHO）は「警戒を続ける」と発表した。"))
+    assert record.speaker is not None and record.speaker.name == "世界保健機関"
+    assert record.affiliation is None

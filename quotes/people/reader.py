@@ -111,6 +111,8 @@ class MentionReader:
         if parts is None or parts.affiliation is not None or parts.speaker.name is None:
             return parts
         speaker = parts.speaker
+        if not (speaker.title or speaker.honorific) and self.lex.names_org(speaker.name or ""):
+            return parts  # 世界保健機関（WHO）: an organisation and its short name, no member of it
         found = _ASIDE_END.search(speaker.text)
         if found is None:
             return parts
