@@ -127,9 +127,8 @@ def relayed_source(doc: Doc, pred: Token, lex: Lexicon) -> Token | None:
             ) or following.startswith("とし")
             if not relays:
                 continue
-            source = [c for c in child.children if c.dep_ == "nmod" and c.i < child.i]
-            if source:
-                return source[-1]
+            if (source := _relay_owner(child)) is not None:
+                return source
     # Xは、Yの話として、…が進み、…と伝えた: a relay set off with a comma that the parser
     # hung on a verb inside the long clause it introduces
     for child in pred.subtree:
@@ -138,7 +137,12 @@ def relayed_source(doc: Doc, pred: Token, lex: Lexicon) -> Token | None:
         after = doc[child.i + 1 : child.i + 5]
         if not (after.text.startswith("とし") and any(t.text in ("、", ",") for t in after)):
             continue
-        source = [c for c in child.children if c.dep_ == "nmod" and c.i < child.i]
-        if source:
-            return source[-1]
+        if (source := _relay_owner(child)) is not None:
+            return source
     return None
+
+
+def _relay_owner(noun: Token) -> Token | None:
+    """Y in `Yの話`: whose words the relay noun names."""
+    owners = [c for c in noun.children if c.dep_ == "nmod" and c.i < noun.i]
+    return owners[-1] if owners else None

@@ -131,7 +131,7 @@ def _quoted_name(tok: Token) -> bool:
     return tok.dep_ == "nmod" and any(c.text == "の" and c.dep_ == "case" for c in tok.children)
 
 
-def _bracket_after(tok: Token) -> range | None:
+def bracket_after(tok: Token) -> range | None:
     """The token range of a short bracket written right after the noun `tok` (brackets
     included, nothing but words inside), or None."""
     doc = tok.doc
@@ -146,7 +146,7 @@ def _bracket_after(tok: Token) -> range | None:
 def name_bracket(tok: Token) -> range | None:
     """The token range of a name in brackets written right after `tok` and hung on it
     (シンクタンク「グリーン・ラボ」), brackets included, or None."""
-    inside = _bracket_after(tok)
+    inside = bracket_after(tok)
     if inside is None or any(
         t.head.i != tok.i and t.head.i not in inside for t in tok.doc[inside[1] : inside[-1]]
     ):
@@ -159,7 +159,7 @@ def named_in_brackets(head: Token) -> bool:
     brackets, the bracket's words hung on the noun (or the noun on them: お笑いコンビ
     「ピーナッツバター」は, where the parser made the name the subject)."""
     doc = head.doc
-    inside = _bracket_after(head)
+    inside = bracket_after(head)
     if inside is None or inside.stop >= len(doc):
         return False
     owner = head.head.i if head.head.i in inside else head.i  # the phrase's head

@@ -101,6 +101,8 @@ def same_as_written(
     text = affiliation.text
     same = text.startswith("同") and 1 < len(text) <= 4
     kind = text[1:] if same else text
+    if not (same or 2 <= len(kind) <= 6):
+        return affiliation  # a name of its own, no kind word: nothing to point back to
     introduced = [
         (m.span("name"), m.group("name"))
         for m in _KIND_NAME.finditer(source, 0, affiliation.start)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from quotes.grammar.phrases import named_in_brackets, noun_phrase
+from quotes.grammar.phrases import bracket_after, named_in_brackets, noun_phrase
 from quotes.grammar.tokens import after_particles, aux_run, child_of, is_passive, is_predicate
 from quotes.lexicon import Lexicon
 
@@ -26,8 +26,9 @@ def clause_start(
     """
     start = head.left_edge.i
     sp_start, sp_end = noun_phrase(subject, lex) if subject is not None else (head.i, head.i)
-    if subject is not None and named_in_brackets(subject):
-        sp_end = next(t.i for t in doc[subject.i :] if t.text == "」") + 1  # its name is the speaker's
+    named = bracket_after(subject) if subject is not None and named_in_brackets(subject) else None
+    if named is not None:
+        sp_end = named.stop  # 化学メーカー「X」は: its name is the speaker's
     if subject is not None and sp_start < head.i:
         floor = after_particles(doc, sp_end - 1) if sp_end <= start else start
         while start > floor:
