@@ -355,16 +355,6 @@ def _modifier_parts(
 ) -> tuple[Span | None, str | None]:
     """The affiliation a modifier names, and the title it holds (`[affiliation][title] の`)."""
     mod_title_at = title_start(mod, 0, phrase.offsets, lex, phrase.names)
-    if mod_title_at is not None and not lex.names_org(mod[:mod_title_at]):
-        # 民主党代表の: the party and 代表, not 民主 and 党代表
-        mod_title_at = next(
-            (
-                k
-                for k in range(mod_title_at + 1, len(mod) - 1)
-                if mod[k:] in lex.titles and lex.names_org(mod[:k])
-            ),
-            mod_title_at,
-        )
     org_end = len(mod)
     if mod_title_at is not None:
         # 国際問題委員会副委員長: the organisation inside the title joins the affiliation
