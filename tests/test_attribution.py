@@ -392,6 +392,28 @@ def test_quotation_naming_a_remark_stays_a_term(extractor: quotes.Extractor) -> 
 
 
 @pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("木村会長は「制度を見直すべきだ」という自らの見解を明らかにした。", "木村会長"),
+        ("山本教授は「規制は早すぎる」との従来の主張を繰り返した。", "山本教授"),
+        ("田村議員は「説明が足りない」という党の見解を示した。", "田村議員"),
+    ],
+    ids=["jibun_no_kenkai", "juurai_no_shuchou", "tou_no_kenkai"],
+)
+def test_quotation_filling_a_speech_noun_behind_a_modifier_is_said(
+    extractor: quotes.Extractor, text: str, speaker: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.kind == "direct"
+    assert record.speaker is not None and record.speaker.text == speaker
+
+
+def test_quotation_before_a_modified_noun_that_is_no_speech_stays_a_term(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("「春の訪れ」という町の名物を紹介した。")
+    assert record.kind == "term"
+
+
+@pytest.mark.parametrize(
     "text,name,title,affiliation",
     [
         ("植田和男日銀総裁は「物価は上がる」と述べた。", "植田和男", "日銀総裁", "日銀"),

@@ -318,8 +318,10 @@ def test_tokoro_ni_yoruto_takes_the_teller(extractor: quotes.Extractor) -> None:
     [
         ("民主党は組織戦で臨む予定としている。", "組織戦で臨む予定"),
         ("橋下徹知事は抜本的な議論が必要と述べた。", "抜本的な議論が必要"),
+        ("中村知事は、名称の変更は職員の意識改革のためと説明した。", "名称の変更は職員の意識改革のため"),
+        ("県警は、事故は運転手の居眠りによるものとしている。", "事故は運転手の居眠りによるもの"),
     ],
-    ids=["plan", "need"],
+    ids=["plan", "need", "reason", "account"],
 )
 def test_a_noun_with_da_left_out_ends_a_reported_clause(
     extractor: quotes.Extractor, text: str, clause: str
@@ -386,3 +388,16 @@ def test_an_attributive_niyoru_is_part_of_what_was_said(extractor: quotes.Extrac
         "知事は記者団に対し、管理に問題がなかったか、第三者による調査で検証すると約束した。"
     )
     assert record.text == "管理に問題がなかったか、第三者による調査で検証する"
+
+
+def test_a_clause_read_at_two_quotatives_is_one_statement(extractor: quotes.Extractor) -> None:
+    text = "産経新聞は、首相と外相の発言は政府の方針転換の表れではないかとの観測を報じた。"
+    records = [r for r in extractor.extract(text) if r.kind == "indirect"]
+    assert len(records) == 1, records
+    assert records[0].speaker is not None and records[0].speaker.text == "産経新聞"
+
+
+def test_a_relayed_clause_inside_its_frame_still_speaks(extractor: quotes.Extractor) -> None:
+    text = "朝日新聞は政府高官の話として、補償はあくまで「自発的なもの」との立場は変わらないと報じた。"
+    indirect = [r for r in extractor.extract(text) if r.kind == "indirect"]
+    assert [r.speaker.text for r in indirect if r.speaker is not None] == ["政府高官"]

@@ -121,12 +121,28 @@ def predicate(
                     continue
             return h
         if h.pos_ in ("NOUN", "PROPN", "PRON") and form in ("との", "という"):
+            if _owner_of_speech_noun(h, lex):
+                h = h.head  # 「…」という自らの見解を示した: the parser hung the words on 自ら
+                continue
             if h.lemma_ not in lex.speech_nouns and h.lemma_ not in lex.relay_nouns:
                 return None  # 「…」との規定: the quotation names a rule, a term
         if h.dep_ == "ROOT" or h.head == h:
             return None
         h = h.head
     return None
+
+
+def _owner_of_speech_noun(noun: Token, lex: Lexicon) -> bool:
+    """Whether `noun` only modifies a speech noun after it (自らの見解, 同氏の考え), so that
+    the quotation the parser hung on it fills that speech noun."""
+    head = noun.head
+    return (
+        noun.lemma_ not in lex.speech_nouns
+        and noun.dep_ == "nmod"
+        and head.i > noun.i
+        and head.lemma_ in lex.speech_nouns
+        and any(c.text == "の" and c.dep_ == "case" for c in noun.children)
+    )
 
 
 def _reports(up: Token, lex: Lexicon) -> bool:

@@ -54,21 +54,26 @@ def find_reported(unit: Unit, doc: Doc, lex: Lexicon) -> list[Reported]:
 
 def _outermost(found: list[Reported]) -> list[Reported]:
     """Without a belief reported inside what the same source said: `…と確信していると
-    表明した` is one statement (表明した), not also a belief (確信している)."""
-    return [
-        r
-        for r in found
-        if not (
-            r.cue_class == "cognition"
-            and any(
-                o is not r
-                and o.subject == r.subject
-                and o.cue_class in ("speech", "report")
-                and o.clause[0] <= r.cue[0] < o.clause[1]
-                for o in found
-            )
-        )
-    ]
+    表明した` is one statement (表明した), not also a belief (確信している); and without a
+    clause inside a longer one of the same source and cue (…表明ではないかとの観測を報じた
+    read at two と's): one statement, the longer reading."""
+    return [r for r in found if not any(o is not r and _inside(r, o) for o in found)]
+
+
+def _inside(r: Reported, o: Reported) -> bool:
+    """Whether `r` is part of what `o` reports: a belief within a statement of its source,
+    or a shorter clause of the same source and cue."""
+    if o.subject != r.subject:
+        return False
+    if r.cue_class == "cognition" and o.cue_class in ("speech", "report"):
+        return o.clause[0] <= r.cue[0] < o.clause[1]
+    return (
+        o.cue == r.cue
+        and not o.frame  # a frame's span is the whole sentence; the clause inside it speaks
+        and o.clause[0] <= r.clause[0]
+        and r.clause[1] <= o.clause[1]
+        and o.clause != r.clause
+    )
 
 
 def _koto_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reported]:
@@ -343,6 +348,9 @@ def _clause_predicate(tok: Token) -> bool:
         return True
     # …が必要と述べた, …臨む予定としている: a noun that is a predicate with だ left out, when it
     # describes a state (形状詞可能) or has a subject or a clause of its own
-    return tok.pos_ == "NOUN" and (
-        "形状詞可能" in tok.tag_ or any(c.dep_ in ("acl", "nsubj") and c.i < tok.i for c in tok.children)
-    )
+    # (…のためと説明した, …によるものとしている: a reason or an account, だ left out)
+    if tok.pos_ != "NOUN":
+        return False
+    reason = "副詞可能" in tok.tag_ or tok.lemma_ in ("もの", "物")
+    modifiers = ("acl", "nsubj", "nmod") if reason else ("acl", "nsubj")
+    return "形状詞可能" in tok.tag_ or any(c.dep_ in modifiers and c.i < tok.i for c in tok.children)
