@@ -609,3 +609,54 @@ def test_an_organisation_and_its_short_name_in_parentheses_is_no_member_of_it(
     record = _speech(extractor.extract("世界保健機関（WHO）は「警戒を続ける」と発表した。"))
     assert record.speaker is not None and record.speaker.name == "世界保健機関"
     assert record.affiliation is None
+
+
+@pytest.mark.parametrize(
+    "text,name,affiliation",
+    [
+        ("西武の4番、中村剛志内野手は「打てて良かった」と話した。", "中村剛志", "西武"),
+        ("湘南ベルマーレの主将、山本大輔選手は「勝ててほっとした」と話した。", "山本大輔", "湘南ベルマーレ"),
+        ("「麺屋いろは」の店主の佐藤健一さんは「悔しい」と話した。", "佐藤健一", "麺屋いろは"),
+        ("三菱商事の社員の田中花子さんは「驚いた」と話した。", "田中花子", "三菱商事"),
+    ],
+    ids=["batting_order", "post_and_title", "bracketed_shop_owner", "company_employee"],
+)
+def test_an_organisations_post_before_the_name_gives_the_affiliation(
+    extractor: quotes.Extractor, text: str, name: str, affiliation: str
+) -> None:
+    (record,) = [r for r in extractor.extract(text) if r.kind == "direct" and r.speaker is not None]
+    assert record.speaker is not None and record.speaker.name == name
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["近所の男性の山田さんは「怖い」と話した。", "ハンユニスの住民の一人は「怖い」と話した。"],
+    ids=["gender_word", "part_of_a_group"],
+)
+def test_an_unnamed_word_owned_by_no_organisation_is_no_post(extractor: quotes.Extractor, text: str) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.title is None
+    assert record.speaker.text != "一人"
+
+
+def test_people_listed_together_share_the_organisation_between_equals_signs(
+    extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "3位の山口大樹（28）と4位の岡田誠（25）＝ともに旭化成＝は健闘をたたえ合った。"
+        "2人は「次は代表を狙う」と口をそろえた。"
+    )
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.text == "2人"
+    assert record.speaker.name in ("山口大樹", "岡田誠")
+    assert record.affiliation is not None and record.affiliation.text == "旭化成"
+
+
+def test_a_topic_the_parser_read_as_a_conjunction_still_speaks(extractor: quotes.Extractor) -> None:
+    text = (
+        "2位にはケニアのエリック・ムワンギ（27）＝三光運輸＝が入った。"
+        "ムワンギは通訳を介して「想像以上だった」と話した。"
+    )
+    quote = next(r for r in extractor.extract(text) if r.kind == "direct")
+    assert quote.speaker is not None and quote.speaker.name == "エリック・ムワンギ"

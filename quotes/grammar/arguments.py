@@ -150,8 +150,12 @@ def topic_of(doc: Doc, pred: Token, slots: Sequence[Slot], lex: Lexicon) -> Toke
 
 def can_speak(tok: Token, slots: Sequence[Slot], lex: Lexicon) -> bool:
     """Whether `tok` is a subject that can be a speaker (not a clause, a quote or こと)."""
-    # 住民の一人は: a topic the parser read as obl; 蓮見亮平＝東和運輸＝が: a subject it read so
-    marked = tok.dep_ == "obl" and [c.text for c in tok.children if c.dep_ == "case"] in (["は"], ["が"])
+    # 住民の一人は: a topic the parser read as obl; 蓮見亮平＝東和運輸＝が: a subject it read so;
+    # ムワンギは通訳を介して: one it read as a conjunction (cc)
+    marked = tok.dep_ in ("obl", "cc") and [c.text for c in tok.children if c.dep_ == "case"] in (
+        ["は"],
+        ["が"],
+    )
     return (
         (tok.dep_ in SUBJECT_DEPS or marked)
         and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM")

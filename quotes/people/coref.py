@@ -22,7 +22,7 @@ from quotes.lexicon import Lexicon
 from quotes.people.entities import link, short_form
 from quotes.people.mentions import Parts
 from quotes.people.offices import is_officer, ministry
-from quotes.people.sources import EQUALS_ORG, is_place
+from quotes.people.sources import EQUALS_BOTH, EQUALS_ORG, is_place
 from quotes.records import Affiliation, Mention, Quotation, Speaker
 from quotes.text.masking import Unit
 
@@ -75,7 +75,7 @@ _ASIDE_PERSON = regex.compile(
 #: 蓮見亮平（27）＝東和運輸＝, 山田花子＝東京＝
 _EQUALS_ORG = regex.compile(
     r"(?P<person>[\p{Han}\p{Katakana}ー・]{2,16}?)(?:[（(][0-9０-９]{1,3}[)）])?[＝=]"
-    rf"(?P<org>{EQUALS_ORG})[＝=]"
+    rf"{EQUALS_BOTH}(?P<org>{EQUALS_ORG})[＝=]"
 )
 
 

@@ -364,14 +364,25 @@ def _modifier_parts(
         if country is not None and lex.suffix(mod, lex.state_titles) is not None:
             # ロシア大統領報道官のペスコフ氏: the state the post is of
             return phrase.src(mod_title_at, mod_title_at + len(country)), title
+    own_title = title
+    part = phrase.text[len(mod) :].lstrip("の") in lex.quantifiers  # 住民の|一人: a part of a group
+    job = lex.suffix(mod, lex.anonymous) if mod_title_at is None and not part else None
+    if job is not None and mod[: -len(job)].endswith("の") and len(mod) - len(job) in phrase.offsets:
+        # 「中華そば灯」の店主の高畑誠さん: an unnamed source's word as the post, when an
+        # organisation owns it (not 住民の男性の)
+        org_end = len(mod) - len(job)
+        title = title or job
     while org_end > 0 and mod[org_end - 1] in "の・、 ":
         org_end -= 1  # 太平洋艦隊の|スポークスマン
     org_start = 0
+    quoted = False
     if mod[org_end - 1 : org_end] in BRACKETS:
         # 食品卸売り会社・「OSIグループ」の: the quoted name, not its description or brackets
         opener = max(mod.rfind(b, 0, org_end - 1) for b in "「『｢")
         if opener >= 0:
             org_start, org_end = opener + 1, org_end - 1
+        elif _opens_bracket(phrase):
+            org_end, quoted = org_end - 1, True  # the phrase starts inside the bracket: 「|X」の
     org = mod[org_start:org_end]
     before, _, after = org.rpartition("・")
     named_before = before in lex.org_names or any(org_start <= at < org_start + len(before) for at in proper)
@@ -380,11 +391,16 @@ def _modifier_parts(
         org = mod[org_start:org_end]
     if org[:1] in ("元", "前") and org_start + 1 in phrase.offsets and org_start in phrase.offsets:
         return None, title  # 元海軍将校の: the organisation the person was in, not is
-    quoted = org_start > 0 and mod[org_start - 1] in BRACKETS  # 「OSIグループ」の
+    quoted = quoted or (org_start > 0 and mod[org_start - 1] in BRACKETS)  # 「OSIグループ」の
     is_proper = quoted or any(org_start <= at < org_end for at in proper)
     if org and (is_affiliation(org, is_proper, lex) or (officer and org in lex.countries)):
         return phrase.src(org_start, org_end), title  # イランの大統領: a state's officer
-    return None, title
+    return None, own_title if job is not None else title
+
+
+def _opens_bracket(phrase: _Phrase) -> bool:
+    """Whether the masked text just before the phrase opens a bracket."""
+    return phrase.base > 0 and phrase.unit.text[phrase.base - 1] in "「『｢"
 
 
 def _reading(text: str) -> str | None:

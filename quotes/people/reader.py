@@ -17,12 +17,12 @@ from quotes.grammar.tokens import token_span
 from quotes.lexicon import Lexicon
 from quotes.people.mentions import Parts, decompose
 from quotes.people.offices import is_officer
-from quotes.people.sources import EQUALS_ORG, host_organization, is_place
+from quotes.people.sources import EQUALS_BOTH, EQUALS_ORG, host_organization, is_place
 from quotes.records import Affiliation
 from quotes.text.masking import Unit
 
 #: the organisation a sports result writes after a name: 三枝佳代子（34）＝ユニバース食品＝
-_EQUALS_END = regex.compile(rf"[＝=](?P<org>{EQUALS_ORG})[＝=]$")
+_EQUALS_END = regex.compile(rf"[＝=]{EQUALS_BOTH}(?P<org>{EQUALS_ORG})[＝=]$")
 
 
 #: a parenthesis closing a speaker's mention: 山田太郎氏（東京大学教授）
@@ -31,8 +31,16 @@ _ASIDE_END = regex.compile(r"[（(](?P<aside>[^（）()「」]{2,40})[)）]$")
 #: endings of a place a person is from, written alone in the parenthesis after the name
 _HOME_ENDINGS = frozenset("都道府県市町村区")
 
+#: a place in the batting order, written as a post (ライオネルズの4番、岩城大輝内野手)
+_BATTING_ORDER = regex.compile(r"[0-9０-９一二三四五六七八九]番(?:打者)?")
+
 #: verbs that hold a post: 全柔連の強化委員長を務める氷室康介氏
 _SERVE = frozenset({"務める", "兼ねる", "担う"})
+
+
+def _with_number(tok: Token) -> str:
+    """A noun with the number counting it (4|番 -> 4番)."""
+    return "".join(t.text for t in tok.subtree if t.i == tok.i or (t.dep_ == "nummod" and t.head == tok))
 
 
 class MentionReader:
@@ -179,7 +187,7 @@ class MentionReader:
     def _apposed(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
         """A title and organisation set before the name with a comma (NPO法人の代表、
         石川健太さん; 同社の社長、山田一郎氏): the person's title and affiliation."""
-        if parts is None or parts.speaker.title is not None or parts.speaker.name is None:
+        if parts is None or parts.speaker.name is None or parts.affiliation is not None:
             return parts
         doc = head.doc
         for post in head.children:
@@ -188,13 +196,14 @@ class MentionReader:
                 and post.i + 1 < len(doc)
                 and doc[post.i + 1].text in ("、", ",")
                 and not any(c.dep_ == "case" for c in post.children)
-                and self._post_word(post.text)
+                and self._post_word(_with_number(post))
             ):
                 described = decompose(unit, post, self.source, self.lex)
                 if described is None:
                     return parts
                 # NASAの広報担当者、ジョン・スミス氏: an unnamed source's word as the post
                 title = described.speaker.title or (post.text if described.speaker.anonymous else None)
+                title = parts.speaker.title or title  # ライオネルズの主将、岩城大輝内野手: its own post
                 if title is None:
                     return parts
                 speaker = attrs.evolve(parts.speaker, title=title)
@@ -207,6 +216,7 @@ class MentionReader:
         return (
             self.lex.suffix(text, self.lex.titles) is not None
             or self.lex.suffix(text, self.lex.anonymous) is not None
+            or _BATTING_ORDER.fullmatch(text) is not None
         )
 
     def _hosted(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:

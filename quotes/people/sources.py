@@ -45,6 +45,8 @@ def is_affiliation(org: str, proper: bool, lex: Lexicon) -> bool:
 
 #: what may stand between equals signs as a person's organisation (蓮見亮平（27）＝東和運輸＝)
 EQUALS_ORG = r"[^＝=、。，,\s「」（）()]{2,30}"
+#: what may open the organisation of people listed together: ＝ともに北辰化学＝
+EQUALS_BOTH = r"(?:ともに|共に)?"
 
 
 def is_place(text: str, lex: Lexicon) -> bool:
