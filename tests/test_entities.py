@@ -660,3 +660,42 @@ def test_a_topic_the_parser_read_as_a_conjunction_still_speaks(extractor: quotes
     )
     quote = next(r for r in extractor.extract(text) if r.kind == "direct")
     assert quote.speaker is not None and quote.speaker.name == "エリック・ムワンギ"
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        (
+            "民和党の山岸一郎代表は「反対だ」と述べた。「選挙目当てだ」と、同党の中堅議員は語った。",
+            "民和党",
+        ),
+        (
+            "環境省は10日、猛暑日が最多を更新したと発表した。同省の担当者は「対策を徹底してほしい」と話した。",
+            "環境省",
+        ),
+    ],
+    ids=["party_of_an_earlier_speaker", "ministry_that_spoke"],
+)
+def test_dou_kind_points_back_to_an_organisation_an_earlier_record_names(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    record = [r for r in extractor.extract(text) if r.kind == "direct"][-1]
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+    assert text[record.affiliation.start : record.affiliation.end] == affiliation
+
+
+@pytest.mark.parametrize(
+    "second,affiliation",
+    [
+        ("この関係者は、提案を撤回する考えはないと付け加えた。", "大統領室"),
+        ("別の関係者は「驚いた」と話した。", None),
+    ],
+    ids=["kono", "betsu_no"],
+)
+def test_this_source_is_the_unnamed_source_named_before(
+    extractor: quotes.Extractor, second: str, affiliation: str | None
+) -> None:
+    text = "大統領室関係者は同日、記者団に対し「予想の範囲内だ」と明らかにした。" + second
+    record = extractor.extract(text)[-1]
+    assert record.speaker is not None and record.speaker.text == "関係者"
+    assert (record.affiliation.text if record.affiliation else None) == affiliation

@@ -401,3 +401,15 @@ def test_a_relayed_clause_inside_its_frame_still_speaks(extractor: quotes.Extrac
     text = "朝日新聞は政府高官の話として、補償はあくまで「自発的なもの」との立場は変わらないと報じた。"
     indirect = [r for r in extractor.extract(text) if r.kind == "indirect"]
     assert [r.speaker.text for r in indirect if r.speaker is not None] == ["政府高官"]
+
+
+def test_a_view_shown_with_no_subject_continues_the_previous_speaker(extractor: quotes.Extractor) -> None:
+    text = "山根経済産業相は「支援は続ける」と述べた。さらに、今回の延長が最後になるとの認識を示した。"
+    record = extractor.extract(text)[-1]
+    assert record.kind == "indirect" and record.text == "今回の延長が最後になる"
+    assert record.speaker is not None and record.speaker.text == "山根経済産業相"
+
+
+def test_a_belief_with_no_subject_is_not_carried(extractor: quotes.Extractor) -> None:
+    text = "山根経済産業相は「支援は続ける」と述べた。今回の延長が最後になるとの認識が広がっている。"
+    assert [r.kind for r in extractor.extract(text)] == ["direct"]

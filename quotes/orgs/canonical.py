@@ -111,13 +111,29 @@ def same_as_written(
     if not same:
         chosen = introduced[-1] if introduced else None
     else:
-        before = sorted((span, name) for span, name in written.items() if span[1] <= affiliation.start)
+        before = sorted(
+            (span, name)
+            for span, name in written.items()
+            if span[1] <= affiliation.start and not name.startswith("同")  # not 同省 itself
+        )
         fitting = [item for item in before if item[1].endswith(kind)] or before
         chosen = max(fitting[-1:] + introduced[-1:], default=None)
     if chosen is None:
         return affiliation
     (start, end), _ = chosen
     return attrs.evolve(affiliation, start=start, end=end, text=source[start:end])
+
+
+def _note_stated(
+    stated: dict[tuple[int, int], str], record: Quotation, affiliation: Affiliation | None, lex: Lexicon
+) -> None:
+    """Keep the organisations a record names, its speaker's (同党 of 立憲新政党の…代表) or the
+    speaker itself (厚生労働省は…と発表した。同省の担当者は), for a later 同X to point back to."""
+    speaker = record.speaker
+    if affiliation is not None and not affiliation.text.startswith("同"):
+        stated.setdefault((affiliation.start, affiliation.end), affiliation.text)
+    if speaker is not None and not speaker.text.startswith("同") and lex.names_org(speaker.text):
+        stated.setdefault((speaker.start, speaker.end), speaker.text)
 
 
 def canonical_via(via: Via, table: OrganizationTable) -> Via:
@@ -143,6 +159,8 @@ def canonicalise(
     kinds = lex.org_kinds
     team_titles = lex.team_titles
     home = home_country(source, lex)
+    #: organisations earlier records' speakers belong to, by span: 同党 may point back to one
+    stated: dict[tuple[int, int], str] = dict(written or {})
     for record in records:
         if named is None and record.affiliation is not None and source:
             text = record.affiliation.text
@@ -159,7 +177,7 @@ def canonicalise(
         )
         if affiliation is not None and record.affiliation is not None:
             # 同社: the organisation named as a speaker, unless the table's is nearer
-            own = same_as_written(record.affiliation, written or {}, source)
+            own = same_as_written(record.affiliation, stated, source)
             if own is not record.affiliation and (
                 affiliation is record.affiliation or own.start > affiliation.start
             ):
@@ -171,6 +189,7 @@ def canonicalise(
             affiliation = attrs.evolve(
                 affiliation, category="government", country=lex.countries[affiliation.text]
             )
+        _note_stated(stated, record, affiliation, lex)
         via = record.via and canonical_via(record.via, table)
         if affiliation is not record.affiliation or via is not record.via:
             record = attrs.evolve(record, affiliation=affiliation, via=via)

@@ -194,7 +194,7 @@ def resolve(
         speaker = record.speaker
         entity = entities.get((speaker.start, speaker.end)) if speaker is not None else None
         if speaker is not None and entity is None and record.affiliation is None:
-            record = _same_source(record, mentions)
+            record = _same_source(record, mentions, source)
         if speaker is None or entity is None:
             if speaker is not None and short_form(speaker, lex):
                 record = attrs.evolve(record, confidence=unresolved(record.confidence))
@@ -218,13 +218,18 @@ def resolve(
     return out
 
 
-def _same_source(record: Quotation, mentions: Sequence[Parts]) -> Quotation:
-    """同関係者, 同当局者: the unnamed source mentioned last before with that word and an
+def _same_source(record: Quotation, mentions: Sequence[Parts], source: str) -> Quotation:
+    """同関係者, この当局者: the unnamed source mentioned last before with that word and an
     affiliation (大統領室関係者 … 同関係者 -> 大統領室)."""
     speaker = record.speaker
-    if speaker is None or not speaker.anonymous or not speaker.text.startswith("同") or len(speaker.text) < 3:
+    if speaker is None or not speaker.anonymous:
         return record
-    word = speaker.text[1:]
+    if speaker.text.startswith("同") and len(speaker.text) >= 3:
+        word = speaker.text[1:]
+    elif source[max(0, speaker.start - 2) : speaker.start] in ("この", "その") and len(speaker.text) >= 2:
+        word = speaker.text  # この関係者: the words written before it
+    else:
+        return record
     earlier = [
         m
         for m in mentions

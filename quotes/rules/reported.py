@@ -290,7 +290,11 @@ def _orphan(
 ) -> list[Reported]:
     """`また、物価高には万全を期すと強調した`: a clause reported in a sentence that names
     no source at all; the previous sentence's speaker may continue (`subject` None)."""
-    if cue.cue_class not in ("speech", "report") or not _no_subject(doc, clause_head, cue.pred, slots, lex):
+    # …との認識を示した: a view shown is said, though the noun is one of thought
+    shown = cue.cue_class == "cognition" and cue.pred.lemma_ == "示す"
+    if (cue.cue_class not in ("speech", "report") and not shown) or not _no_subject(
+        doc, clause_head, cue.pred, slots, lex
+    ):
         return []
     start = clause_start(doc, clause_head, tok, None, cue.pred, lex)
     if start is None or start >= tok.i:
