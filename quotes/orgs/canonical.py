@@ -129,10 +129,10 @@ def _note_stated(
 ) -> None:
     """Keep the organisations a record names, its speaker's (同党 of 立憲新政党の…代表) or the
     speaker itself (厚生労働省は…と発表した。同省の担当者は), for a later 同X to point back to."""
-    speaker = record.speaker
-    if affiliation is not None and not affiliation.text.startswith("同"):
+    speaker = record.speaker  # (same_as_written passes over a 同X among them)
+    if affiliation is not None:
         stated.setdefault((affiliation.start, affiliation.end), affiliation.text)
-    if speaker is not None and not speaker.text.startswith("同") and lex.names_org(speaker.text):
+    if speaker is not None and lex.names_org(speaker.text):
         stated.setdefault((speaker.start, speaker.end), speaker.text)
 
 

@@ -20,7 +20,7 @@ from quotes.confidence import unresolved
 from quotes.grammar.phrases import noun_phrase
 from quotes.lexicon import Lexicon
 from quotes.people.entities import link, short_form
-from quotes.people.mentions import Parts
+from quotes.people.mentions import DEMONSTRATIVES, Parts
 from quotes.people.offices import is_officer, ministry
 from quotes.people.sources import EQUALS_BOTH, EQUALS_ORG, is_place
 from quotes.records import Affiliation, Mention, Quotation, Speaker
@@ -226,7 +226,7 @@ def _same_source(record: Quotation, mentions: Sequence[Parts], source: str) -> Q
         return record
     if speaker.text.startswith("同") and len(speaker.text) >= 3:
         word = speaker.text[1:]
-    elif source[max(0, speaker.start - 2) : speaker.start] in ("この", "その") and len(speaker.text) >= 2:
+    elif source[max(0, speaker.start - 2) : speaker.start] in DEMONSTRATIVES and len(speaker.text) >= 2:
         word = speaker.text  # この関係者: the words written before it
     else:
         return record

@@ -33,6 +33,8 @@ _HAN = regex.compile(r"\p{Han}")
 _KATAKANA_NAME = regex.compile(r"\p{Katakana}[\p{Katakana}ー]*(?:[・＝=]\p{Katakana}[\p{Katakana}ー]*)+$")
 #: demonstratives before a mention (この院長, その男性), no part of a name
 DEMONSTRATIVES = frozenset({"この", "その", "あの"})
+#: brackets that open a quoted name
+_OPENERS = "「『｢"
 
 
 @attrs.frozen(kw_only=True)
@@ -378,7 +380,7 @@ def _modifier_parts(
     quoted = False
     if mod[org_end - 1 : org_end] in BRACKETS:
         # 食品卸売り会社・「OSIグループ」の: the quoted name, not its description or brackets
-        opener = max(mod.rfind(b, 0, org_end - 1) for b in "「『｢")
+        opener = max(mod.rfind(b, 0, org_end - 1) for b in _OPENERS)
         if opener >= 0:
             org_start, org_end = opener + 1, org_end - 1
         elif _opens_bracket(phrase):
@@ -400,7 +402,7 @@ def _modifier_parts(
 
 def _opens_bracket(phrase: _Phrase) -> bool:
     """Whether the masked text just before the phrase opens a bracket."""
-    return phrase.base > 0 and phrase.unit.text[phrase.base - 1] in "「『｢"
+    return phrase.base > 0 and phrase.unit.text[phrase.base - 1] in _OPENERS
 
 
 def _reading(text: str) -> str | None:
