@@ -20,6 +20,10 @@ from quotes.errors import Errors, LexiconError
 
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
 
+#: the one-character words for a local government (市の担当者, 県によると): an affiliation
+#: that stands for the city, prefecture, town, village or ward the text named before
+LOCAL_BODIES = frozenset("市県町村区")
+
 CUE_CLASSES = ("speech", "report", "reaction", "cognition", "naming")
 NOUN_CLASSES = ("speech", "cognition")
 #: categories of organisations (organizations.tsv, org_kinds.tsv)

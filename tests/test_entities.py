@@ -93,6 +93,11 @@ def test_the_post_alone_names_the_latest_holder(extractor: quotes.Extractor) -> 
         ("文部科学省が発表した。伊吹文明文科相は「改める」と答えた。", "文部科学省"),
         ("ウクライナ国防省は声明を出した。ボイコ国防相は「攻撃した」と述べた。", "ウクライナ国防省"),
         ("ロシア外務省は反発した。イギリスのミリバンド外務大臣は「追放する」と述べた。", "イギリス"),
+        (
+            "ローラ・ベネット米国務長官は「重要だ」と述べた。米国務省が発表した。ベネット長官は「詰める」と述べた。",
+            "米国務省",
+        ),
+        ("ロシア外務省は声明を出した。同国外務省のイワノフ報道官は「遺憾だ」と述べた。", "ロシア外務省"),
     ],
     ids=[
         "country_in_title",
@@ -104,6 +109,8 @@ def test_the_post_alone_names_the_latest_holder(extractor: quotes.Extractor) -> 
         "ministry_in_short",
         "ministry_with_country",
         "other_countrys_ministry",
+        "surname_and_short_post_after_the_full_post",
+        "dou_koku_ministry",
     ],
 )
 def test_a_states_officer_belongs_to_the_state_or_ministry_the_text_names(
@@ -201,6 +208,10 @@ def test_a_description_before_a_party_name_is_no_part_of_it(extractor: quotes.Ex
             "伊達誠一",
             "日本スケート連盟",
         ),
+        ("市立美術館の学芸員で版画が専門の川口里美さんは「貴重だ」と話した。", "川口里美", "市立美術館"),
+        ("駅前商店会で会長を務める大野茂さんは「困る」と話した。", "大野茂", "駅前商店会"),
+        ("県教育委員会で調査を担当した森本和也主任は「驚いた」と話した。", "森本和也", "県教育委員会"),
+        ("大阪府警に勤務する石井亮巡査は「怖かった」と話した。", "石井亮", "大阪府警"),
     ],
     ids=[
         "org_post_name",
@@ -211,6 +222,10 @@ def test_a_description_before_a_party_name_is_no_part_of_it(extractor: quotes.Ex
         "post_wo_tsutomeru",
         "org_post_katakana_name",
         "post_cut_by_the_tokenizer",
+        "museum",
+        "post_held_de_an_organisation",
+        "task_done_de_an_organisation",
+        "working_ni_an_organisation",
     ],
 )
 def test_more_ways_a_post_holders_organisation_is_written(
@@ -699,3 +714,28 @@ def test_this_source_is_the_unnamed_source_named_before(
     record = extractor.extract(text)[-1]
     assert record.speaker is not None and record.speaker.text == "関係者"
     assert (record.affiliation.text if record.affiliation else None) == affiliation
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        ("岡山県吉井川市は8日、発表した。市の担当者は「驚いた」と話した。", "岡山県吉井川市"),
+        ("高知県は会見を開いた。県によると、被害はないという。県の職員は「安心した」と話した。", "高知県"),
+        ("市の担当者は「驚いた」と話した。", "市"),
+    ],
+    ids=["city_named_before", "prefecture_named_before", "no_city_named"],
+)
+def test_a_local_governments_staff_belong_to_the_one_the_text_named(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+    assert text[record.affiliation.start : record.affiliation.end] == affiliation
+
+
+@pytest.mark.parametrize(
+    "text", ["県の男性は「驚いた」と話した。", "高知県は会見を開いた。市の住民は「困る」と話した。"]
+)
+def test_a_resident_is_no_official_of_the_local_government(extractor: quotes.Extractor, text: str) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.affiliation is None

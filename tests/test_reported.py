@@ -168,6 +168,36 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
         "知事は、空港の廃止を視野に入れるという発言の意図については、議論が必要だと述べた。",
         dict(text="議論が必要だ", speaker="知事", cue="述べた"),
     ),
+    (
+        "the_speakers_act_at_the_clauses_front_is_not_what_was_said",
+        "山田氏は取材に応じ、増税は避けられないと述べた。",
+        dict(text="増税は避けられない", speaker="山田氏", cue="述べた"),
+    ),
+    (
+        "an_answer_to_a_question_hung_inside_the_clause",
+        "山田大臣は、委員会で野党議員の質問に答え、増税は避けられないと答えた。",
+        dict(text="増税は避けられない", speaker="山田大臣", cue="答えた"),
+    ),
+    (
+        "a_date_with_wo_motte_is_when",
+        "川村氏は9月9日をもって、会長選へ立候補すると表明した。",
+        dict(text="会長選へ立候補する", speaker="川村氏", cue="表明した"),
+    ),
+    (
+        "a_ga_subject_set_off_by_a_comma_speaks",
+        "川村氏が、来年2月26日に行われる会長選へ立候補することを表明した。",
+        dict(text="来年2月26日に行われる会長選へ立候補する", speaker="川村氏"),
+    ),
+    (
+        "a_plural_unnamed_group_set_off_by_a_comma_speaks",
+        "住民らは、工事が遅れる間だけでも仮設の図書室を設けてほしいと訴えた。",
+        dict(text="工事が遅れる間だけでも仮設の図書室を設けてほしい", speaker="住民ら", cue="訴えた"),
+    ),
+    (
+        "a_phrase_with_wo_motte_that_says_how_stays",
+        "同社は誠意をもって、対応すると述べた。",
+        dict(text="誠意をもって、対応する", speaker="同社"),
+    ),
     ("tari_adjective_to_says_how_not_what", "宇佐美監督は「切り替えるしかない」と淡々と話した。", None),
     ("tari_adjective_without_quotation", "首相は堂々と反論した。", None),
     ("no_source_no_record", "明日は雨が降ると思う。", None),

@@ -165,8 +165,8 @@ def can_speak(tok: Token, slots: Sequence[Slot], lex: Lexicon) -> bool:
 
 
 def set_off_topic(doc: Doc, clause_head: Token, lex: Lexicon) -> Token | None:
-    """`防衛相も、警戒を続けると述べた`: a source set off by は/も and a comma at the start
-    of the clause, which the parser hung inside it."""
+    """`防衛相も、警戒を続けると述べた` / `アリ氏が、来年行われる会長選へ…`: a source set off
+    by は, も or が and a comma at the start of the clause, which the parser hung inside it."""
     first = clause_head.left_edge
     for tok in clause_head.subtree:
         if tok.i > first.i + 20 or tok.pos_ not in ("NOUN", "PROPN"):
@@ -174,7 +174,7 @@ def set_off_topic(doc: Doc, clause_head: Token, lex: Lexicon) -> Token | None:
         case = [c for c in tok.children if c.dep_ in ("case", "fixed") and c.i > tok.i]
         if (
             len(case) != 1
-            or case[0].text not in ("は", "も")
+            or case[0].text not in ("は", "も", "が")
             or case[0].i + 1 >= len(doc)
             or doc[case[0].i + 1].text not in ("、", ",")
         ):

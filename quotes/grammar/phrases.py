@@ -182,6 +182,10 @@ def is_pronoun(text: str, lex: Lexicon) -> bool:
     return text == "同" or text.startswith(lex.pronouns)
 
 
+#: plural endings of a noun for people (住民ら, 研究者たち)
+PLURALS = ("ら", "たち", "達")
+
+
 def can_be_source(head: Token, lex: Lexicon, *, documents: bool = False) -> bool:
     """Whether the phrase headed by `head` can be a source (not 可能性, 余地, 故意).
 
@@ -198,8 +202,9 @@ def can_be_source(head: Token, lex: Lexicon, *, documents: bool = False) -> bool
         # 住民の一人, 回答者の多く: a part of a group speaks when the group could
         return any(c.dep_ == "nmod" and c.i < head.i and can_be_source(c, lex) for c in head.children)
     words = (lex.titles, lex.honorifics, lex.anonymous) + ((lex.documents,) if documents else ())
+    bare = next((text[: -len(p)] for p in PLURALS if text.endswith(p) and len(text) > len(p)), text)
     return (
-        any(lex.suffix(text, w) is not None for w in words)
+        any(lex.suffix(t, w) is not None for w in words for t in {text, bare})  # 住民ら: 住民
         or lex.names_org(text)
         or is_pronoun(text, lex)
         or text.startswith("同")

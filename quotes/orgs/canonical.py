@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 import regex
 
-from quotes.lexicon import Lexicon
+from quotes.lexicon import LOCAL_BODIES, Lexicon
 from quotes.orgs.home import at_home, home_country
 from quotes.orgs.table import OrganizationTable, OrgMatch
 from quotes.records import Affiliation, Quotation, Via
@@ -90,6 +90,10 @@ def earlier_organization(
 _KIND_NAME = regex.compile(r"(?P<kind>[\p{Han}\p{Katakana}ー]{2,12})「(?P<name>[^「」。、\n]{1,30})」")
 
 
+#: 同国外務省: the ministry of the country named before
+_SAME_COUNTRY = "同国"
+
+
 def same_as_written(
     affiliation: Affiliation, written: Mapping[tuple[int, int], str], source: str
 ) -> Affiliation:
@@ -99,24 +103,30 @@ def same_as_written(
     brackets, which a bare kind word stands for too (ロックバンド「ミッドナイト・パレード」…
     バンドのギタリスト); the affiliation as it was when there is none."""
     text = affiliation.text
-    same = text.startswith("同") and 1 < len(text) <= 4
-    kind = text[1:] if same else text
-    if not (same or 2 <= len(kind) <= 6):
+    of_country = text.startswith(_SAME_COUNTRY) and len(text) > len(_SAME_COUNTRY)
+    same = (text.startswith("同") and 1 < len(text) <= 4) or of_country
+    kind = text[len(_SAME_COUNTRY) :] if of_country else text[1:] if same else text
+    local = kind in LOCAL_BODIES  # 市の担当者: the city named before
+    if not (same or local or 2 <= len(kind) <= 6):
         return affiliation  # a name of its own, no kind word: nothing to point back to
     introduced = [
         (m.span("name"), m.group("name"))
         for m in _KIND_NAME.finditer(source, 0, affiliation.start)
         if m.group("kind").endswith(kind) and 2 <= len(kind) <= 6
     ]
-    if not same:
+    before = sorted(
+        (span, name)
+        for span, name in written.items()
+        if span[1] <= affiliation.start and not name.startswith("同")  # not 同省 itself
+    )
+    fitting = [item for item in before if item[1].endswith(kind) and len(item[1]) > len(kind)]
+    if local:
+        chosen = fitting[-1] if fitting else None
+    elif not same:
         chosen = introduced[-1] if introduced else None
     else:
-        before = sorted(
-            (span, name)
-            for span, name in written.items()
-            if span[1] <= affiliation.start and not name.startswith("同")  # not 同省 itself
-        )
-        fitting = [item for item in before if item[1].endswith(kind)] or before
+        # 同国外務省: only an earlier 外務省; 同党: an earlier party, else the last named
+        fitting = fitting or ([] if of_country else before)
         chosen = max(fitting[-1:] + introduced[-1:], default=None)
     if chosen is None:
         return affiliation

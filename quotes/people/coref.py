@@ -213,7 +213,11 @@ def resolve(
         affiliation = record.affiliation or entity.affiliation(speaker.start)
         if is_officer(speaker, lex):
             # 総務相, with 総務省 in the text: the ministry the text names
-            affiliation = ministry(speaker, affiliation, source) or affiliation
+            found = ministry(speaker, affiliation, source)
+            if found is None and full is not None and full.speaker.title:
+                # ベネット長官 after ローラ・ベネット米国務長官: the post as written in full
+                found = ministry(attrs.evolve(speaker, title=full.speaker.title), affiliation, source)
+            affiliation = found or affiliation
         out.append(attrs.evolve(record, speaker=speaker, affiliation=affiliation))
     return out
 

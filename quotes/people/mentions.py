@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from quotes.grammar.phrases import is_pronoun, noun_phrase
 from quotes.grammar.tokens import BRACKETS
-from quotes.lexicon import Lexicon
+from quotes.lexicon import LOCAL_BODIES, Lexicon
 from quotes.people.offices import country_in_title
 from quotes.people.sources import ASIDE, is_affiliation
 from quotes.people.titles import READING, org_prefix, reading_gap, title_start
@@ -395,6 +395,8 @@ def _modifier_parts(
         return None, title  # 元海軍将校の: the organisation the person was in, not is
     quoted = quoted or (org_start > 0 and mod[org_start - 1] in BRACKETS)  # 「OSIグループ」の
     is_proper = quoted or any(org_start <= at < org_end for at in proper)
+    if org in LOCAL_BODIES and lex.suffix(phrase.text[len(mod) :].lstrip("の"), lex.outsiders):
+        return None, title  # 県の男性: a man of the prefecture, no official of it
     if org and (is_affiliation(org, is_proper, lex) or (officer and org in lex.countries)):
         return phrase.src(org_start, org_end), title  # イランの大統領: a state's officer
     return None, own_title if job is not None else title

@@ -37,6 +37,24 @@ _BATTING_ORDER = regex.compile(r"[0-9０-９一二三四五六七八九]番(?:�
 #: verbs that hold a post: 全柔連の強化委員長を務める氷室康介氏
 _SERVE = frozenset({"務める", "兼ねる", "担う"})
 
+#: verbs of working in an organisation, and the particle that marks it, in a clause on a
+#: name: 本町自治会で会長を務める石田正さん, 市教育委員会で発掘を担当した野口主任,
+#: 県警に勤務する山田巡査
+_WORK_AT = {
+    "務める": ("で",),
+    "担当": ("で",),
+    "担当する": ("で",),
+    "担う": ("で",),
+    "働く": ("で",),
+    "勤める": ("に", "で"),
+    "勤務": ("に", "で"),
+    "勤務する": ("に", "で"),
+    "所属": ("に",),
+    "所属する": ("に",),
+    "在籍": ("に",),
+    "在籍する": ("に",),
+}
+
 
 def _with_number(tok: Token) -> str:
     """A noun with the number counting it (4|番 -> 4番)."""
@@ -58,7 +76,9 @@ class MentionReader:
         key = (unit.start, head.i)
         if key not in self._done:
             parts = self._apposed(unit, head, decompose(unit, head, self.source, self.lex))
-            parts = self._aside_post(self._equals(self._described(unit, head, parts)))
+            parts = self._aside_post(
+                self._equals(self._working_at(unit, head, self._described(unit, head, parts)))
+            )
             parts = self._bracketed_name(head, self._whole_names(self._hosted(unit, head, parts)))
             self._done[key] = parts
             self._note_organisation(head, self._done[key])
@@ -245,6 +265,40 @@ class MentionReader:
     def _names_org(self, tok: Token) -> bool:
         start, end = noun_phrase(tok, self.lex, appositions=False)
         return self.lex.names_org(tok.doc[start:end].text)
+
+    def _working_at(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
+        """The organisation a clause on the name says the person works in (本町自治会で会長を
+        務める石田正さん -> 本町自治会, 会長; 県警に勤務する山田巡査 -> 県警), however the parser
+        hung the clause."""
+        if parts is None or parts.affiliation is not None or parts.speaker.name is None:
+            return parts
+        doc = head.doc
+        start = head.i
+        while start > 0 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i >= start:
+            start -= 1
+        verb = doc[start - 1] if start > 0 else None
+        while verb is not None and verb.dep_ == "aux" and verb.head.i < verb.i:
+            verb = verb.head  # 担当|し|た: the verb the endings hang on
+        if verb is None or verb.pos_ not in ("VERB", "NOUN") or verb.lemma_ not in _WORK_AT:
+            return parts
+        for org in verb.children:
+            cases = [c.text for c in org.children if c.dep_ == "case" and c.i > org.i]
+            if org.dep_ != "obl" or cases[-1:] not in [[p] for p in _WORK_AT[verb.lemma_]]:
+                continue
+            a, b = noun_phrase(org, self.lex, appositions=False)
+            if not self.lex.names_org(doc[a:b].text):
+                continue
+            span = token_span(self.source, unit, doc, a, b)
+            posts = [
+                c.text for c in verb.children if c.dep_ == "obj" and self.lex.suffix(c.text, self.lex.titles)
+            ]
+            speaker = parts.speaker
+            if speaker.title is None and posts:
+                speaker = attrs.evolve(speaker, title=posts[0])
+            return Parts(
+                speaker=speaker, affiliation=Affiliation(start=span.start, end=span.end, text=span.text)
+            )
+        return parts
 
     def _described(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
         """`[組織]の[職]で[説明]の[名前]`: an apposition before the name gives the person's

@@ -6,7 +6,7 @@ import regex
 from spacy.tokens import Token
 
 from quotes.grammar.phrases import can_be_source, noun_phrase
-from quotes.lexicon import Lexicon
+from quotes.lexicon import LOCAL_BODIES, Lexicon
 from quotes.records import Speaker
 
 #: a description of a person's career or age, no organisation (プロ3年目, 入団2年目, 3年生)
@@ -26,6 +26,8 @@ def is_affiliation(org: str, proper: bool, lex: Lexicon) -> bool:
     a proper noun (東北楽天, サンデーレーシング), not a place, a person, a time or a
     common noun (被害者の母親: 被害者 is no affiliation)."""
     bare = ASIDE.sub("", org)
+    if bare in LOCAL_BODIES:
+        return True  # 市の担当者: the city the text named (orgs.canonical points back to it)
     if len(bare) < 2 or lex.suffix(bare, lex.honorifics):
         return False
     role = lex.suffix(bare, lex.anonymous)

@@ -59,6 +59,7 @@ def clause_start(
             start = after_particles(doc, tok.i + aux_run(doc, tok))
     start = _past_niyoru(doc, start, end.i)
     start = past_frame_phrases(doc, start, end.i, lex)
+    start = _past_occasion_act(doc, start, end.i, lex)
     start = _past_earlier_parts(doc, start, end.i, lex)
     while (
         start < end.i
@@ -78,6 +79,27 @@ def _past_niyoru(doc: Doc, start: int, end: int) -> int:
         )
         if tok.text == "に" and frame:
             start = after_particles(doc, tok.i + 1)
+    return start
+
+
+def _past_occasion_act(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+    """`start` moved past the speaker's act that frames the words, set off by a comma at the
+    clause's front (取材に応じ、 / 質問に答え、 / 記者会見を開き、), however the parser hung it:
+    a verb on an interview or occasion noun, with no predicate or quotative before it."""
+    for tok in doc[start:end]:
+        if tok.dep_ == "fixed":
+            continue  # について, に対して: compound particles, not predicates
+        if is_predicate(tok) or tok.text == "と" or tok.text in ("「", "『"):
+            if tok.pos_ != "VERB" or tok.text == "と":
+                return start
+            comma = tok.i + aux_run(doc, tok) + 1
+            frames = any(
+                c.dep_ in ("obl", "obj") and (c.lemma_ in lex.interviews or c.lemma_ in lex.occasions)
+                for c in tok.children
+            )
+            if comma < end and doc[comma].text in ("、", ",") and frames:
+                return comma + 1
+            return start
     return start
 
 
@@ -113,7 +135,7 @@ def past_frame_phrases(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
         comma = next((t.i for t in doc[start:end] if t.text in ("、", ",")), None)
         if comma is None or not _frames(doc[start:comma], lex):
             return start
-        if comma - start > 6 and not _about(doc[start:comma]):
+        if comma - start > 6 and not _about(doc[start:comma]) and not _temporal(doc[start:comma]):
             return start
         start = comma + 1
 
@@ -122,9 +144,24 @@ def past_frame_phrases(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
 _ABOUT = ("に対して", "に対し", "については", "について", "をめぐって", "をめぐり", "に関して", "に関しては")
 
 
+#: the compound particle of a date from which something holds (9月9日をもって)
+_AS_OF = "をもって"
+
+
 def _about(phrase: Span) -> bool:
     """Whether a leading phrase, however long, says what the words are about or answer."""
     return phrase.text.endswith(_ABOUT) and len(phrase) <= 20
+
+
+def _temporal(phrase: Span) -> bool:
+    """Whether a leading phrase is a date or time (15日、/ 2007年3月31日までに、/ 9月9日をもって、)."""
+    words = [t for t in phrase if t.pos_ not in ("PUNCT",)]
+    if "".join(t.text for t in words).endswith(_AS_OF) and len(words) > 3:
+        words = words[:-3]  # をもって: a compound particle, not a verb of its own
+    content = [t for t in words if t.pos_ not in ("ADP", "SCONJ", "AUX")]
+    return bool(content) and all(
+        "副詞可能" in t.tag_ or t.pos_ == "NUM" or "助数詞" in t.tag_ for t in content
+    )
 
 
 def _frames(phrase: Span, lex: Lexicon) -> bool:
@@ -134,12 +171,8 @@ def _frames(phrase: Span, lex: Lexicon) -> bool:
         return False
     texts = "".join(t.text for t in words)
     last = words[-1]
-    content = [t for t in words if t.pos_ not in ("ADP", "SCONJ", "AUX")]
-    temporal = bool(content) and all(
-        "副詞可能" in t.tag_ or t.pos_ == "NUM" or "助数詞" in t.tag_ for t in content
-    )
     return (
-        temporal
+        _temporal(phrase)
         or (words[0].lemma_ in lex.relay_nouns and texts.endswith(("として", "では")))
         or words[0].text in ("こう", "そう", "このように")  # 「…」。Xはこう述べ、…と分析した
         or "に対し" in texts

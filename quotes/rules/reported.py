@@ -107,7 +107,11 @@ def _koto_clause(doc: Doc, koto: Token, slots: Sequence[Slot], lex: Lexicon) -> 
     allowed = REPORTING if intention else ("speech", "report")
     if cue_class is None or cue_class not in allowed or is_passive(verb) or _relative(verb, lex):
         return None
-    subject = subject_of(doc, verb, slots, lex) or topic_of(doc, verb, slots, lex)
+    subject = (
+        subject_of(doc, verb, slots, lex)
+        or topic_of(doc, verb, slots, lex)
+        or set_off_topic(doc, clauses[0], lex)
+    )
     if subject is None and not (
         cue_class in ("speech", "report") and _no_subject(doc, clauses[0], verb, slots, lex)
     ):
