@@ -99,6 +99,15 @@ def test_a_nominalised_clause_is_reported_speech(
         ("真壁玲子コーチは、リンクサイドで何度も涙をぬぐった。「自分たちで苦しくした」。", "真壁玲子コーチ"),
         ("緑風党は臨時大会を開いた。「残念だ」。", None),
         ("山田首相は被災地を視察した。「もう想定外とは言えない」。田中知事はこう語った。", "田中知事"),
+        (
+            "黒田投手は同日、引退を表明した。印象に残った試合を問われると、完封勝利を挙げた。「残念だ」。",
+            "黒田投手",
+        ),
+        ("黒田投手は同日、引退を表明した。試合は雨で中止になった。「残念だ」。", None),
+        (
+            "黒田投手は同日、引退を表明した。\n印象に残った試合を問われると、完封勝利を挙げた。「残念だ」。",
+            None,
+        ),
     ],
     ids=[
         "after_a_person",
@@ -107,6 +116,9 @@ def test_a_nominalised_clause_is_reported_speech(
         "topic_over_a_misread_subject",
         "after_an_organisation",
         "a_pointing_cue_wins",
+        "past_a_sentence_of_their_acts_naming_no_one",
+        "not_past_a_sentence_with_a_subject_of_its_own",
+        "not_across_a_paragraph",
     ],
 )
 def test_words_standing_alone_after_the_sentence_about_their_speaker(

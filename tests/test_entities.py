@@ -739,3 +739,15 @@ def test_a_local_governments_staff_belong_to_the_one_the_text_named(
 def test_a_resident_is_no_official_of_the_local_government(extractor: quotes.Extractor, text: str) -> None:
     record = _speech(extractor.extract(text))
     assert record.affiliation is None
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [("WSO関係者は「議論は長引いた」と話した。", "WSO"), ("ＩＯＣ幹部は「検討する」と述べた。", "ＩＯＣ")],
+)
+def test_an_organisations_initials_before_an_unnamed_sources_word_are_its_body(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.speaker is not None and record.speaker.anonymous
+    assert record.affiliation is not None and record.affiliation.text == affiliation

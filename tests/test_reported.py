@@ -198,6 +198,17 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
         "同社は誠意をもって、対応すると述べた。",
         dict(text="誠意をもって、対応する", speaker="同社"),
     ),
+    (
+        "sukunakutomo_is_an_adverb_inside_the_clause",
+        "同社は、部品の試験データを少なくとも10年にわたって改ざんしていたと発表した。",
+        dict(text="部品の試験データを少なくとも10年にわたって改ざんしていた", speaker="同社", cue="発表した"),
+    ),
+    (
+        "tsutaeta_tokoro_dewa_frames_the_sentence",
+        "NHKが伝えたところでは、市には問い合わせが100件以上寄せられている。",
+        dict(text="市には問い合わせが100件以上寄せられている", speaker="NHK", cue="伝えたところでは"),
+    ),
+    ("a_place_with_dewa_frames_nothing", "東京では、桜が満開になっている。", None),
     ("tari_adjective_to_says_how_not_what", "宇佐美監督は「切り替えるしかない」と淡々と話した。", None),
     ("tari_adjective_without_quotation", "首相は堂々と反論した。", None),
     ("no_source_no_record", "明日は雨が降ると思う。", None),
@@ -443,3 +454,13 @@ def test_a_view_shown_with_no_subject_continues_the_previous_speaker(extractor: 
 def test_a_belief_with_no_subject_is_not_carried(extractor: quotes.Extractor) -> None:
     text = "山根経済産業相は「支援は続ける」と述べた。今回の延長が最後になるとの認識が広がっている。"
     assert [r.kind for r in extractor.extract(text)] == ["direct"]
+
+
+def test_an_outlet_telling_tokoro_dewa_is_the_via_of_the_words_inside(extractor: quotes.Extractor) -> None:
+    (record,) = [
+        r
+        for r in extractor.extract("NHKが伝えたところでは、首相は「辞めない」と述べた。")
+        if r.kind == "direct"
+    ]
+    assert record.speaker is not None and record.speaker.text == "首相"
+    assert record.via is not None and record.via.text == "NHK"

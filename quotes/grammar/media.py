@@ -89,9 +89,11 @@ def _loose_via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tu
 def _framer(doc: Doc, subject: Token | None, lex: Lexicon) -> tuple[int, int] | None:
     """Xによると / Xによれば framing the whole sentence (not Xによる体制: "by means of")."""
     for tok in doc:
-        if tok.text == "に" and tok.i + 2 < len(doc) and doc[tok.i + 1].lemma_ == "よる":
-            if doc[tok.i + 2].text not in ("と", "ば"):
-                continue
+        told = tok.text == "で" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "は"
+        told = told and tok.i > 0 and doc[tok.i - 1].lemma_ == "ところ" and doc[tok.i + 2].text in ("、", ",")
+        if told or (tok.text == "に" and tok.i + 2 < len(doc) and doc[tok.i + 1].lemma_ == "よる"):
+            if not told and doc[tok.i + 2].text not in ("と", "ば"):
+                continue  # (NHKが伝えたところでは、 frames the sentence too)
             framer = tok.head if tok.head.i < tok.i else None
             if framer is not None and framer.lemma_ in lex.not_speakers:
                 # 時事通信が紹介したところによると: the teller of ところ

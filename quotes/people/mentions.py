@@ -299,13 +299,18 @@ def _named_job(phrase: _Phrase, start: int, end: int, unnamed: str) -> int | Non
     return min((o for o in phrase.offsets if o > max(names)), default=end - len(unnamed))
 
 
+#: an organisation's initials (WSO, ＩＯＣ): a body when an unnamed source's word follows
+_ACRONYM = regex.compile(r"[A-ZＡ-Ｚ]{2,6}")
+
+
 def _unnamed_body(
     phrase: _Phrase, head_from: int, prefix: str, unnamed: str, proper: frozenset[int], lex: Lexicon
 ) -> tuple[Span | None, bool]:
     """The body written into an unnamed source's word (米政府|関係者, 米|当局者), and whether
     it is a bare word for a body (球団|関係者) rather than a name."""
     state = prefix in lex.countries and lex.suffix(unnamed, lex.state_titles) is not None
-    if not ((len(prefix) >= 2 and lex.names_org(prefix)) or state):
+    acronym = _ACRONYM.fullmatch(prefix) is not None  # WSO関係者: initials name a body
+    if not ((len(prefix) >= 2 and lex.names_org(prefix)) or state or acronym):
         return None, False
     generic = not state and prefix not in lex.org_names and head_from not in proper
     return phrase.src(head_from, head_from + len(prefix)), generic

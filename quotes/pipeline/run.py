@@ -78,7 +78,8 @@ class Pipeline:
     def select(self, p: Plan) -> dict[int, Doc]:
         """Stage 2: the units to parse, tokenized once: all, or those the selector keeps,
         and the sentences around a quotation standing alone (they may attribute it)."""
-        around = {j for k, unit in enumerate(p.units) if standalone(unit) for j in (k - 1, k + 1)}
+        # (two before: a sentence of the speaker's acts may stand between them and their words)
+        around = {j for k, unit in enumerate(p.units) if standalone(unit) for j in (k - 2, k - 1, k + 1)}
         tokenized = [one_sentence(self.nlp.make_doc(unit.text)) for unit in p.units]
         wanted = {
             k

@@ -33,7 +33,7 @@ def clause_start(
         floor = after_particles(doc, sp_end - 1) if sp_end <= start else start
         while start > floor:
             top = child_of(doc[start - 1], cue)
-            if top is None or is_predicate(top) or top.pos_ in ("ADJ", "AUX"):
+            if top is None or (not _adverbial(top) and (is_predicate(top) or top.pos_ in ("ADJ", "AUX"))):
                 break
             start -= 1
         if sp_start <= start < sp_end or start <= sp_start < head.i:
@@ -68,6 +68,12 @@ def clause_start(
     ):
         start += 1  # not past an opening bracket: the words in it begin the clause
     return start
+
+
+def _adverbial(tok: Token) -> bool:
+    """少なくとも, 遅くとも: an adjective in its とも form is an adverb (at least, at the
+    latest), however the parser hung it, not a clause of its own."""
+    return tok.pos_ == "ADJ" and any(c.text == "とも" and c.i == tok.i + 1 for c in tok.children)
 
 
 def _past_niyoru(doc: Doc, start: int, end: int) -> int:

@@ -179,18 +179,46 @@ def pointed(units: Sequence[Unit], docs: Mapping[int, Doc], lex: Lexicon) -> lis
             )
             break
         else:
-            introduced = _introduced(docs.get(k - 1), lex) if k and _utterance(units[k - 1], unit) else None
+            introduced = _introduced_before(units, docs, k, lex)
             if introduced is not None:
                 group += 1
                 found.extend(
                     Pointed(
-                        neighbour=k - 1,
-                        finding=Finding(slot=slot, kind="direct", subject=introduced.i, rule="introduced"),
+                        neighbour=introduced[0],
+                        finding=Finding(slot=slot, kind="direct", subject=introduced[1].i, rule="introduced"),
                         group=group,
                     )
                     for slot in unit.slots
                 )
     return found
+
+
+#: how many sentences naming no one may stand between the person and their words
+_INTRODUCED_REACH = 2
+
+
+def _introduced_before(
+    units: Sequence[Unit], docs: Mapping[int, Doc], k: int, lex: Lexicon
+) -> tuple[int, Token] | None:
+    """The sentence before quotation-only unit `k` that introduces its speaker, and the
+    speaker's token: the sentence just before, or, past sentences of that person's acts
+    that name no one (…を問われると、…を挙げた。), the one before them in the paragraph."""
+    if not k or not _utterance(units[k - 1], units[k]):
+        return None
+    for j in range(k - 1, max(-1, k - 1 - _INTRODUCED_REACH), -1):
+        doc = docs.get(j)
+        introduced = _introduced(doc, lex)
+        if introduced is not None:
+            return j, introduced
+        if doc is None or j == 0 or not _names_no_one(doc) or not _utterance(units[j - 1], units[k]):
+            return None
+    return None
+
+
+def _names_no_one(doc: Doc) -> bool:
+    """Whether a sentence has no subject or topic of its own (its subject is the person the
+    paragraph is about: …を問われると、…を挙げた), and no quotation."""
+    return "「" not in doc.text and not any(t.dep_ in ("nsubj", "dislocated") for t in doc)
 
 
 #: how spoken words end (a verb, an adjective or an ending in kana, or a mark), unlike a

@@ -45,8 +45,11 @@ def source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
         if source is None or slot_of(source, slots) is not None:
             continue
         relay_via = None
-        if source.lemma_ in ("ところ", "の") and (teller := _teller(source)) is not None:
-            source = teller  # ロイター通信が伝えたところによると: ロイター通信
+        teller = _teller(source) if source.lemma_ in ("ところ", "の") else None
+        told = teller is not None
+        told_at = next((c.i for c in source.children if c.dep_ == "acl" and c.i < source.i), tok.i)
+        if teller is not None:
+            source = teller  # ロイター通信が伝えたところによると / NHKが伝えたところでは: the teller
         if source.lemma_ in lex.relay_nouns:
             # Xの話として / Xの発表によると: X, not 話, is the source
             owners = _owners(source)
@@ -57,9 +60,10 @@ def source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
                 relay_via = _relaying_subject(doc, source, lex)
             source = owners[-1]
         else:
-            if doc[tok.i : cue_end].text.startswith(("として", "では")):
+            if doc[tok.i : cue_end].text.startswith(("として", "では")) and not told:
                 continue
-            cue_start = tok.i
+            # 伝えたところでは is the cue as a whole; によると alone says it
+            cue_start = told_at if doc[tok.i : cue_end].text == "では" else tok.i
         start = past_frame_phrases(doc, after_particles(doc, cue_end - 1), end, lex)
         stop = _passive_report_end(doc, start, end, lex)
         if start >= stop or _bracketed_words(doc, start, slots):
@@ -169,7 +173,12 @@ def _frame_at(doc: Doc, tok: Token, relay_nouns: frozenset[str]) -> int | None:
             text += doc[end].text
             end += 1
         if text == form:
-            if form in ("として", "では") and not (tok.i > 0 and doc[tok.i - 1].lemma_ in relay_nouns):
+            told = form == "では" and tok.i > 0 and doc[tok.i - 1].lemma_ == "ところ"  # 伝えたところでは
+            if (
+                form in ("として", "では")
+                and not (tok.i > 0 and doc[tok.i - 1].lemma_ in relay_nouns)
+                and not told
+            ):
                 return None
             if form in ("として", "では"):
                 nxt = doc[end] if end < len(doc) else None

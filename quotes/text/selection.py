@@ -64,7 +64,7 @@ class Selector:
         self.light_verbs = lex.light_verbs
         # Xの話として、/ Xの話では、: a relayed source with no quotative
         relay = "|".join(sorted(map(regex.escape, lex.relay_nouns), key=len, reverse=True))
-        self._relay = regex.compile(f"(?:{relay})(?:として|では)")
+        self._relay = regex.compile(f"(?:{relay})(?:として|では)|たところでは")  # NHKが伝えたところでは
         # 同社, 同グループ: a later mention that points back to an organisation named before
         kinds = sorted({*lex.org_kinds, *lex.org_descriptions}, key=len, reverse=True)
         self._same = regex.compile("同(?:" + "|".join(map(regex.escape, kinds)) + ")") if kinds else None
