@@ -208,6 +208,16 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
         "NHKが伝えたところでは、市には問い合わせが100件以上寄せられている。",
         dict(text="市には問い合わせが100件以上寄せられている", speaker="NHK", cue="伝えたところでは"),
     ),
+    (
+        "a_long_phrase_naming_the_occasion_is_not_what_was_said",
+        "デュボワ仏大統領は8日、ブリュッセルで開かれた欧州連合(EU)首脳会議後の記者会見で、基金を倍増させるべきだと訴えた。",
+        dict(text="基金を倍増させるべきだ", speaker="デュボワ仏大統領", cue="訴えた"),
+    ),
+    (
+        "a_clause_the_parser_hung_on_its_speaker",
+        "専門家たちは、増派は象徴的な意味合いが強いと指摘している。",
+        dict(text="増派は象徴的な意味合いが強い", speaker="専門家たち"),
+    ),
     ("a_place_with_dewa_frames_nothing", "東京では、桜が満開になっている。", None),
     ("tari_adjective_to_says_how_not_what", "宇佐美監督は「切り替えるしかない」と淡々と話した。", None),
     ("tari_adjective_without_quotation", "首相は堂々と反論した。", None),

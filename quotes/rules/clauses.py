@@ -141,7 +141,8 @@ def past_frame_phrases(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
         comma = next((t.i for t in doc[start:end] if t.text in ("、", ",")), None)
         if comma is None or not _frames(doc[start:comma], lex):
             return start
-        if comma - start > 6 and not _about(doc[start:comma]) and not _temporal(doc[start:comma]):
+        phrase = doc[start:comma]
+        if comma - start > 6 and not (_about(phrase) or _temporal(phrase) or _occasion(phrase, lex)):
             return start
         start = comma + 1
 
@@ -157,6 +158,23 @@ _AS_OF = "をもって"
 def _about(phrase: Span) -> bool:
     """Whether a leading phrase, however long, says what the words are about or answer."""
     return phrase.text.endswith(_ABOUT) and len(phrase) <= 20
+
+
+#: the longest phrase (in tokens) read as the occasion words were said on
+_OCCASION_TOKENS = 24
+
+
+def _occasion(phrase: Span, lex: Lexicon) -> bool:
+    """Whether a leading phrase, however long, names the occasion (…で開かれた首脳会議後の
+    記者会見で、): it ends in で/では on an occasion noun and holds no quotative."""
+    words = [t for t in phrase if t.pos_ != "PUNCT"]
+    cases = [t for t in words[-2:] if t.pos_ == "ADP"]
+    if not cases or cases[0].text != "で" or len(words) > _OCCASION_TOKENS:
+        return False
+    noun = next((t for t in reversed(words) if t.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None or not any(noun.text.endswith(o) or noun.lemma_ == o for o in lex.occasions):
+        return False
+    return not any(t.text == "と" and t.pos_ == "ADP" for t in words)
 
 
 def _temporal(phrase: Span) -> bool:

@@ -203,7 +203,7 @@ def _quotative_clause(doc: Doc, tok: Token, slots: Sequence[Slot], lex: Lexicon)
     orphan = _orphan(doc, clause_head, tok, cue, slots, lex)
     if subject is None:
         return orphan
-    if tok in subject.subtree:
+    if tok in subject.subtree and subject.i > tok.i:
         return []  # …という返答があった: the noun the clause fills is no source
     via = via or via_of(doc, cue.pred, subject, lex)
     start = clause_start(doc, clause_head, tok, subject, cue.pred, lex)
