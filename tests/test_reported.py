@@ -218,6 +218,16 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
         "専門家たちは、増派は象徴的な意味合いが強いと指摘している。",
         dict(text="増派は象徴的な意味合いが強い", speaker="専門家たち"),
     ),
+    (
+        "a_clause_ending_in_a_quotation_with_a_copula",
+        "山田議員は、政府の対応は「場当たり的」だと批判した。",
+        dict(text="政府の対応は「場当たり的」だ", speaker="山田議員", cue="批判した"),
+    ),
+    (
+        "the_page_written_on_is_where_not_what",
+        "山田議員は自身のフェイスブックに、増税は避けられないと書き込んだ。",
+        dict(text="増税は避けられない", speaker="山田議員", cue="書き込んだ"),
+    ),
     ("a_place_with_dewa_frames_nothing", "東京では、桜が満開になっている。", None),
     ("tari_adjective_to_says_how_not_what", "宇佐美監督は「切り替えるしかない」と淡々と話した。", None),
     ("tari_adjective_without_quotation", "首相は堂々と反論した。", None),
@@ -474,3 +484,10 @@ def test_an_outlet_telling_tokoro_dewa_is_the_via_of_the_words_inside(extractor:
     ]
     assert record.speaker is not None and record.speaker.text == "首相"
     assert record.via is not None and record.via.text == "NHK"
+
+
+def test_the_quotation_ending_a_reported_clause_is_its_speakers_words(extractor: quotes.Extractor) -> None:
+    text = "山田議員は、政府の対応は「場当たり的」だと批判した。"
+    (record,) = [r for r in extractor.extract(text) if r.kind == "direct"]
+    assert record.text == "場当たり的" and text[record.start : record.end] == "場当たり的"
+    assert record.speaker is not None and record.speaker.text == "山田議員"

@@ -203,5 +203,8 @@ def _frames(phrase: Span, lex: Lexicon) -> bool:
         or texts.endswith(_ABOUT)
         or texts in ("記者団に", "記者団には")
         or (last.text == "で" and any(t.lemma_ in lex.occasions for t in words))
+        or (
+            last.text in ("に", "で") and any(t.text in lex.forums for t in words)
+        )  # 自身のフェイスブックに、
         or (last.text == "では" and any(t.lemma_ in lex.occasions for t in words))
     )

@@ -180,7 +180,10 @@ class _Cue:
 def _quotative_clause(doc: Doc, tok: Token, slots: Sequence[Slot], lex: Lexicon) -> list[Reported]:
     """The reported clause that ends at the quotative `tok`, or none."""
     clause_head = tok.head
-    if clause_head.i >= tok.i or slot_of(clause_head, slots) is not None:
+    # …の反応は「人道をないがしろにする行為」だと書き込んだ: a clause whose predicate is a
+    # quotation with a copula is reported speech (the bracket is its speaker's words too)
+    copula = tok.i >= 2 and doc[tok.i - 1].lemma_ == "だ" and doc[tok.i - 2].text in ("」", "』")
+    if clause_head.i >= tok.i or (slot_of(clause_head, slots) is not None and not copula):
         return []  # a bracketed quotation: handled as direct speech
     if not _clause_predicate(clause_head) or doc[tok.i - 1].i not in {t.i for t in clause_head.subtree}:
         return []
