@@ -104,6 +104,7 @@ def test_a_nominalised_clause_is_reported_speech(
             "黒田投手",
         ),
         ("黒田投手は同日、引退を表明した。試合は雨で中止になった。「残念だ」。", None),
+        ("診療所では、長女を連れた母親（31）が不安そうな表情を見せた。「残念だ」。", "母親（31）"),
         (
             "黒田投手は同日、引退を表明した。\n印象に残った試合を問われると、完封勝利を挙げた。「残念だ」。",
             None,
@@ -118,6 +119,7 @@ def test_a_nominalised_clause_is_reported_speech(
         "a_pointing_cue_wins",
         "past_a_sentence_of_their_acts_naming_no_one",
         "not_past_a_sentence_with_a_subject_of_its_own",
+        "after_an_unnamed_person",
         "not_across_a_paragraph",
     ],
 )
@@ -145,3 +147,9 @@ def test_a_person_the_text_is_about_still_says_it(extractor: quotes.Extractor) -
     records = extractor.extract("佐藤選手は試合後、取材に応じた。「悔しい」と話した。")
     (quotation,) = [r for r in records if r.text == "悔しい"]
     assert quotation.speaker is not None and quotation.speaker.text == "佐藤選手"
+
+
+def test_a_relative_at_a_place_is_no_member_of_its_staff(extractor: quotes.Extractor) -> None:
+    text = "診療所では、長女を連れた母親（31）が不安そうな表情を見せた。「残念だ」。"
+    (record,) = [r for r in extractor.extract(text) if r.text == "残念だ"]
+    assert record.speaker is not None and record.affiliation is None

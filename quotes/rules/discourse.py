@@ -252,7 +252,10 @@ def _introduced(doc: Doc | None, lex: Lexicon) -> Token | None:
     start, end = noun_phrase(subject, lex)
     text = doc[start:end].text
     named = any("人名" in t.tag_ for t in doc[start:end])
-    return subject if named or lex.suffix(text, lex.titles) or lex.suffix(text, lex.honorifics) else None
+    # or an unnamed person (長女を連れた母親（31）が…表情を見せた。「…」。)
+    unnamed = lex.suffix(subject.text, lex.anonymous) is not None and not lex.names_org(text)
+    person = named or unnamed or lex.suffix(text, lex.titles) or lex.suffix(text, lex.honorifics)
+    return subject if person else None
 
 
 def sign_off(source: str, units: Sequence[Unit], records: list[Quotation], lex: Lexicon) -> list[Quotation]:
