@@ -657,3 +657,18 @@ def test_a_source_named_after_the_quotation_that_the_parser_hung_it_on_speaks(
 def test_a_voice_noun_after_the_quotation_is_no_speaker(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("「危ない」という声が上がった。")
     assert record.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("ユスフ氏は、首相が「辞めるべきだ」と述べた。", "ユスフ氏"),
+        ("自民党の役員会では、二階総務会長が「説明してほしい」と求めた。", "二階総務会長"),
+    ],
+    ids=["topic_over_the_words_own_subject", "not_a_setting_with_dewa"],
+)
+def test_a_topic_speaks_words_about_a_ga_subject_hung_on_the_cue(
+    extractor: quotes.Extractor, text: str, speaker: str
+) -> None:
+    (record,) = [r for r in extractor.extract(text) if r.kind == "direct"]
+    assert record.speaker is not None and record.speaker.text == speaker

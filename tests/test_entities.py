@@ -751,3 +751,45 @@ def test_an_organisations_initials_before_an_unnamed_sources_word_are_its_body(
     record = _speech(extractor.extract(text))
     assert record.speaker is not None and record.speaker.anonymous
     assert record.affiliation is not None and record.affiliation.text == affiliation
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        (
+            "朝霧化学工業は5日、発表した。毎日新聞などが報じたところによると、不正は続いていたという。"
+            "同社の水野博之社長は「おわびします」と述べた。",
+            "朝霧化学工業",
+        ),
+        ("朝霧化学工業は発表した。同社広報部は「調査中だ」としている。", "朝霧化学工業"),
+        ("トヨタ自動車広報部は「調査中だ」としている。", "トヨタ自動車"),
+        (
+            "東北ベースボールリーグ連盟（TBL）は8日、発表した。連盟の担当者は「狙い撃ちではない」と話した。",
+            "東北ベースボールリーグ連盟（TBL）",
+        ),
+    ],
+    ids=[
+        "dou_sha_not_the_outlet_cited",
+        "press_office_of_dou_sha",
+        "press_office",
+        "kind_word_after_the_full_name",
+    ],
+)
+def test_a_company_speaking_through_its_people_and_offices(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+    assert text[record.affiliation.start : record.affiliation.end] == affiliation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "化学メーカー中堅の朝霧化学工業は「遺憾だ」とコメントした。",
+        "ゲーム大手のアステリアは「遺憾だ」とコメントした。",
+    ],
+)
+def test_what_an_organisation_is_is_no_affiliation(extractor: quotes.Extractor, text: str) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.speaker is not None and record.affiliation is None

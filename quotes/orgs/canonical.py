@@ -82,6 +82,8 @@ def earlier_organization(
         )
     ]
     topics = [m for m in fitting if source[m.end : m.end + 1] in ("は", "が")]
+    # an outlet cited for the news (毎日新聞などによると) is not what 同社 points back to
+    fitting = [m for m in fitting if m.organization.category != "media" or m in topics]
     chosen = topics or fitting
     return chosen[-1] if chosen else None
 
@@ -92,6 +94,15 @@ _KIND_NAME = regex.compile(r"(?P<kind>[\p{Han}\p{Katakana}ー]{2,12})「(?P<name
 
 #: 同国外務省: the ministry of the country named before
 _SAME_COUNTRY = "同国"
+
+
+#: a parenthesis after an organisation's name: (TBL), （本社・大阪市）
+_ASIDE_AFTER = regex.compile(r"[（(][^（）()]*[)）]$")
+
+
+def _core(name: str) -> str:
+    """An organisation's name without the parenthesis after it."""
+    return _ASIDE_AFTER.sub("", name)
 
 
 def same_as_written(
@@ -119,11 +130,12 @@ def same_as_written(
         for span, name in written.items()
         if span[1] <= affiliation.start and not name.startswith("同")  # not 同省 itself
     )
-    fitting = [item for item in before if item[1].endswith(kind) and len(item[1]) > len(kind)]
+    fitting = [item for item in before if _core(item[1]).endswith(kind) and len(_core(item[1])) > len(kind)]
     if local:
         chosen = fitting[-1] if fitting else None
     elif not same:
-        chosen = introduced[-1] if introduced else None
+        # 連盟 after 東北ベースボールリーグ連盟: the body named in full before, or introduced
+        chosen = max(fitting[-1:] + introduced[-1:], default=None)
     else:
         # 同国外務省: only an earlier 外務省; 同党: an earlier party, else the last named
         fitting = fitting or ([] if of_country else before)
@@ -142,7 +154,8 @@ def _note_stated(
     speaker = record.speaker  # (same_as_written passes over a 同X among them)
     if affiliation is not None:
         stated.setdefault((affiliation.start, affiliation.end), affiliation.text)
-    if speaker is not None and lex.names_org(speaker.text):
+    cited = record.rule == "frame" and speaker is not None and lex.is_media(speaker.text)
+    if speaker is not None and lex.names_org(speaker.text) and not cited:  # not 毎日新聞によると
         stated.setdefault((speaker.start, speaker.end), speaker.text)
 
 

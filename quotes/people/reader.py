@@ -34,6 +34,9 @@ _HOME_ENDINGS = frozenset("都道府県市町村区")
 #: a place in the batting order, written as a post (ライオネルズの4番、岩城大輝内野手)
 _BATTING_ORDER = regex.compile(r"[0-9０-９一二三四五六七八九]番(?:打者)?")
 
+#: an organisation's press office, written after the organisation: 同社広報部, 同省報道室
+_PRESS_OFFICE = regex.compile(r"(?:広報|報道)(?:部|室|課|局|担当)$")
+
 #: verbs that hold a post: 全柔連の強化委員長を務める氷室康介氏
 _SERVE = frozenset({"務める", "兼ねる", "担う"})
 
@@ -80,6 +83,7 @@ class MentionReader:
                 self._equals(self._working_at(unit, head, self._described(unit, head, parts)))
             )
             parts = self._bracketed_name(head, self._whole_names(self._hosted(unit, head, parts)))
+            parts = self._press_office(parts)
             self._done[key] = parts
             self._note_organisation(head, self._done[key])
         return self._done[key]
@@ -265,6 +269,22 @@ class MentionReader:
     def _names_org(self, tok: Token) -> bool:
         start, end = noun_phrase(tok, self.lex, appositions=False)
         return self.lex.names_org(tok.doc[start:end].text)
+
+    def _press_office(self, parts: Parts | None) -> Parts | None:
+        """An organisation's press office speaking (同社広報部, トヨタ自動車広報室): the
+        organisation it is part of is the affiliation (同社 is resolved later)."""
+        if parts is None or parts.affiliation is not None:
+            return parts
+        speaker = parts.speaker
+        found = _PRESS_OFFICE.search(speaker.text)
+        if found is None or found.start() < 2:
+            return parts
+        owner = speaker.text[: found.start()]
+        if not (self.lex.names_org(owner) or (owner.startswith("同") and len(owner) <= 3)):
+            return parts
+        start = speaker.start
+        affiliation = Affiliation(start=start, end=start + len(owner), text=owner)
+        return Parts(speaker=speaker, affiliation=affiliation)
 
     def _working_at(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
         """The organisation a clause on the name says the person works in (本町自治会で会長を

@@ -21,6 +21,10 @@ def plausible_source(speaker: Speaker, head: Token, lex: Lexicon, *, documents: 
     return can_be_source(head, lex, documents=documents)
 
 
+#: words that end a description of what an organisation is, never a name of one
+_WHAT_IT_IS = ("大手", "中堅", "中小", "老舗", "新興", "メーカー", "事業者", "スタートアップ", "ベンチャー")
+
+
 def is_affiliation(org: str, proper: bool, lex: Lexicon) -> bool:
     """Whether a modifier names an organisation: one that ends like one (研究院, 党),
     a proper noun (東北楽天, サンデーレーシング), not a place, a person, a time or a
@@ -40,6 +44,8 @@ def is_affiliation(org: str, proper: bool, lex: Lexicon) -> bool:
     described = _DESCRIPTION.search(bare)
     if described is not None and not lex.names_org(bare[: described.start()].rstrip("の")):
         return False  # プロ3年目の: how long, no body (not 小児科診療所の60歳代の)
+    if bare.endswith(_WHAT_IT_IS) and not proper:
+        return False  # 化学メーカー中堅の朝霧化学工業: what the body is, not a body it belongs to
     if bare in lex.places:
         return False
     return lex.names_org(bare) or proper or regex.search(r"[\p{Katakana}A-Za-zＡ-Ｚａ-ｚ]", bare) is not None

@@ -217,6 +217,28 @@ def _exalted(subject: Token | None, lex: Lexicon) -> bool:
     return subject.doc[start:end].text.endswith(_EXALTED)
 
 
+def _topic_over_ga(doc: Doc, subject: Token, cue: Token, lex: Lexicon) -> Token | None:
+    """The は-topic of the cue before its が-subject, when both hang on the cue: in
+    `XはYが…「…」と述べた` the parser gave the cue the quoted clause's own subject Y."""
+    if subject.head != cue or not any(c.text == "が" and c.dep_ == "case" for c in subject.children):
+        return None
+    topics = [
+        c
+        for c in cue.children
+        if c.i < subject.i
+        and [k.text for k in c.children if k.dep_ == "case" and k.i > c.i] == ["は"]  # not 役員会では
+        and _a_person(c, lex)  # not 同社は、広報担当者が「…」と話した: its spokesperson speaks
+    ]
+    return topics[-1] if topics else None
+
+
+def _a_person(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun phrase names a person: a name, or a post or honorific after one."""
+    start, end = noun_phrase(tok, lex)
+    words = tok.doc[start:end]
+    return any("人名" in t.tag_ for t in words) or lex.suffix(words.text, lex.honorifics) is not None
+
+
 def _speaker(
     unit: Unit, doc: Doc, q: Token, first: Token, pred: Token, lex: Lexicon
 ) -> tuple[Token | None, str]:
@@ -241,6 +263,8 @@ def _speaker(
         topic = topic_of(doc, pred, unit.slots, lex)
         if topic is not None and topic.i < subject.i and can_be_source(topic, lex):
             subject, rule = topic, "topic"
+    if subject is not None and (topic := _topic_over_ga(doc, subject, first, lex)) is not None:
+        subject = topic  # ユスフ氏は、イスラエル側が条項を「…」と反発した: Y is what the words are about
     if subject is None and (found := de_wa_topic(doc, pred, lex)) is not None:
         subject, rule = found, "topic"  # 学研広報室では「…」としている
     if subject is None and (found := _frame_source(pred, q, lex)) is not None:
