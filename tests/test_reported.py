@@ -228,6 +228,19 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
         "山田議員は自身のフェイスブックに、増税は避けられないと書き込んだ。",
         dict(text="増税は避けられない", speaker="山田議員", cue="書き込んだ"),
     ),
+    (
+        "a_part_joined_by_the_copulas_de_is_the_same_account",
+        "森脇知事は会見で、説明を受けたのは8月下旬になってからで、負担が増えることは報道で初めて知ったと説明した。",
+        dict(
+            text="説明を受けたのは8月下旬になってからで、負担が増えることは報道で初めて知った",
+            speaker="森脇知事",
+        ),
+    ),
+    (
+        "a_ga_subject_set_off_over_the_clauses_own_subject",
+        "前田修一会長が、知事の判断は唐突で、議会への事前の相談もなかったと指摘した。",
+        dict(text="知事の判断は唐突で、議会への事前の相談もなかった", speaker="前田修一会長"),
+    ),
     ("a_place_with_dewa_frames_nothing", "東京では、桜が満開になっている。", None),
     ("tari_adjective_to_says_how_not_what", "宇佐美監督は「切り替えるしかない」と淡々と話した。", None),
     ("tari_adjective_without_quotation", "首相は堂々と反論した。", None),
@@ -491,3 +504,9 @@ def test_the_quotation_ending_a_reported_clause_is_its_speakers_words(extractor:
     (record,) = [r for r in extractor.extract(text) if r.kind == "direct"]
     assert record.text == "場当たり的" and text[record.start : record.end] == "場当たり的"
     assert record.speaker is not None and record.speaker.text == "山田議員"
+
+
+def test_a_criticism_before_a_later_part_is_read_on_its_own(extractor: quotes.Extractor) -> None:
+    text = "片桐代表は、政府は膨張を押し付けていると批判し、国交相に説明を求めると話した。"
+    found = {(r.text, r.cue.text if r.cue else None) for r in extractor.extract(text) if r.kind == "indirect"}
+    assert found == {("政府は膨張を押し付けている", "批判し"), ("国交相に説明を求める", "話した")}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from quotes.grammar.phrases import bracket_after, named_in_brackets, noun_phrase
-from quotes.grammar.tokens import after_particles, aux_run, child_of, is_passive, is_predicate
+from quotes.grammar.tokens import after_particles, aux_run, child_of, is_passive, is_predicate, lemma_of
 from quotes.lexicon import Lexicon
 
 
@@ -33,6 +33,9 @@ def clause_start(
         floor = after_particles(doc, sp_end - 1) if sp_end <= start else start
         while start > floor:
             top = child_of(doc[start - 1], cue)
+            if top is not None and _continues_with_de(doc, start) and top.left_edge.i >= floor:
+                start = top.left_edge.i  # …のは8月下旬になってからで、…と説明した: one account
+                continue
             if top is None or (not _adverbial(top) and (is_predicate(top) or top.pos_ in ("ADJ", "AUX"))):
                 break
             start -= 1
@@ -68,6 +71,17 @@ def clause_start(
     ):
         start += 1  # not past an opening bracket: the words in it begin the clause
     return start
+
+
+def _continues_with_de(doc: Doc, start: int) -> bool:
+    """Whether the words before `start` end in the copula's で and a comma (…からで、 /
+    …が原因で、): a part of the same account, not the speaker's own act (会見を開き、)."""
+    return (
+        start >= 2
+        and doc[start - 1].text in ("、", ",")
+        and doc[start - 2].text == "で"
+        and (doc[start - 2].lemma_ == "だ" and doc[start - 2].pos_ == "AUX")
+    )
 
 
 def _adverbial(tok: Token) -> bool:
@@ -123,8 +137,8 @@ def _past_earlier_parts(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
         if tok.text != "と" or tok.i + 1 >= end:
             continue
         verb = doc[tok.i + 1]
-        if verb.lemma_ != "する" and lex.cue_class(verb.lemma_) not in ("speech", "report"):
-            continue
+        if verb.lemma_ != "する" and lex.cue_class(lemma_of(verb)) not in ("speech", "report", "reaction"):
+            continue  # …と批判し、…を求めると話した: the first part is read on its own
         comma = next((t.i for t in doc[tok.i + 1 : min(end, tok.i + 6)] if t.text in ("、", ",")), None)
         if comma is not None and all(
             t.pos_ in ("VERB", "AUX", "SCONJ", "ADP", "PART") for t in doc[tok.i + 1 : comma]

@@ -286,6 +286,9 @@ def _clause_source(
         topic = topic_of(doc, pred, slots, lex)
         if topic is not None and topic.i < subject.i and can_be_source(topic, lex):
             return topic
+        set_off = set_off_topic(doc, clause_head, lex)  # 前田会長が、知事の判断は…と指摘した
+        if set_off is not None and set_off.i < subject.i:
+            return set_off
         # 津波の心配はないとしている, 来期も…としている: the clause's own subject or a time,
         # no source named (the discourse may give one)
         return None
