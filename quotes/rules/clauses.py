@@ -30,15 +30,7 @@ def clause_start(
     if named is not None:
         sp_end = named.stop  # 化学メーカー「X」は: its name is the speaker's
     if subject is not None and sp_start < head.i:
-        floor = after_particles(doc, sp_end - 1) if sp_end <= start else start
-        while start > floor:
-            top = child_of(doc[start - 1], cue)
-            if top is not None and _continues_with_de(doc, start) and top.left_edge.i >= floor:
-                start = top.left_edge.i  # …のは8月下旬になってからで、…と説明した: one account
-                continue
-            if top is None or (not _adverbial(top) and (is_predicate(top) or top.pos_ in ("ADJ", "AUX"))):
-                break
-            start -= 1
+        start = _widened(doc, start, after_particles(doc, sp_end - 1) if sp_end <= start else start, cue)
         if sp_start <= start < sp_end or start <= sp_start < head.i:
             # the speaker is never part of what was said: the clause starts after it
             start = after_particles(doc, sp_end - 1)
@@ -70,6 +62,20 @@ def clause_start(
         and (doc[start].pos_ in ("PUNCT", "CCONJ", "SCONJ", "ADP") or doc[start].text in lex.connectives)
     ):
         start += 1  # not past an opening bracket: the words in it begin the clause
+    return start
+
+
+def _widened(doc: Doc, start: int, floor: int, cue: Token) -> int:
+    """`start` moved left over what the parser hung on the cue, down to `floor`, but not
+    over a clause of its own (不満を表明し、), save one joined by the copula's で."""
+    while start > floor:
+        top = child_of(doc[start - 1], cue)
+        if top is not None and _continues_with_de(doc, start) and top.left_edge.i >= floor:
+            start = top.left_edge.i  # …のは8月下旬になってからで、…と説明した: one account
+            continue
+        if top is None or (not _adverbial(top) and (is_predicate(top) or top.pos_ in ("ADJ", "AUX"))):
+            break
+        start -= 1
     return start
 
 
