@@ -510,3 +510,16 @@ def test_a_criticism_before_a_later_part_is_read_on_its_own(extractor: quotes.Ex
     text = "片桐代表は、政府は膨張を押し付けていると批判し、国交相に説明を求めると話した。"
     found = {(r.text, r.cue.text if r.cue else None) for r in extractor.extract(text) if r.kind == "indirect"}
     assert found == {("政府は膨張を押し付けている", "批判し"), ("国交相に説明を求める", "話した")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KNAが政府高官の話として伝えたところによると、議会は審議を来週にも始める予定だという。",
+        "KNAが政府高官の話として伝えたところでは、議会は審議を来週にも始める予定だという。",
+    ],
+)
+def test_an_outlet_telling_someones_account_relays_it(extractor: quotes.Extractor, text: str) -> None:
+    (record,) = [r for r in extractor.extract(text) if r.kind == "indirect"]
+    assert record.speaker is not None and record.speaker.text == "政府高官"
+    assert record.via is not None and record.via.text == "KNA"

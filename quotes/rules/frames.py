@@ -50,6 +50,9 @@ def source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
         told_at = next((c.i for c in source.children if c.dep_ == "acl" and c.i < source.i), tok.i)
         if teller is not None:
             source = teller  # ロイター通信が伝えたところによると / NHKが伝えたところでは: the teller
+            inner = _relayed_in(doc, doc[told_at], lex)
+            if inner is not None:  # KNAが政府高官の話として伝えたところによると: the official speaks
+                relay_via, source = noun_phrase(teller, lex), inner
         if source.lemma_ in lex.relay_nouns:
             # Xの話として / Xの発表によると: X, not 話, is the source
             owners = _owners(source)
@@ -150,6 +153,16 @@ def _teller(noun: Token) -> Token | None:
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "dislocated")]
             if subjects:
                 return subjects[0]
+    return None
+
+
+def _relayed_in(doc: Doc, verb: Token, lex: Lexicon) -> Token | None:
+    """Y of `XがYの話として伝えた`: the owner of a relay noun with として on the teller's verb."""
+    for child in verb.children:
+        if child.lemma_ in lex.relay_nouns and doc[child.i + 1 : child.i + 4].text.startswith("として"):
+            owners = _owners(child)
+            if owners:
+                return owners[-1]
     return None
 
 
