@@ -153,6 +153,15 @@ def _teller(noun: Token) -> Token | None:
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "dislocated")]
             if subjects:
                 return subjects[0]
+            # 国営X通信(KNA)が…伝えたところ: the parser hung the teller elsewhere; the
+            # が-subject the clause begins with
+            # (or inside it): the が-subject the clause begins with
+            first = clause.left_edge.i
+            for t in noun.doc[max(0, first - 12) : clause.i]:
+                if t.pos_ in ("NOUN", "PROPN") and any(
+                    c.text == "が" and c.dep_ == "case" for c in t.children
+                ):
+                    return t if t.left_edge.i >= max(0, first - 12) and t.i + 1 < clause.i else None
     return None
 
 
