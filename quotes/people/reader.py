@@ -59,6 +59,15 @@ _WORK_AT = {
 }
 
 
+def _name_start(head: Token) -> int:
+    """The first token of the words a mention's head ends (田中|一郎|さん), not of what
+    describes it."""
+    doc, start = head.doc, head.i
+    while start > 0 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i >= start:
+        start -= 1
+    return start
+
+
 def _with_number(tok: Token) -> str:
     """A noun with the number counting it (4|番 -> 4番)."""
     return "".join(t.text for t in tok.subtree if t.i == tok.i or (t.dep_ == "nummod" and t.head == tok))
@@ -110,9 +119,7 @@ class MentionReader:
         """ゲーム大手のアステリア・エンターテインメント: a name described as an organisation
         (`org_descriptions.txt`) with の straight before it."""
         doc = head.doc
-        start = head.i
-        while start > 0 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i >= start:
-            start -= 1
+        start = _name_start(head)
         if start < 2 or doc[start - 1].text != "の":
             return False
         return self.lex.suffix(doc[start - 2].text, self.lex.org_descriptions) is not None
@@ -293,9 +300,7 @@ class MentionReader:
         if parts is None or parts.affiliation is not None or parts.speaker.name is None:
             return parts
         doc = head.doc
-        start = head.i
-        while start > 0 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i >= start:
-            start -= 1
+        start = _name_start(head)
         verb = doc[start - 1] if start > 0 else None
         while verb is not None and verb.dep_ == "aux" and verb.head.i < verb.i:
             verb = verb.head  # 担当|し|た: the verb the endings hang on
@@ -328,9 +333,7 @@ class MentionReader:
         if parts is None or parts.affiliation is not None or parts.speaker.name is None:
             return parts
         doc = head.doc
-        start = head.i  # the name's own words (田中|一郎|さん), not what describes it
-        while start > 0 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i >= start:
-            start -= 1
+        start = _name_start(head)  # the name's own words (田中|一郎|さん), not what describes it
         before = doc[start - 1] if start >= 4 else None
         if before is None or not (before.text == "の" or (before.dep_ == "acl" and before.head.i == head.i)):
             return parts  # the description ends in の (専門の) or is a clause on the name (詳しい)
