@@ -793,3 +793,50 @@ def test_a_company_speaking_through_its_people_and_offices(
 def test_what_an_organisation_is_is_no_affiliation(extractor: quotes.Extractor, text: str) -> None:
     record = _speech(extractor.extract(text))
     assert record.speaker is not None and record.affiliation is None
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        (
+            "北山高校の田村校長は「残念だ」と述べた。同校硬式野球部の監督を務める吉永克也氏は「私の責任だ」と話した。",
+            "北山高校",
+        ),
+        ("北山高校の監督を務める吉永克也氏は「私の責任だ」と話した。", "北山高校"),
+        (
+            "北辰民主同盟(HDA)の党首で、元保健相の田村和子氏らが集会を開いた。田村氏は「政府は無策だ」と述べた。",
+            "北辰民主同盟(HDA)",
+        ),
+        ("原告弁護団の井川俊介弁護士は「画期的な判決だ」と評価した。", "原告弁護団"),
+        (
+            "英国の研究機関「北海核問題研究所」で上級研究員を務めるサラ・ミルズ氏は、「危険だ」と指摘した。",
+            "英国の研究機関「北海核問題研究所」",
+        ),
+    ],
+    ids=[
+        "a_part_of_the_same_school",
+        "a_teams_post_held",
+        "a_party_post_beside_a_former_one",
+        "a_lawyers_team_is_a_body",
+        "the_name_in_brackets_after_the_kind",
+    ],
+)
+def test_the_organisation_of_a_post_held_is_the_speakers(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    record = extractor.extract(text)[-1]
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+    assert text[record.affiliation.start : record.affiliation.end] == affiliation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会議の議長を務め、吉永克也氏は「私の責任だ」と話した。",
+        "北山高校の田村校長は「残念だ」と述べた。同市教育委員会の吉永克也教育長は「私の責任だ」と話した。",
+    ],
+    ids=["a_post_in_another_clause", "same_city_is_no_school"],
+)
+def test_no_organisation_where_the_post_is_not_the_speakers(extractor: quotes.Extractor, text: str) -> None:
+    record = extractor.extract(text)[-1]
+    assert record.affiliation is None or "北山高校" not in record.affiliation.text

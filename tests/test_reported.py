@@ -525,3 +525,68 @@ def test_an_outlet_telling_someones_account_relays_it(extractor: quotes.Extracto
     assert record.speaker is not None and record.speaker.text == "政府高官"
     assert record.via is not None and "KNA" in record.via.text
     assert text[record.via.start : record.via.end] == record.via.text
+
+
+@pytest.mark.parametrize(
+    "text,parts",
+    [
+        (
+            "同社は、事故の原因は部品の不良によるものとしており、再発防止に努めるとしている。",
+            ["事故の原因は部品の不良によるもの", "再発防止に努める"],
+        ),
+        (
+            "同社が会見で明らかにした。事故の原因は部品の不良によるものとしており、再発防止に努めるとしている。",
+            ["事故の原因は部品の不良によるもの", "再発防止に努める"],
+        ),
+        (
+            "山田社長が会見した。品質に問題があったと述べ、再発防止に努めると語った。",
+            ["品質に問題があった", "再発防止に努める"],
+        ),
+        (
+            "北山高校が会見で明らかにした。理由は部員が喫煙したことによるものとしており、"
+            "「反省が見られない」という理由で殴ったとしている。",
+            ["理由は部員が喫煙したことによるもの", "「反省が見られない」という理由で殴った"],
+        ),
+    ],
+    ids=[
+        "toshiteori_with_a_subject",
+        "toshiteori_carried",
+        "noberu_then_kataru_carried",
+        "second_part_holds_a_bracket",
+    ],
+)
+def test_each_part_of_a_chain_of_statements_is_reported(
+    extractor: quotes.Extractor, text: str, parts: list[str]
+) -> None:
+    found = [r for r in extractor.extract(text) if r.kind == "indirect"]
+    assert [r.text for r in found] == parts
+    assert len({r.speaker.text for r in found if r.speaker is not None}) == 1 and all(
+        r.speaker for r in found
+    )
+
+
+def test_grounds_given_with_toshite_are_not_a_statement_of_their_own(extractor: quotes.Extractor) -> None:
+    assert extractor.extract("県警は、男が盗んだとして、窃盗の疑いで逮捕した。") == []
+
+
+def test_a_connective_and_an_occasion_before_a_carried_clause_are_not_said(
+    extractor: quotes.Extractor,
+) -> None:
+    (record,) = extractor.extract("同社が会見で明らかにした。また、25日の会見で、原因は調査中だと説明した。")
+    assert record.text == "原因は調査中だ" and record.speaker is not None and record.speaker.text == "同社"
+
+
+def test_a_verb_joined_by_te_is_part_of_the_clause_however_the_parser_hung_it(
+    extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "北辰政府の山下健財務相は、国家予算の予備費から約2000万ドルを取り崩して"
+        "トウモロコシの緊急輸入にあてると明らかにした。"
+    )
+    (record,) = extractor.extract(text)
+    assert record.text == "国家予算の予備費から約2000万ドルを取り崩してトウモロコシの緊急輸入にあてる"
+
+
+def test_an_act_set_off_by_a_comma_is_not_what_was_said(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("山田社長は不満を表明し、契約を見直すことを明らかにした。")
+    assert record.text == "契約を見直す"

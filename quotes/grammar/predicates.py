@@ -103,8 +103,9 @@ def predicate(
         if is_predicate(h):
             if h.pos_ == "ADJ":
                 h = h.head
-            # とし / として: a connector, unless it ends the sentence (「…」とした)
-            if h.lemma_ == "する" and h.i == quotative.i + 1 and h.dep_ != "ROOT":
+            # とし / として: a connector, unless it ends the sentence (「…」とした) or goes on
+            # as a statement of its own (…によるものとしており、…としている: a chain)
+            if h.lemma_ == "する" and h.i == quotative.i + 1 and h.dep_ != "ROOT" and not _ongoing(doc, h):
                 up = h.head
                 connects = _reports(up, lex) if bracketed else is_predicate(up)
                 if up.i not in seen and (connects or slot_of(up, slots) is not None):
@@ -130,6 +131,12 @@ def predicate(
             return None
         h = h.head
     return None
+
+
+def _ongoing(doc: Doc, verb: Token) -> bool:
+    """Whether `verb` is followed by the progressive ておる/ている (としており, としていて)."""
+    nxt = doc[verb.i + 1 : verb.i + 3]
+    return len(nxt) == 2 and nxt[0].text == "て" and nxt[1].lemma_ in ("おる", "いる")
 
 
 def _owner_of_speech_noun(noun: Token, lex: Lexicon) -> bool:

@@ -106,7 +106,10 @@ def _core(name: str) -> str:
 
 
 def same_as_written(
-    affiliation: Affiliation, written: Mapping[tuple[int, int], str], source: str
+    affiliation: Affiliation,
+    written: Mapping[tuple[int, int], str],
+    source: str,
+    departments: tuple[str, ...] = (),
 ) -> Affiliation:
     """`同社` / `同党` for an organisation the table does not know: the last one named as a
     speaker before it (精密部品大手の千曲精工は…。同社の真柴社長は), preferring one whose name
@@ -114,6 +117,10 @@ def same_as_written(
     brackets, which a bare kind word stands for too (ロックバンド「ミッドナイト・パレード」…
     バンドのギタリスト); the affiliation as it was when there is none."""
     text = affiliation.text
+    part_of = _part_of_same(affiliation, written, departments)
+    if part_of is not None:
+        start, end = part_of
+        return attrs.evolve(affiliation, start=start, end=end, text=source[start:end])
     of_country = text.startswith(_SAME_COUNTRY) and len(text) > len(_SAME_COUNTRY)
     same = (text.startswith("同") and 1 < len(text) <= 4) or of_country
     kind = text[len(_SAME_COUNTRY) :] if of_country else text[1:] if same else text
@@ -144,6 +151,29 @@ def same_as_written(
         return affiliation
     (start, end), _ = chosen
     return attrs.evolve(affiliation, start=start, end=end, text=source[start:end])
+
+
+def _part_of_same(
+    affiliation: Affiliation, written: Mapping[tuple[int, int], str], departments: tuple[str, ...]
+) -> tuple[int, int] | None:
+    """`同校硬式野球部`, `同大学医学部`: a part of the organisation named before stands for it
+    (its span), when an earlier one's name ends in the kind word after 同 (校, 大学)."""
+    text = affiliation.text
+    if not text.startswith("同") or len(text) <= 4 or not text.endswith(departments):
+        return None
+    for n in (2, 1):
+        kind, rest = text[1 : 1 + n], text[1 + n :]
+        fitting = [
+            span
+            for span, name in sorted(written.items())
+            if span[1] <= affiliation.start
+            and not name.startswith("同")
+            and _core(name).endswith(kind)
+            and len(_core(name)) > len(kind)
+        ]
+        if fitting and len(rest) >= 2:
+            return fitting[-1]
+    return None
 
 
 def _note_stated(
@@ -200,7 +230,7 @@ def canonicalise(
         )
         if affiliation is not None and record.affiliation is not None:
             # 同社: the organisation named as a speaker, unless the table's is nearer
-            own = same_as_written(record.affiliation, stated, source)
+            own = same_as_written(record.affiliation, stated, source, lex.department_endings)
             if own is not record.affiliation and (
                 affiliation is record.affiliation or own.start > affiliation.start
             ):

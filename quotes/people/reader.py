@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import attrs
 import regex
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from quotes.grammar.phrases import named_in_brackets, noun_phrase
 from quotes.grammar.tokens import token_span
 from quotes.lexicon import Lexicon
+from quotes.people.entities import former
 from quotes.people.mentions import Parts, decompose
 from quotes.people.offices import is_officer
 from quotes.people.sources import EQUALS_BOTH, EQUALS_ORG, host_organization, is_place
-from quotes.records import Affiliation
+from quotes.records import Affiliation, Span
 from quotes.text.masking import Unit
 
 #: the organisation a sports result writes after a name: 三枝佳代子（34）＝ユニバース食品＝
@@ -66,6 +67,16 @@ def _name_start(head: Token) -> int:
     while start > 0 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i >= start:
         start -= 1
     return start
+
+
+def _before_aside(doc: Doc, i: int) -> Token:
+    """Token `i`, or, when it closes a parenthesis (民主同盟(LDA)), the word before it opens."""
+    if doc[i].text not in (")", "）"):
+        return doc[i]
+    for j in range(i - 1, max(i - 8, 0), -1):
+        if doc[j].text in ("(", "（"):
+            return doc[j - 1]
+    return doc[i]
 
 
 def _with_number(tok: Token) -> str:
@@ -293,6 +304,18 @@ class MentionReader:
         affiliation = Affiliation(start=start, end=start + len(owner), text=owner)
         return Parts(speaker=speaker, affiliation=affiliation)
 
+    def _with_name(self, span: Span) -> Span:
+        """The organisation's span with the name in brackets right after its kind word
+        (英国の民間研究機関「ロンドン核不拡散研究所」で…務める): the name is the body's."""
+        src = self.source
+        if src[span.end : span.end + 1] != "「":
+            return span
+        close = src.find("」", span.end)
+        name = src[span.end + 1 : close]
+        if close < 0 or not name or len(name) > 30 or any(c in name for c in "。「、"):
+            return span
+        return Span.of(src, span.start, close + 1)
+
     def _working_at(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
         """The organisation a clause on the name says the person works in (本町自治会で会長を
         務める石田正さん -> 本町自治会, 会長; 県警に勤務する山田巡査 -> 県警), however the parser
@@ -313,7 +336,7 @@ class MentionReader:
             a, b = noun_phrase(org, self.lex, appositions=False)
             if not self.lex.names_org(doc[a:b].text):
                 continue
-            span = token_span(self.source, unit, doc, a, b)
+            span = self._with_name(token_span(self.source, unit, doc, a, b))
             posts = [
                 c.text for c in verb.children if c.dep_ == "obj" and self.lex.suffix(c.text, self.lex.titles)
             ]
@@ -335,10 +358,16 @@ class MentionReader:
         doc = head.doc
         start = _name_start(head)  # the name's own words (田中|一郎|さん), not what describes it
         before = doc[start - 1] if start >= 4 else None
-        if before is None or not (before.text == "の" or (before.dep_ == "acl" and before.head.i == head.i)):
+        # …の監督を務める吉永氏: the parser may hang 務める on the main verb, right before the name
+        serving = before is not None and before.lemma_ in _SERVE and before.dep_ == "advcl"
+        if before is None or not (
+            before.text == "の" or (before.dep_ == "acl" and before.head.i == head.i) or serving
+        ):
             return parts  # the description ends in の (専門の) or is a clause on the name (詳しい)
         for j in range(start - 2, max(start - 12, 2), -1):
             tok = doc[j]
+            if tok.text in ("、", ",") and doc[j - 1].text == "で":
+                continue  # …の党首で、元保健相のアグネス・ムタレ氏: the post set off by a comma
             if tok.text in ("、", "。", "「", "」"):
                 return parts
             serves = tok.text == "を" and doc[j + 1].lemma_ in _SERVE  # 強化委員長を務める
@@ -350,16 +379,18 @@ class MentionReader:
             ):
                 first -= 1  # 強化|委員長, 強化|部|長: the whole post, however the words were cut
             post = doc[first:j].text
-            if self.lex.suffix(post, self.lex.titles) is None:
-                continue
+            if self.lex.suffix(post, self.lex.titles) is None and not post.endswith(self.lex.team_titles):
+                continue  # 野球部の監督を務める: a team's post is a post too
             if first < 2 or doc[first - 1].text != "の":
                 continue
-            org = doc[first - 2]
+            org = _before_aside(doc, first - 2)  # ルヴェンゴ民主同盟(LDA)の党首: the name, not its aside
             a, b = noun_phrase(org, self.lex, appositions=False)
             if not (self.lex.names_org(doc[a:b].text) or any(t.pos_ == "PROPN" for t in doc[a:b])):
                 return parts
-            span = token_span(self.source, unit, doc, a, b)
-            speaker = parts.speaker if parts.speaker.title else attrs.evolve(parts.speaker, title=post)
+            span = self._with_name(token_span(self.source, unit, doc, a, b))
+            # …の党首で、元保健相の: the post held in the organisation, not the former one
+            held = parts.speaker.title and not former(parts.speaker)
+            speaker = parts.speaker if held else attrs.evolve(parts.speaker, title=post)
             return Parts(
                 speaker=speaker, affiliation=Affiliation(start=span.start, end=span.end, text=span.text)
             )

@@ -35,8 +35,8 @@ def is_affiliation(org: str, proper: bool, lex: Lexicon) -> bool:
     if len(bare) < 2 or lex.suffix(bare, lex.honorifics):
         return False
     role = lex.suffix(bare, lex.anonymous)
-    if role is not None and not lex.names_org(bare[: len(bare) - len(role)]):
-        return False  # (自称)アルバイトの佐藤さん: an occupation is no organisation
+    if role is not None and not role.endswith("団") and not lex.names_org(bare[: len(bare) - len(role)]):
+        return False  # (自称)アルバイトの佐藤さん: an occupation is no organisation (弁護団 is a body)
     if regex.fullmatch(r"[\p{N}\s年月日時分秒代期頃ごろ前後今同]+", bare):
         return False
     if lex.suffix(bare, lex.disciplines) is not None:

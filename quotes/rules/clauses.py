@@ -30,10 +30,14 @@ def clause_start(
     if named is not None:
         sp_end = named.stop  # 化学メーカー「X」は: its name is the speaker's
     if subject is not None and sp_start < head.i:
-        start = _widened(doc, start, after_particles(doc, sp_end - 1) if sp_end <= start else start, cue)
+        start = _widened(doc, start, after_particles(doc, sp_end - 1) if sp_end <= start else start, cue, lex)
         if sp_start <= start < sp_end or start <= sp_start < head.i:
             # the speaker is never part of what was said: the clause starts after it
             start = after_particles(doc, sp_end - 1)
+    elif subject is None:
+        # 原因は調査中としており、: with no source named, what the parser hung on the cue
+        # before the clause (its topic) is part of what was said
+        start = _widened(doc, start, 0, cue, lex)
     elif subject is not None and sp_start > end.i:
         # 生稲氏は…参拝したと共同通信が報じた: with the source after the clause, what the
         # parser hung on the cue before the clause is part of what was said
@@ -49,6 +53,7 @@ def clause_start(
             and not is_passive(tok)
             and not any(c.dep_ == "nsubj" and c != subject for c in tok.children)
             and not _quoted_inside(doc, tok, end.i)
+            and _set_off(doc, tok)
         ):
             # Xは不満を表明し、…ことを明らかにした: X's own earlier act is not what X said
             start = after_particles(doc, tok.i + aux_run(doc, tok))
@@ -65,13 +70,31 @@ def clause_start(
     return start
 
 
-def _widened(doc: Doc, start: int, floor: int, cue: Token) -> int:
+def _set_off(doc: Doc, verb: Token) -> bool:
+    """Whether a verb's endings are followed by a comma (不満を表明し、): an act of its own;
+    …を取り崩して…にあてる, with no comma, is one clause of what was said."""
+    i = verb.i + aux_run(doc, verb) + 1
+    return i < len(doc) and doc[i].text in ("、", ",")
+
+
+def _joined_by_te(doc: Doc, verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb ends in て with no comma after it (取り崩して…にあてる): the first
+    half of one clause, not an act of its own (会見を開き、) nor the occasion (取材に応じて)."""
+    last = doc[verb.i + aux_run(doc, verb)]
+    occasion = any(c.lemma_ in lex.occasions or c.lemma_ in lex.interviews for c in verb.children)
+    return is_predicate(verb) and last.text == "て" and not _set_off(doc, verb) and not occasion
+
+
+def _widened(doc: Doc, start: int, floor: int, cue: Token, lex: Lexicon) -> int:
     """`start` moved left over what the parser hung on the cue, down to `floor`, but not
     over a clause of its own (不満を表明し、), save one joined by the copula's で."""
     while start > floor:
         top = child_of(doc[start - 1], cue)
         if top is not None and _continues_with_de(doc, start) and top.left_edge.i >= floor:
             start = top.left_edge.i  # …のは8月下旬になってからで、…と説明した: one account
+            continue
+        if top is not None and _joined_by_te(doc, top, lex) and top.left_edge.i >= floor:
+            start = top.left_edge.i  # 予備費を取り崩して…にあてると: one clause, however hung
             continue
         if top is None or (not _adverbial(top) and (is_predicate(top) or top.pos_ in ("ADJ", "AUX"))):
             break
@@ -159,6 +182,11 @@ def past_frame_phrases(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
     said (…疑いで、 stays)."""
     while True:
         comma = next((t.i for t in doc[start:end] if t.text in ("、", ",")), None)
+        if comma is not None and all(
+            t.text in lex.connectives or t.pos_ == "CCONJ" for t in doc[start:comma]
+        ):
+            start = comma + 1  # また、25日の会見で、: past the connective, then the frame
+            continue
         if comma is None or not _frames(doc[start:comma], lex):
             return start
         phrase = doc[start:comma]

@@ -23,6 +23,7 @@ from quotes.grammar.predicates import (
     REPORTING,
     after_closer,
     cue_span,
+    ends_in_quotative,
     predicate,
     prefer_cue,
     quotative,
@@ -334,13 +335,34 @@ def _slot_predicate(doc: Doc, slots: Sequence[Slot], k: int, lex: Lexicon) -> To
 
 def _no_subject(doc: Doc, clause_head: Token, pred: Token, slots: Sequence[Slot], lex: Lexicon) -> bool:
     """Whether a sentence names no one outside the reported clause: nothing before the
-    cue that could speak is its subject or topic, and it is the sentence's main verb."""
-    if pred.dep_ != "ROOT":
+    cue that could speak is its subject or topic, and it is the sentence's main verb or the
+    first part of a statement that ends it (…によるものとしており、…としている)."""
+    first_part = pred.dep_ == "advcl" and _goes_on_to_say(doc, pred)
+    if pred.dep_ != "ROOT" and not first_part:
         return False
-    inside = {t.i for t in clause_head.subtree}
+    inside = {t.i for t in clause_head.subtree} | (set(range(pred.i, len(doc))) if first_part else set())
+    for part in pred.children:  # …によるものとしており、…としている: the first part is said too
+        if (
+            part.dep_ == "advcl"
+            and part.i < clause_head.i
+            and any(ends_in_quotative(doc, g) for g in part.children)
+        ):
+            inside |= {t.i for t in part.subtree}
     return not any(
         t.i not in inside and t.dep_ in SUBJECT_DEPS and can_be_source(t, lex) for t in doc[: pred.i]
     ) and not any(slot_of(t, slots) is not None and t.i not in inside for t in doc)
+
+
+def _goes_on_to_say(doc: Doc, pred: Token) -> bool:
+    """Whether the verb `pred` of a first part leads to a second part that ends the sentence:
+    its head is a と-clause of the main verb, or the main verb with a と-clause of its own."""
+    head = pred.head
+    if head.dep_ != "ROOT":
+        return ends_in_quotative(doc, head) and head.head.dep_ == "ROOT"
+    return any(
+        c.i > pred.i and c.dep_ in ("advcl", "ccomp", "obl") and ends_in_quotative(doc, c)
+        for c in head.children
+    )
 
 
 def _form(doc: Doc, tok: Token) -> str:
