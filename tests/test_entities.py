@@ -840,3 +840,51 @@ def test_the_organisation_of_a_post_held_is_the_speakers(
 def test_no_organisation_where_the_post_is_not_the_speakers(extractor: quotes.Extractor, text: str) -> None:
     record = extractor.extract(text)[-1]
     assert record.affiliation is None or "北山高校" not in record.affiliation.text
+
+
+def test_a_team_name_in_katakana_speaks(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("北山ブルーウィンズは同日、移籍の申請を了承したと発表した。")
+    assert record.speaker is not None and record.speaker.text == "北山ブルーウィンズ"
+    assert record.text == "移籍の申請を了承した"
+
+
+def test_a_common_word_in_katakana_is_no_source(extractor: quotes.Extractor) -> None:
+    assert extractor.extract("システムは異常があったと表示した。") == []
+
+
+def test_the_club_is_the_club_of_the_players_named_before(extractor: quotes.Extractor) -> None:
+    text = (
+        "北山ブルーウィンズの秋山健投手は「夢だった」と述べた。秋山は米大リーグへの移籍を目指す。"
+        "球団で社長を務める大村正氏は、本人の希望を尊重したと説明した。"
+    )
+    record = extractor.extract(text)[-1]
+    assert record.affiliation is not None and record.affiliation.text == "北山ブルーウィンズ"
+
+
+@pytest.mark.parametrize(
+    "text,speaker,affiliation",
+    [
+        ("3年生の生徒は「悔しい」と述べた。", "3年生の生徒", None),
+        ("70代の男性は「怖かった」と話した。", "70代の男性", None),
+        ("北山高校野球部の3年生の部員は「悔しい」と話した。", "3年生の部員", "北山高校野球部"),
+        ("住民の男性は「怖かった」と話した。", "男性", None),
+    ],
+    ids=["grade", "age", "grade_after_the_body", "not_a_grade"],
+)
+def test_an_age_or_grade_names_the_unnamed_source_with_it(
+    extractor: quotes.Extractor, text: str, speaker: str, affiliation: str | None
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.text == speaker and record.speaker.anonymous
+    assert (record.affiliation.text if record.affiliation else None) == affiliation
+
+
+def test_a_post_in_katakana_is_a_title(extractor: quotes.Extractor) -> None:
+    text = "NPBの根岸達郎コミッショナーは「残念だ」と語った。根岸コミッショナーによると、協議は始まるという。"
+    last = extractor.extract(text)[-1]
+    assert (
+        last.speaker is not None
+        and last.speaker.name == "根岸達郎"
+        and last.speaker.title == "コミッショナー"
+    )
+    assert last.affiliation is not None and last.affiliation.text == "NPB"

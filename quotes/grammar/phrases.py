@@ -7,7 +7,7 @@ the phrase is found on the parse (`noun_phrase`) and taken apart in `quotes.peop
 from __future__ import annotations
 
 import regex
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from quotes.grammar.tokens import BRACKETS, in_quote
 from quotes.lexicon import Lexicon
@@ -186,6 +186,19 @@ def is_pronoun(text: str, lex: Lexicon) -> bool:
 PLURALS = ("ら", "たち", "達")
 
 
+#: a word in katakana (ファルコンズ, ブルーオーシャンズ)
+_KATAKANA = regex.compile(r"[\p{Katakana}ー・]+")
+
+
+def _foreign_name(head: Token, tokens: Span) -> bool:
+    """Whether a phrase reads as a name written in katakana that the tagger took for a common
+    noun (東都ファルコンズ, ノースウィンズ): a long katakana word, or one after a word of the name."""
+    if _KATAKANA.fullmatch(head.text) is None or head.pos_ != "NOUN":
+        return False
+    prefixed = any(t.dep_ == "compound" and t.head == head and t.i == head.i - 1 for t in tokens)
+    return len(head.text) >= 5 or (prefixed and len(head.text) >= 4)
+
+
 def can_be_source(head: Token, lex: Lexicon, *, documents: bool = False) -> bool:
     """Whether the phrase headed by `head` can be a source (not 可能性, 余地, 故意).
 
@@ -197,6 +210,8 @@ def can_be_source(head: Token, lex: Lexicon, *, documents: bool = False) -> bool
     tokens = head.doc[start:end]
     text = tokens.text
     if any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in tokens) or named_in_brackets(head):
+        return True
+    if _foreign_name(head, tokens):
         return True
     if head.lemma_ in lex.quantifiers:
         # 住民の一人, 回答者の多く: a part of a group speaks when the group could

@@ -176,6 +176,22 @@ def _part_of_same(
     return None
 
 
+def _team_before(
+    affiliation: Affiliation, teams: Mapping[tuple[int, int], str], kinds: Mapping[str, str], source: str
+) -> Affiliation | None:
+    """`球団`, `同チーム`: the club of the last speaker with a team's title before it, which the
+    table may not know (東都ファルコンズ), or None."""
+    text = affiliation.text
+    kind = text[1:] if text.startswith("同") else text
+    if kinds.get(kind) != "sports":
+        return None
+    before = [span for span in sorted(teams) if span[1] <= affiliation.start]
+    if not before:
+        return None
+    start, end = before[-1]
+    return Affiliation(start=start, end=end, text=source[start:end])
+
+
 def _note_stated(
     stated: dict[tuple[int, int], str], record: Quotation, affiliation: Affiliation | None, lex: Lexicon
 ) -> None:
@@ -214,6 +230,8 @@ def canonicalise(
     home = home_country(source, lex)
     #: organisations earlier records' speakers belong to, by span: 同党 may point back to one
     stated: dict[tuple[int, int], str] = dict(written or {})
+    #: clubs of earlier speakers with a team's title (東都ファルコンズの秋葉投手): what 球団 is
+    teams: dict[tuple[int, int], str] = {}
     for record in records:
         if named is None and record.affiliation is not None and source:
             text = record.affiliation.text
@@ -231,7 +249,10 @@ def canonicalise(
         if affiliation is not None and record.affiliation is not None:
             # 同社: the organisation named as a speaker, unless the table's is nearer
             own = same_as_written(record.affiliation, stated, source, lex.department_endings)
-            if own is not record.affiliation and (
+            team = _team_before(record.affiliation, teams, kinds, source)  # a club, not its league
+            if team is not None:
+                affiliation = team
+            elif own is not record.affiliation and (
                 affiliation is record.affiliation or own.start > affiliation.start
             ):
                 affiliation = own
@@ -243,6 +264,9 @@ def canonicalise(
                 affiliation, category="government", country=lex.countries[affiliation.text]
             )
         _note_stated(stated, record, affiliation, lex)
+        if affiliation is not None and title is not None and title.endswith(tuple(team_titles)):
+            if affiliation.text not in kinds and not affiliation.text.startswith("同"):
+                teams[(affiliation.start, affiliation.end)] = affiliation.text
         via = record.via and canonical_via(record.via, table)
         if affiliation is not record.affiliation or via is not record.via:
             record = attrs.evolve(record, affiliation=affiliation, via=via)

@@ -236,6 +236,7 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     if name is not None:
         name = phrase.src(head_from + head.name_start, head_from + name_end).text
     officer = lex.suffix(title or unnamed, lex.state_titles) is not None
+    mod, age = _without_age_or_grade(mod) if unnamed else (mod, "")  # 同校野球部の|3年生の部員
     if mod:
         found, title = _modifier_parts(phrase, mod, title, proper, officer, lex)
         # 浪速の球団関係者: the club the modifier names, not the bare word for a club
@@ -251,6 +252,8 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     elif mod and not (title or head.honorific) and (part := _quantifier_before(phrase, mod, lex)):
         # 一部の人, 多くの市民: the part of the group is who speaks, no one person
         speaker_span, anonymous, name = phrase.src(len(mod) - len(part), len(phrase.text)), True, None
+    if anonymous and age:  # 3年生の生徒, 70代の男性: part of how the text names them
+        speaker_span = phrase.src(len(mod), len(phrase.text))
     if mod and not (title or head.honorific or anonymous) and lex.is_org(core) and affiliation is not None:
         # マクドナルドのアメリカ法人: a part of an organisation speaks; the whole is its name
         speaker_span = phrase.src(0, len(phrase.text))
@@ -271,6 +274,21 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
         else None
     )
     return Parts(speaker=speaker, affiliation=aff)
+
+
+def _without_age_or_grade(mod: str) -> tuple[str, str]:
+    """A modifier without its last part, and that part, when it gives an age or a school
+    grade (同校野球部の|3年生); the modifier and "" otherwise."""
+    core = mod.rstrip("の")
+    last = core.rsplit("の", 1)[-1]
+    if _AGE_OR_GRADE.fullmatch(last) is None:
+        return mod, ""
+    cut = len(core) - len(last)
+    return mod[:cut], mod[cut:]
+
+
+#: an age or a school grade before an unnamed source (3年生の, 70代の, 高校2年の)
+_AGE_OR_GRADE = regex.compile(r"(?:小学|中学|高校|大学)?[\p{N}一二三四五六七八九十]+(?:年生|歳代|歳|代|年)")
 
 
 def _unnamed_or_job(
