@@ -812,6 +812,7 @@ def test_what_an_organisation_is_is_no_affiliation(extractor: quotes.Extractor, 
             "英国の研究機関「北海核問題研究所」で上級研究員を務めるサラ・ミルズ氏は、「危険だ」と指摘した。",
             "英国の研究機関「北海核問題研究所」",
         ),
+        ("北山南高校・金沢大将校長は「申し訳ありません」と謝罪した。", "北山南高校"),
     ],
     ids=[
         "a_part_of_the_same_school",
@@ -819,6 +820,7 @@ def test_what_an_organisation_is_is_no_affiliation(extractor: quotes.Extractor, 
         "a_party_post_beside_a_former_one",
         "a_lawyers_team_is_a_body",
         "the_name_in_brackets_after_the_kind",
+        "the_organisation_set_off_with_a_dot",
     ],
 )
 def test_the_organisation_of_a_post_held_is_the_speakers(
@@ -888,3 +890,12 @@ def test_a_post_in_katakana_is_a_title(extractor: quotes.Extractor) -> None:
         and last.speaker.title == "コミッショナー"
     )
     assert last.affiliation is not None and last.affiliation.text == "NPB"
+
+
+def test_a_katakana_name_with_a_dot_is_one_name(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("アグネス・ムタレ氏は「驚いた」と話した。")
+    assert (
+        record.speaker is not None
+        and record.speaker.name == "アグネス・ムタレ"
+        and record.affiliation is None
+    )

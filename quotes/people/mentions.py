@@ -214,6 +214,21 @@ def _before_name(
     return 0, None
 
 
+def _org_before_name(
+    phrase: _Phrase, head: _Head, name_end: int, proper: frozenset[int], lex: Lexicon
+) -> tuple[str, Span | None]:
+    """The name, and the organisation set off before it with ・ (菊川南陵高校・金沢大将校長,
+    トヨタ自動車・豊田章男社長), when the words after ・ begin a name."""
+    start, end = head.start + head.name_start, head.start + name_end
+    text = phrase.text[start:end]
+    dot = text.find("・")
+    org = text[:dot]
+    named = start + dot + 1 in phrase.names | proper
+    if dot > 1 and named and _HAN.search(org) and lex.names_org(org):
+        return phrase.src(start + dot + 1, end).text, phrase.src(start, start + dot)
+    return phrase.src(start, end).text, None
+
+
 def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], lex: Lexicon) -> Parts:
     """The speaker and affiliation records of a phrase whose head is read."""
     head_from = head.start
@@ -231,10 +246,10 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
             phrase, head_from, name[: len(name) - len(unnamed)], unnamed, proper, lex
         )
         name = None
-    if name is not None and is_pronoun(name, lex):
+    if name is not None and not is_pronoun(name, lex):
+        name, affiliation = _org_before_name(phrase, head, name_end, proper, lex)
+    else:
         name = None
-    if name is not None:
-        name = phrase.src(head_from + head.name_start, head_from + name_end).text
     officer = lex.suffix(title or unnamed, lex.state_titles) is not None
     mod, age = _without_age_or_grade(mod) if unnamed else (mod, "")  # 同校野球部の|3年生の部員
     if mod:
