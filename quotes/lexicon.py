@@ -60,6 +60,7 @@ LIST_FILES = {
     "title_prefixes.txt": "title_prefixes",
     "places.txt": "places",
     "org_lookalikes.txt": "org_lookalikes",
+    "org_prefixes.txt": "org_prefixes",
     "outsiders.txt": "outsiders",
     "team_titles.txt": "team_titles",
     "intention_nouns.txt": "intention_nouns",
@@ -123,6 +124,7 @@ class Lexicon:
     title_prefixes: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     places: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     org_lookalikes: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    org_prefixes: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     outsiders: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     team_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     intention_nouns: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
@@ -291,6 +293,8 @@ class Lexicon:
         """
         if self.is_media(text):
             return True
+        if any(text.startswith(p) and len(text) > len(p) + 1 for p in self.org_prefixes):
+            return True  # 劇団北斗座, 株式会社くいだおれ: a word that opens the name
         ending = self.suffix(text, self.org_suffixes)
         if ending is None:
             return False

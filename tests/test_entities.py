@@ -899,3 +899,19 @@ def test_a_katakana_name_with_a_dot_is_one_name(extractor: quotes.Extractor) -> 
         and record.speaker.name == "アグネス・ムタレ"
         and record.affiliation is None
     )
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        ("劇団北斗座で代表を務める演出家の三輪康介氏は「劇団の父だった」と声を詰まらせた。", "劇団北斗座"),
+        ("アーク・プロモーションに所属する榊ゆかりさんは「感謝したい」と話した。", "アーク・プロモーション"),
+        ("株式会社くいだおれの山田昌平社長は「残念だ」と述べた。", "株式会社くいだおれ"),
+    ],
+    ids=["work_place_before_an_occupation", "a_body_one_belongs_to", "a_word_opening_a_name"],
+)
+def test_where_a_person_works_or_belongs_is_the_affiliation(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.affiliation is not None and record.affiliation.text == affiliation

@@ -11,9 +11,10 @@ from __future__ import annotations
 import attrs
 import regex
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Words
 
 from quotes.grammar.phrases import named_in_brackets, noun_phrase
-from quotes.grammar.tokens import token_span
+from quotes.grammar.tokens import in_quote, token_span
 from quotes.lexicon import Lexicon
 from quotes.people.entities import former
 from quotes.people.mentions import Parts, decompose
@@ -67,6 +68,19 @@ def _name_start(head: Token) -> int:
     while start > 0 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i >= start:
         start -= 1
     return start
+
+
+#: verbs of membership, whose に-object is a body whatever its name (…に所属する)
+_BELONG = frozenset({"所属", "所属する", "在籍", "在籍する"})
+
+
+def _a_name(words: Words) -> bool:
+    """Whether words read as a name: a proper noun, katakana, or a quotation standing for one."""
+    return any(t.pos_ == "PROPN" or in_quote(t) or _KATAKANA_WORD.fullmatch(t.text) for t in words)
+
+
+#: a word in katakana
+_KATAKANA_WORD = regex.compile(r"[\p{Katakana}ー・]{2,}")
 
 
 def _before_aside(doc: Doc, i: int) -> Token:
@@ -316,6 +330,13 @@ class MentionReader:
             return span
         return Span.of(src, span.start, close + 1)
 
+    def _occupation(self, word: str) -> bool:
+        """Whether a word says what a person does (演出家, 弁護士, 研究員)."""
+        return (
+            self.lex.suffix(word, self.lex.titles) is not None
+            or self.lex.suffix(word, self.lex.anonymous) is not None
+        )
+
     def _working_at(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
         """The organisation a clause on the name says the person works in (本町自治会で会長を
         務める石田正さん -> 本町自治会, 会長; 県警に勤務する山田巡査 -> 県警), however the parser
@@ -324,6 +345,8 @@ class MentionReader:
             return parts
         doc = head.doc
         start = _name_start(head)
+        if start >= 3 and doc[start - 1].text == "の" and self._occupation(doc[start - 2].text):
+            start -= 2  # 劇団北斗座で代表を務める演出家の三輪康介氏: past what the person does
         verb = doc[start - 1] if start > 0 else None
         while verb is not None and verb.dep_ == "aux" and verb.head.i < verb.i:
             verb = verb.head  # 担当|し|た: the verb the endings hang on
@@ -334,8 +357,8 @@ class MentionReader:
             if org.dep_ != "obl" or cases[-1:] not in [[p] for p in _WORK_AT[verb.lemma_]]:
                 continue
             a, b = noun_phrase(org, self.lex, appositions=False)
-            if not self.lex.names_org(doc[a:b].text):
-                continue
+            if not (self.lex.names_org(doc[a:b].text) or (verb.lemma_ in _BELONG and _a_name(doc[a:b]))):
+                continue  # 「アーク・プロモーション」に所属する: what one belongs to is a body
             span = self._with_name(token_span(self.source, unit, doc, a, b))
             posts = [
                 c.text for c in verb.children if c.dep_ == "obj" and self.lex.suffix(c.text, self.lex.titles)
