@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 from spacy.tokens import Span, Token
 
-from quotes.grammar.tokens import BRACKETS, in_quote
+from quotes.grammar.tokens import BRACKETS, KATAKANA_WORD, in_quote
 from quotes.lexicon import Lexicon
 
 #: dependency labels that keep a token inside the speaker's noun phrase (not punct:
@@ -186,14 +186,10 @@ def is_pronoun(text: str, lex: Lexicon) -> bool:
 PLURALS = ("ら", "たち", "達")
 
 
-#: a word in katakana (ファルコンズ, ブルーオーシャンズ)
-_KATAKANA = regex.compile(r"[\p{Katakana}ー・]+")
-
-
 def _foreign_name(head: Token, tokens: Span) -> bool:
     """Whether a phrase reads as a name written in katakana that the tagger took for a common
     noun (東都ファルコンズ, ノースウィンズ): a long katakana word, or one after a word of the name."""
-    if _KATAKANA.fullmatch(head.text) is None or head.pos_ != "NOUN":
+    if KATAKANA_WORD.fullmatch(head.text) is None or head.pos_ != "NOUN":
         return False
     prefixed = any(t.dep_ == "compound" and t.head == head and t.i == head.i - 1 for t in tokens)
     return len(head.text) >= 5 or (prefixed and len(head.text) >= 4)

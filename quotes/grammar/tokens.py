@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
 from spacy.tokens import Doc, Token
 
 from quotes.records import Span
@@ -19,6 +20,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "dislocated"})
 CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "acl", "xcomp", "parataxis", "ROOT"})
 #: brackets around a quotation's placeholder
 BRACKETS = frozenset("「」『』｢｣")
+#: a word written in katakana (ファルコンズ, ブルーオーシャンズ, ロイター・ワールド)
+KATAKANA_WORD = regex.compile(r"[\p{Katakana}ー・]+")
 
 
 def placeholder_token(doc: Doc, slot: Slot) -> Token | None:

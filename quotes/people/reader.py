@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Words
 
 from quotes.grammar.phrases import named_in_brackets, noun_phrase
-from quotes.grammar.tokens import in_quote, token_span
+from quotes.grammar.tokens import KATAKANA_WORD, in_quote, token_span
 from quotes.lexicon import Lexicon
 from quotes.people.entities import former
 from quotes.people.mentions import Parts, decompose
@@ -76,11 +76,9 @@ _BELONG = frozenset({"所属", "所属する", "在籍", "在籍する"})
 
 def _a_name(words: Words) -> bool:
     """Whether words read as a name: a proper noun, katakana, or a quotation standing for one."""
-    return any(t.pos_ == "PROPN" or in_quote(t) or _KATAKANA_WORD.fullmatch(t.text) for t in words)
-
-
-#: a word in katakana
-_KATAKANA_WORD = regex.compile(r"[\p{Katakana}ー・]{2,}")
+    return any(
+        t.pos_ == "PROPN" or in_quote(t) or (len(t) >= 2 and KATAKANA_WORD.fullmatch(t.text)) for t in words
+    )
 
 
 def _before_aside(doc: Doc, i: int) -> Token:
@@ -158,11 +156,11 @@ class MentionReader:
             return parts
         if not named_in_brackets(head):
             return parts
-        name_start = self.source.find("「", speaker.end) + 1
-        end = self.source.find("」", name_start)
-        name = self.source[name_start:end]
-        if name_start != speaker.end + 1 or end < 0 or not name.strip() or "「" in name:
+        found = self._bracket_at(speaker.end)
+        if found is None:
             return parts  # the bracket right after the noun (not past a dropped aside)
+        name_start, end = found
+        name = self.source[name_start:end]
         speaker = attrs.evolve(
             speaker, end=end + 1, text=self.source[speaker.start : end + 1], name=name, anonymous=False
         )
@@ -321,14 +319,26 @@ class MentionReader:
     def _with_name(self, span: Span) -> Span:
         """The organisation's span with the name in brackets right after its kind word
         (英国の民間研究機関「ロンドン核不拡散研究所」で…務める): the name is the body's."""
+        found = self._bracket_at(span.end)
+        if (
+            found is None
+            or found[1] - found[0] > 30
+            or any(c in self.source[found[0] : found[1]] for c in "。、")
+        ):
+            return span
+        return Span.of(self.source, span.start, found[1] + 1)
+
+    def _bracket_at(self, at: int) -> tuple[int, int] | None:
+        """The inside of a name in brackets opening right at `at` (…機関「ロンドン研究所」),
+        or None where no bracket opens there, it never closes, or it holds another."""
         src = self.source
-        if src[span.end : span.end + 1] != "「":
-            return span
-        close = src.find("」", span.end)
-        name = src[span.end + 1 : close]
-        if close < 0 or not name or len(name) > 30 or any(c in name for c in "。「、"):
-            return span
-        return Span.of(src, span.start, close + 1)
+        if src[at : at + 1] != "「":
+            return None
+        end = src.find("」", at)
+        name = src[at + 1 : end]
+        if end < 0 or not name.strip() or "「" in name:
+            return None
+        return at + 1, end
 
     def _occupation(self, word: str) -> bool:
         """Whether a word says what a person does (演出家, 弁護士, 研究員)."""
