@@ -61,6 +61,7 @@ LIST_FILES = {
     "places.txt": "places",
     "org_lookalikes.txt": "org_lookalikes",
     "org_prefixes.txt": "org_prefixes",
+    "venues.txt": "venues",
     "outsiders.txt": "outsiders",
     "team_titles.txt": "team_titles",
     "intention_nouns.txt": "intention_nouns",
@@ -125,6 +126,7 @@ class Lexicon:
     places: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     org_lookalikes: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     org_prefixes: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    venues: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     outsiders: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     team_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     intention_nouns: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)

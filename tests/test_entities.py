@@ -688,8 +688,22 @@ def test_a_topic_the_parser_read_as_a_conjunction_still_speaks(extractor: quotes
             "環境省は10日、猛暑日が最多を更新したと発表した。同省の担当者は「対策を徹底してほしい」と話した。",
             "環境省",
         ),
+        (
+            "人気ロックバンド「ブルー・ハーバー」の所属事務所「青空エンタテインメント」は、同バンドが"
+            "活動を休止すると発表した。同バンドでボーカルを務める松井蓮は「少し休みます」とつづった。",
+            "ブルー・ハーバー",
+        ),
+        (
+            "研究開発センター「みらい技術センター」は新素材を発表した。同センターの所長は「自信作だ」と話した。",
+            "みらい技術センター",
+        ),
     ],
-    ids=["party_of_an_earlier_speaker", "ministry_that_spoke"],
+    ids=[
+        "party_of_an_earlier_speaker",
+        "ministry_that_spoke",
+        "katakana_kind_introduced_by_name_not_the_agency_that_spoke",
+        "katakana_kind_introduced_and_speaking",
+    ],
 )
 def test_dou_kind_points_back_to_an_organisation_an_earlier_record_names(
     extractor: quotes.Extractor, text: str, affiliation: str
@@ -907,10 +921,49 @@ def test_a_katakana_name_with_a_dot_is_one_name(extractor: quotes.Extractor) -> 
         ("劇団北斗座で代表を務める演出家の三輪康介氏は「劇団の父だった」と声を詰まらせた。", "劇団北斗座"),
         ("アーク・プロモーションに所属する榊ゆかりさんは「感謝したい」と話した。", "アーク・プロモーション"),
         ("株式会社くいだおれの山田昌平社長は「残念だ」と述べた。", "株式会社くいだおれ"),
+        ("ブルー・ハーバーでボーカルを務める松井蓮は「少し休みます」とつづった。", "ブルー・ハーバー"),
     ],
-    ids=["work_place_before_an_occupation", "a_body_one_belongs_to", "a_word_opening_a_name"],
+    ids=[
+        "work_place_before_an_occupation",
+        "a_body_one_belongs_to",
+        "a_word_opening_a_name",
+        "a_name_one_holds_a_post_in",
+    ],
 )
 def test_where_a_person_works_or_belongs_is_the_affiliation(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "東京ドームで司会を務める松井蓮は「少し休みます」とつづった。",
+        "横浜アリーナで司会を務める松井蓮は「少し休みます」とつづった。",
+    ],
+    ids=["dome", "arena"],
+)
+def test_a_venue_one_serves_at_is_no_affiliation(extractor: quotes.Extractor, text: str) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.name == "松井蓮"
+    assert record.affiliation is None
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        (
+            "サッカー日本代表のフランコ・ロッシ監督は「若い選手に機会を与えたい」と述べた。",
+            "サッカー日本代表",
+        ),
+        ("ラグビー日本代表の田中一郎選手は「勝ちたい」と話した。", "ラグビー日本代表"),
+        ("民政党代表の山田太郎氏は「勝ちたい」と述べた。", "民政党"),
+    ],
+    ids=["coach_of_a_national_team", "player_of_a_national_team", "a_party_leader_holds_the_post"],
+)
+def test_a_post_word_before_a_team_title_names_the_team(
     extractor: quotes.Extractor, text: str, affiliation: str
 ) -> None:
     (record,) = extractor.extract(text)

@@ -547,12 +547,23 @@ def test_an_outlet_telling_someones_account_relays_it(extractor: quotes.Extracto
             "「反省が見られない」という理由で殴ったとしている。",
             ["理由は部員が喫煙したことによるもの", "「反省が見られない」という理由で殴った"],
         ),
+        (
+            "主将の森田健二さんもSNSを更新し、感謝の気持ちでいっぱいだと書き込んだうえで、"
+            "来季も挑戦を続けたいとつづった。",
+            ["感謝の気持ちでいっぱいだ", "来季も挑戦を続けたい"],
+        ),
+        (
+            "市長も記者会見を開き、計画を見直す考えはないと述べ、予算案を提出すると語った。",
+            ["計画を見直す考えはない", "予算案を提出する"],
+        ),
     ],
     ids=[
         "toshiteori_with_a_subject",
         "toshiteori_carried",
         "noberu_then_kataru_carried",
         "second_part_holds_a_bracket",
+        "uede_after_a_te_clause_the_parser_made_a_subject",
+        "mo_topic_over_a_te_clause",
     ],
 )
 def test_each_part_of_a_chain_of_statements_is_reported(

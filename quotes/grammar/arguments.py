@@ -7,7 +7,7 @@ clauses above it, and on the sentence's topic (`subject_of`, `topic_of`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -117,12 +117,28 @@ def cleft_focus(pred: Token, lex: Lexicon) -> Token | None:
 
 def earlier_clause_subject(pred: Token, q: Token, slots: Sequence[Slot], lex: Lexicon) -> Token | None:
     """The subject of a clause the cue continues: `田中さんが会見し、「…」と話した` (the
-    parser hangs 田中さんが on 会見し, whose subject the cue shares)."""
+    parser hangs 田中さんが on 会見し, whose subject the cue shares), or of the clause that
+    one continues in turn (小西さんもブログを更新し、「…」と書き込んだうえで、…とつづった,
+    where the parser made 更新し a subject)."""
     for clause in pred.children:
         if clause.dep_ != "advcl" or clause.i > q.i or not is_predicate(clause):
             continue
-        for c in clause.children:
-            if can_speak(c, slots, lex) and c.i < clause.i and can_be_source(c, lex):
+        found = clause_subject(clause, slots, lex)
+        if found is not None:
+            return found
+    return None
+
+
+def clause_subject(
+    clause: Token, slots: Sequence[Slot], lex: Lexicon, deps: Iterable[str] = SUBJECT_DEPS
+) -> Token | None:
+    """The source written as the subject of a clause, or of a clause before it that the
+    parser hung on it by one of `deps` (更新し as the subject of 書き込んだ in …を更新し、
+    「…」と書き込んだ)."""
+    inner = [c for c in clause.children if c.i < clause.i and c.dep_ in deps]
+    for verb in (clause, *[c for c in inner if is_predicate(c)]):
+        for c in verb.children:
+            if can_speak(c, slots, lex) and c.i < verb.i and can_be_source(c, lex):
                 return c
     return None
 
@@ -137,13 +153,15 @@ def person_in(focus: Token, lex: Lexicon) -> Token | None:
 
 
 def topic_of(doc: Doc, pred: Token, slots: Sequence[Slot], lex: Lexicon) -> Token | None:
-    """The sentence's first topic (Xは) before the cue.
+    """The sentence's first topic (Xは, Xも) before the cue.
 
-    A は-topic's scope runs over the clauses after it, so it is the speaker of a
+    A は- or も-topic's scope runs over the clauses after it, so it is the speaker of a
     cue the parser left without a subject (Xは…を開き、「…」と否定した).
     """
     for tok in doc[: pred.i]:
-        if can_speak(tok, slots, lex) and any(c.lemma_ == "は" and c.dep_ == "case" for c in tok.children):
+        if can_speak(tok, slots, lex) and any(
+            c.lemma_ in ("は", "も") and c.dep_ == "case" for c in tok.children
+        ):
             return tok
     return None
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 import regex
 
+from quotes.grammar.tokens import KATAKANA_WORD
 from quotes.lexicon import LOCAL_BODIES, Lexicon
 from quotes.orgs.home import at_home, home_country
 from quotes.orgs.table import OrganizationTable, OrgMatch
@@ -122,7 +123,7 @@ def same_as_written(
         start, end = part_of
         return attrs.evolve(affiliation, start=start, end=end, text=source[start:end])
     of_country = text.startswith(_SAME_COUNTRY) and len(text) > len(_SAME_COUNTRY)
-    same = (text.startswith("同") and 1 < len(text) <= 4) or of_country
+    same = _same_kind(text) or of_country
     kind = text[len(_SAME_COUNTRY) :] if of_country else text[1:] if same else text
     local = kind in LOCAL_BODIES  # 市の担当者: the city named before
     if not (same or local or 2 <= len(kind) <= 6):
@@ -145,12 +146,22 @@ def same_as_written(
         chosen = max(fitting[-1:] + introduced[-1:], default=None)
     else:
         # 同国外務省: only an earlier 外務省; 同党: an earlier party, else the last named
-        fitting = fitting or ([] if of_country else before)
+        # (an organisation introduced by this kind and its name wins over the last named)
+        fitting = fitting or ([] if of_country or introduced else before)
         chosen = max(fitting[-1:] + introduced[-1:], default=None)
     if chosen is None:
         return affiliation
     (start, end), _ = chosen
     return attrs.evolve(affiliation, start=start, end=end, text=source[start:end])
+
+
+def _same_kind(text: str) -> bool:
+    """Whether `text` is 同 and a kind word: 同党, 同研究所, and kinds written in katakana,
+    which run longer (同グループ, 同センター, 同プロダクション)."""
+    kind = text[1:]
+    return text.startswith("同") and (
+        1 <= len(kind) <= 3 or (KATAKANA_WORD.fullmatch(kind) is not None and len(kind) <= 8)
+    )
 
 
 def _part_of_same(

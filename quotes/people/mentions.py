@@ -395,6 +395,8 @@ def _modifier_parts(
 ) -> tuple[Span | None, str | None]:
     """The affiliation a modifier names, and the title it holds (`[affiliation][title] の`)."""
     mod_title_at = title_start(mod, 0, phrase.offsets, lex, phrase.names)
+    if mod_title_at is not None and title and lex.suffix(title, lex.team_titles):
+        mod_title_at = None  # サッカー日本代表の…監督: a team's coach or player, the post word names the team
     org_end = len(mod)
     if mod_title_at is not None:
         # 国際問題委員会副委員長: the organisation inside the title joins the affiliation

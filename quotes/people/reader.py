@@ -367,12 +367,18 @@ class MentionReader:
             if org.dep_ != "obl" or cases[-1:] not in [[p] for p in _WORK_AT[verb.lemma_]]:
                 continue
             a, b = noun_phrase(org, self.lex, appositions=False)
-            if not (self.lex.names_org(doc[a:b].text) or (verb.lemma_ in _BELONG and _a_name(doc[a:b]))):
-                continue  # 「アーク・プロモーション」に所属する: what one belongs to is a body
-            span = self._with_name(token_span(self.source, unit, doc, a, b))
             posts = [
                 c.text for c in verb.children if c.dep_ == "obj" and self.lex.suffix(c.text, self.lex.titles)
             ]
+            # 「アーク・プロモーション」に所属する: what one belongs to is a body; where one holds a
+            # post (ブルー・ハーバーでボーカルを務める, 同バンドで…), a name or 同 and a kind is one too
+            written = doc[a:b].text
+            named = (_a_name(doc[a:b]) or doc[a].text == "同") and self.lex.suffix(
+                written, self.lex.venues
+            ) is None
+            if not (self.lex.names_org(written) or (named and (verb.lemma_ in _BELONG or posts))):
+                continue
+            span = self._with_name(token_span(self.source, unit, doc, a, b))
             speaker = parts.speaker
             if speaker.title is None and posts:
                 speaker = attrs.evolve(speaker, title=posts[0])

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
-from quotes.grammar.arguments import de_wa_topic, set_off_topic, subject_of, topic_of
+from quotes.grammar.arguments import clause_subject, de_wa_topic, set_off_topic, subject_of, topic_of
 from quotes.grammar.media import relayed_source, via_of
 from quotes.grammar.phrases import can_be_source, noun_phrase
 from quotes.grammar.predicates import (
@@ -278,6 +278,7 @@ def _clause_source(
         or subject_of(doc, cue.first, slots, lex, first=True)
         or subject_of(doc, pred, slots, lex, first=True)
         or topic_of(doc, pred, slots, lex)
+        or _earlier_statement(pred, clause_head, slots, lex)
         or set_off_topic(doc, clause_head, lex)
         or de_wa_topic(doc, pred, lex)
     )
@@ -294,6 +295,18 @@ def _clause_source(
         # no source named (the discourse may give one)
         return None
     return subject
+
+
+def _earlier_statement(pred: Token, clause_head: Token, slots: Sequence[Slot], lex: Lexicon) -> Token | None:
+    """The subject of a statement the cue goes on from (小西さんもブログを更新し、「…」と
+    書き込んだうえで、…とつづった): one who said the first part says the second."""
+    said = [
+        c
+        for c in pred.children
+        if c.dep_ == "advcl" and c.i < clause_head.i and lex.cue_class(lemma_of(c)) in REPORTING
+    ]
+    # (the clause before the statement, however the parser hung it, has the same subject)
+    return clause_subject(said[-1], slots, lex, ("advcl", *SUBJECT_DEPS)) if said else None
 
 
 def _orphan(
