@@ -601,3 +601,19 @@ def test_a_verb_joined_by_te_is_part_of_the_clause_however_the_parser_hung_it(
 def test_an_act_set_off_by_a_comma_is_not_what_was_said(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("山田社長は不満を表明し、契約を見直すことを明らかにした。")
     assert record.text == "契約を見直す"
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("同社の発表では「誠に遺憾だ」としている。", "同社"),
+        ("振興公社のコメントでも「幅広い年代に来てもらえた」としている。", "振興公社"),
+        ("県警の調べでは「金が欲しかった」と供述している。", None),
+    ],
+    ids=["happyou_dewa", "comment_demo", "an_inquiry_is_no_statement_of_its_owner"],
+)
+def test_a_quotation_framed_by_someones_statement_is_theirs(
+    extractor: quotes.Extractor, text: str, speaker: str | None
+) -> None:
+    (record,) = extractor.extract(text)
+    assert (record.speaker.text if record.speaker is not None else None) == speaker

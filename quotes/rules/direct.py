@@ -195,15 +195,38 @@ def _agent(pred: Token, lex: Lexicon) -> Token | None:
 
 def _frame_source(pred: Token, q: Token, lex: Lexicon) -> Token | None:
     """X of `Xによれば、「…」と説明する`: the words are the frame's source's own, unless X is
-    a medium (毎日新聞によると、「…」と述べた: the outlet relays someone it does not name)."""
+    a medium (毎日新聞によると、「…」と述べた: the outlet relays someone it does not name);
+    X of `Xのコメントでは「…」としている`, a statement of X's (コメント, 声明, 談話)."""
     for child in pred.children:
-        if child.dep_ != "obl" or child.i > q.i or not can_be_source(child, lex):
+        if child.dep_ != "obl" or child.i > q.i:
+            continue
+        owner = _statement_owner(child, lex)
+        if owner is not None:
+            return owner
+        if not can_be_source(child, lex):
             continue
         framed = any(c.text == "に" and any(f.lemma_ == "よる" for f in c.children) for c in child.children)
         start, end = noun_phrase(child, lex)
         if framed and not lex.is_media(child.doc[start:end].text):
             return child
     return None
+
+
+def _statement_owner(noun: Token, lex: Lexicon) -> Token | None:
+    """X in `Xのコメントでは` / `Xの声明でも`: the one whose statement the noun is, when the
+    noun says it is speech (speech_nouns.tsv) and X is no medium."""
+    if lex.speech_nouns.get(noun.lemma_) != "speech":
+        return None
+    if [c.text for c in noun.children if c.dep_ == "case" and c.i > noun.i][:2] not in (
+        ["で", "は"],
+        ["で", "も"],
+    ):
+        return None
+    owners = [c for c in noun.children if c.dep_ == "nmod" and c.i < noun.i and c.pos_ in ("NOUN", "PROPN")]
+    if not owners or not can_be_source(owners[-1], lex):
+        return None
+    start, end = noun_phrase(owners[-1], lex)
+    return None if lex.is_media(noun.doc[start:end].text) else owners[-1]
 
 
 #: subjects whose verbs take the honorific られる, which is no passive (陛下は…と述べられた)
