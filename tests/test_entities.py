@@ -968,3 +968,72 @@ def test_a_post_word_before_a_team_title_names_the_team(
 ) -> None:
     (record,) = extractor.extract(text)
     assert record.affiliation is not None and record.affiliation.text == affiliation
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        ("岡山県警捜査2課は、男を逮捕したと発表した。", "岡山県警"),
+        ("厚生労働省医薬食品局安全対策課は、製品を回収すると発表した。", "厚生労働省"),
+        ("静岡県警浜松東署は、男を逮捕したと発表した。", "静岡県警"),
+        ("気象庁は、地震が起きたと発表した。", None),
+        ("国土交通省は、調査すると発表した。", None),
+    ],
+    ids=["police_division", "ministry_section", "police_station", "body_alone", "ministry_alone"],
+)
+def test_a_department_speaking_belongs_to_its_organisation(
+    extractor: quotes.Extractor, text: str, affiliation: str | None
+) -> None:
+    (record,) = extractor.extract(text)
+    assert (record.affiliation.text if record.affiliation is not None else None) == affiliation
+
+
+def test_a_post_held_at_dou_sha_the_parser_hung_inside_the_post_is_at_the_company(
+    extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "光陵製薬は「深くおわびします」と発表した。"
+        "同社で安全性情報部長を務める北村裕二氏は「因果関係の解明を急ぎたい」と話した。"
+    )
+    record = extractor.extract(text)[-1]
+    assert record.speaker is not None and record.speaker.name == "北村裕二"
+    assert record.affiliation is not None and record.affiliation.text == "光陵製薬"
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        (
+            "試料は東京都の星嶺科学博物館で公開される。同館の学芸員で展示を担当する小野寺真理さんは、"
+            "「何かを感じ取ってほしい」と話している。",
+            "星嶺科学博物館",
+        ),
+        (
+            "朝霧化学工業は「深くおわびします」と発表した。工事は設備工事会社が請け負った。"
+            "同社の水野社長は「責任を痛感している」と述べた。",
+            "朝霧化学工業",
+        ),
+        ("東北大学の准教授で地震学を研究する田中一郎さんは「注意が必要だ」と話した。", "東北大学"),
+        (
+            "英国のノースフィールド大学で惑星地質学を研究するサラ・ウィルキンス教授は、「驚くべき成果だ」と述べた。",
+            "英国のノースフィールド大学",
+        ),
+    ],
+    ids=[
+        "dou_kan_named_in_the_narration",
+        "a_description_in_the_narration_is_no_body",
+        "post_of_a_body_then_work",
+        "research_at_a_university",
+    ],
+)
+def test_a_body_named_in_the_narration_or_a_clause_of_work_is_the_affiliation(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    record = [r for r in extractor.extract(text) if r.kind == "direct"][-1]
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+    assert text[record.affiliation.start : record.affiliation.end] == affiliation
+
+
+def test_a_place_one_researches_in_is_no_affiliation(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("東京で研究する田中一郎さんは「注意が必要だ」と話した。")
+    assert record.affiliation is None

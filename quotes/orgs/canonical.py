@@ -8,7 +8,7 @@ null where it does not.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 import regex
@@ -111,6 +111,7 @@ def same_as_written(
     written: Mapping[tuple[int, int], str],
     source: str,
     departments: tuple[str, ...] = (),
+    is_body: Callable[[str], bool] | None = None,
 ) -> Affiliation:
     """`同社` / `同党` for an organisation the table does not know: the last one named as a
     speaker before it (精密部品大手の千曲精工は…。同社の真柴社長は), preferring one whose name
@@ -147,12 +148,34 @@ def same_as_written(
     else:
         # 同国外務省: only an earlier 外務省; 同党: an earlier party, else the last named
         # (an organisation introduced by this kind and its name wins over the last named)
-        fitting = fitting or ([] if of_country or introduced else before)
-        chosen = max(fitting[-1:] + introduced[-1:], default=None)
+        # 同館 after …の星嶺科学博物館で開かれる: a body of that kind named in the narration,
+        # nearer than any named as a speaker (`is_body` says what is one)
+        narrated = (
+            [] if of_country or is_body is None else _narrated(kind, source, affiliation.start, is_body)
+        )
+        narrated = [item for item in narrated if not before or item[0][0] >= before[-1][0][1]]
+        if fitting or introduced or of_country:
+            chosen = max(fitting[-1:] + introduced[-1:], default=None)
+        else:
+            chosen = max((narrated or before)[-1:], default=None)
     if chosen is None:
         return affiliation
     (start, end), _ = chosen
     return attrs.evolve(affiliation, start=start, end=end, text=source[start:end])
+
+
+def _narrated(
+    kind: str, source: str, before: int, is_body: Callable[[str], bool]
+) -> list[tuple[tuple[int, int], str]]:
+    """Names of bodies ending in `kind` written in `source` before `before` (星嶺科学博物館 for
+    館), by span: a run of kanji and katakana that `is_body` takes for an organisation."""
+    found = []
+    pattern = rf"[\p{{Han}}\p{{Katakana}}ー・]{{2,20}}{regex.escape(kind)}(?![\p{{Han}}\p{{Katakana}}ー])"
+    for m in regex.finditer(pattern, source[:before]):
+        name = m.group(0)  # (not 水野社 of 水野社長, nor 本社)
+        if not name.startswith("同") and is_body(name):
+            found.append((m.span(), name))
+    return found
 
 
 def _same_kind(text: str) -> bool:
@@ -185,6 +208,16 @@ def _part_of_same(
         if fitting and len(rest) >= 2:
             return fitting[-1]
     return None
+
+
+def _body_of(lex: Lexicon) -> Callable[[str], bool]:
+    """Whether a name is an organisation's and no medium's (what 同館 may point back to)."""
+    return lambda name: (
+        lex.is_org(name)
+        and not lex.is_media(name)
+        and lex.suffix(name, lex.org_descriptions) is None  # 設備工事会社 describes, names none
+        and "・" not in name  # 政府・与党: a list
+    )
 
 
 def _team_before(
@@ -259,7 +292,7 @@ def canonicalise(
         )
         if affiliation is not None and record.affiliation is not None:
             # 同社: the organisation named as a speaker, unless the table's is nearer
-            own = same_as_written(record.affiliation, stated, source, lex.department_endings)
+            own = same_as_written(record.affiliation, stated, source, lex.department_endings, _body_of(lex))
             team = _team_before(record.affiliation, teams, kinds, source)  # a club, not its league
             if team is not None:
                 affiliation = team

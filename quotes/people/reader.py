@@ -51,6 +51,9 @@ _WORK_AT = {
     "担当する": ("で",),
     "担う": ("で",),
     "働く": ("で",),
+    "研究": ("で",),
+    "研究する": ("で",),
+    "教える": ("で",),
     "勤める": ("に", "で"),
     "勤務": ("に", "で"),
     "勤務する": ("に", "で"),
@@ -115,7 +118,7 @@ class MentionReader:
                 self._equals(self._working_at(unit, head, self._described(unit, head, parts)))
             )
             parts = self._bracketed_name(head, self._whole_names(self._hosted(unit, head, parts)))
-            parts = self._press_office(parts)
+            parts = self._department(head, self._press_office(parts))
             self._done[key] = parts
             self._note_organisation(head, self._done[key])
         return self._done[key]
@@ -316,6 +319,53 @@ class MentionReader:
         affiliation = Affiliation(start=start, end=start + len(owner), text=owner)
         return Parts(speaker=speaker, affiliation=affiliation)
 
+    def _post_owner(self, noun: Token) -> Token | None:
+        """The organisation of `X の post` when `noun` is a post (学芸員 of 同館の学芸員で)."""
+        if self.lex.suffix(noun.text, self.lex.titles) is None:
+            return None
+        owners = [
+            c
+            for c in noun.children
+            if c.dep_ == "nmod"
+            and c.i < noun.i
+            and noun.doc[c.i + 1].text == "の"
+            and c.pos_ in ("NOUN", "PROPN")
+        ]
+        if not owners:
+            return None
+        owner = owners[-1]
+        a, b = noun_phrase(owner, self.lex, appositions=False)
+        written = noun.doc[a:b].text
+        return owner if self.lex.names_org(written) or written.startswith("同") else None
+
+    def _department(self, head: Token, parts: Parts | None) -> Parts | None:
+        """A department of an organisation speaking (岡山県警捜査2課, 厚生労働省医薬食品局
+        安全対策課): the organisation it is part of, the shortest run of its words that names
+        one, is the affiliation."""
+        if parts is None or parts.affiliation is not None:
+            return parts
+        speaker = parts.speaker
+        if (
+            speaker.title
+            or speaker.honorific
+            or self.lex.suffix(speaker.text, self.lex.department_endings) is None
+        ):
+            return parts
+        a, b = noun_phrase(head, self.lex, appositions=False)
+        words = [t.text for t in head.doc[a:b]]
+        if "".join(words) != speaker.text or any("人名" in t.tag_ for t in head.doc[a:b]):
+            return parts  # a person, or a phrase not written as its words (an aside, a bracket)
+        for k in range(1, len(words) - 1):
+            if head.doc[a + k].tag_.startswith("接尾辞"):
+                continue  # 岡山県|警: the name runs on
+            owner, rest = "".join(words[:k]), "".join(words[k:])
+            if len(owner) >= 3 and self.lex.is_org(owner) and len(rest) >= 2:
+                end = speaker.start + len(owner)
+                return Parts(
+                    speaker=speaker, affiliation=Affiliation(start=speaker.start, end=end, text=owner)
+                )
+        return parts
+
     def _with_name(self, span: Span) -> Span:
         """The organisation's span with the name in brackets right after its kind word
         (英国の民間研究機関「ロンドン核不拡散研究所」で…務める): the name is the body's."""
@@ -362,18 +412,26 @@ class MentionReader:
             verb = verb.head  # 担当|し|た: the verb the endings hang on
         if verb is None or verb.pos_ not in ("VERB", "NOUN") or verb.lemma_ not in _WORK_AT:
             return parts
-        for org in verb.children:
+        opening = verb.left_edge  # 同社で安全性情報部長を務める: the parser hung 同社で inside the post
+        candidates = [c for c in verb.children if c.dep_ == "obl"] + (
+            [opening] if opening.dep_ == "nmod" else []
+        )
+        for org in candidates:
             cases = [c.text for c in org.children if c.dep_ == "case" and c.i > org.i]
-            if org.dep_ != "obl" or cases[-1:] not in [[p] for p in _WORK_AT[verb.lemma_]]:
+            if cases[-1:] not in [[p] for p in _WORK_AT[verb.lemma_]]:
                 continue
-            a, b = noun_phrase(org, self.lex, appositions=False)
             posts = [
                 c.text for c in verb.children if c.dep_ == "obj" and self.lex.suffix(c.text, self.lex.titles)
             ]
+            owner = self._post_owner(org)
+            if owner is not None:
+                # 同館の学芸員で展示を担当する: the post is the で-phrase, its owner the body
+                org, posts = owner, [*posts, doc[owner.i + 2 : org.i + 1].text]  # (past の)
+            a, b = noun_phrase(org, self.lex, appositions=False)
             # 「アーク・プロモーション」に所属する: what one belongs to is a body; where one holds a
             # post (ブルー・ハーバーでボーカルを務める, 同バンドで…), a name or 同 and a kind is one too
             written = doc[a:b].text
-            named = (_a_name(doc[a:b]) or doc[a].text == "同") and self.lex.suffix(
+            named = (_a_name(doc[a:b]) or doc[a].text.startswith("同")) and self.lex.suffix(
                 written, self.lex.venues
             ) is None
             if not (self.lex.names_org(written) or (named and (verb.lemma_ in _BELONG or posts))):
