@@ -161,6 +161,11 @@ ROWS: list[tuple[str, str, list[dict[str, Any]]]] = [
         [dict(kind="indirect", speaker="一ノ瀬", cue="明かした"), dict(kind="term")],
     ),
     (
+        "a_name_after_the_noun_it_names_inside_reported_speech_stays_a_term",
+        "機構は5日、探査機「はくよう」が採取した試料が回収されたと発表した。",
+        [dict(kind="indirect", speaker="機構", cue="発表した"), dict(kind="term")],
+    ),
+    (
         "a_surname_the_dictionary_reads_as_a_place_after_to_ends_on_the_speaker",
         "最後は「明日も勝って、金沢をもっと盛り上げます」と久我山。",
         [dict(kind="direct", speaker="久我山")],

@@ -1037,3 +1037,12 @@ def test_a_body_named_in_the_narration_or_a_clause_of_work_is_the_affiliation(
 def test_a_place_one_researches_in_is_no_affiliation(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("東京で研究する田中一郎さんは「注意が必要だ」と話した。")
     assert record.affiliation is None
+
+
+def test_a_body_of_its_own_in_the_town_named_before_is_not_the_town(extractor: quotes.Extractor) -> None:
+    text = (
+        "霞ヶ関町の町長は「被害は大きい」と述べた。"
+        "同町上村地区の自主防災会で会長を務める小池武雄さんは、全員の無事を確認したと話した。"
+    )
+    record = extractor.extract(text)[-1]
+    assert record.affiliation is not None and record.affiliation.text.endswith("自主防災会")

@@ -193,8 +193,8 @@ def _part_of_same(
     """`同校硬式野球部`, `同大学医学部`: a part of the organisation named before stands for it
     (its span), when an earlier one's name ends in the kind word after 同 (校, 大学)."""
     text = affiliation.text
-    if not text.startswith("同") or len(text) <= 4 or not text.endswith(departments):
-        return None
+    if not text.startswith("同") or len(text) <= 4 or not text.endswith(departments) or "の" in text:
+        return None  # (同町上村地区の自主防災会: a body of its own in the town)
     for n in (2, 1):
         kind, rest = text[1 : 1 + n], text[1 + n :]
         fitting = [

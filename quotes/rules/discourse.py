@@ -288,6 +288,10 @@ def _sign_off_pattern(verbs: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(rf"\s*(?P<medium>[^、。，,\s「」]{{2,30}}?)(?:が|は)(?:{alternatives})[。．]?\s*")
 
 
+#: a noun's last character right before a bracket (探査機「…」), no particle between
+_NOUN_END = regex.compile(r"[\p{Han}\p{Katakana}ー][「『]")
+
+
 def inside_reported(records: list[Quotation], source: str, lex: Lexicon) -> list[Quotation]:
     """XはYが「巨大な負担」を抱えていると述べた: a bracket inside a reported clause whose
     speaker is known is that speaker's words, with the clause's cue, medium and group
@@ -303,6 +307,8 @@ def inside_reported(records: list[Quotation], source: str, lex: Lexicon) -> list
             continue  # a name (フリーダム・シールド, 港湾入札不正事件) stays a term
         if lex.suffix(source[max(0, record.start - 8) : max(0, record.start - 1)], lex.works):
             continue  # 舞台「月を拾う人」: a work's title
+        if _NOUN_END.match(source, max(0, record.start - 2)) is not None:
+            continue  # 探査機「はくよう」: a name right after the noun saying what it names
         around = [c for c in clauses if c.start <= record.start and record.end <= c.end]
         if around:
             clause = min(around, key=lambda c: c.end - c.start)
