@@ -1046,3 +1046,33 @@ def test_a_body_of_its_own_in_the_town_named_before_is_not_the_town(extractor: q
     )
     record = extractor.extract(text)[-1]
     assert record.affiliation is not None and record.affiliation.text.endswith("自主防災会")
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        (
+            "ルソン海洋大学の気象学者、田中一郎准教授は、「例外ではなくなる」と指摘している。",
+            "ルソン海洋大学",
+        ),
+        (
+            "欧州安全保障協力機構の選挙監視団を率いるクラウス・エーベルハルト団長は「秩序立っていた」と述べた。",
+            "欧州安全保障協力機構の選挙監視団",
+        ),
+        (
+            "国際赤十字・赤新月社連盟のフィリピン事務所代表を務めるヘレナ・ストランド氏は「水が足りない」と警告した。",
+            "国際赤十字・赤新月社連盟",
+        ),
+    ],
+    ids=["post_of_compound_words_set_off_by_a_comma", "the_body_one_leads", "post_with_a_place_in_it"],
+)
+def test_an_organisation_before_a_post_gives_the_affiliation_however_the_post_is_cut(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+
+
+def test_a_kind_of_body_one_leads_names_no_body(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("大企業の経営者として組織を率いる田中一郎氏は「厳しい」と述べた。")
+    assert record.affiliation is None

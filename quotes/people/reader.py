@@ -51,6 +51,7 @@ _WORK_AT = {
     "担当する": ("で",),
     "担う": ("で",),
     "働く": ("で",),
+    "率いる": ("を",),
     "研究": ("で",),
     "研究する": ("で",),
     "教える": ("で",),
@@ -95,8 +96,11 @@ def _before_aside(doc: Doc, i: int) -> Token:
 
 
 def _with_number(tok: Token) -> str:
-    """A noun with the number counting it (4|番 -> 4番)."""
-    return "".join(t.text for t in tok.subtree if t.i == tok.i or (t.dep_ == "nummod" and t.head == tok))
+    """A noun with the number counting it (4|番 -> 4番) or the words it is compounded of
+    (気象学|者 -> 気象学者)."""
+    return "".join(
+        t.text for t in tok.subtree if t.i == tok.i or (t.dep_ in ("nummod", "compound") and t.head == tok)
+    )
 
 
 class MentionReader:
@@ -413,7 +417,9 @@ class MentionReader:
         if verb is None or verb.pos_ not in ("VERB", "NOUN") or verb.lemma_ not in _WORK_AT:
             return parts
         opening = verb.left_edge  # 同社で安全性情報部長を務める: the parser hung 同社で inside the post
-        candidates = [c for c in verb.children if c.dep_ == "obl"] + (
+        # (…の選挙監視団を率いる: the body one leads is its object)
+        deps = ("obl", "obj") if "を" in _WORK_AT[verb.lemma_] else ("obl",)
+        candidates = [c for c in verb.children if c.dep_ in deps] + (
             [opening] if opening.dep_ == "nmod" else []
         )
         for org in candidates:
@@ -436,6 +442,11 @@ class MentionReader:
             ) is None
             if not (self.lex.names_org(written) or (named and (verb.lemma_ in _BELONG or posts))):
                 continue
+            if (
+                self.lex.suffix(written, self.lex.org_descriptions) == written
+                and written not in self.lex.org_kinds
+            ):
+                continue  # 企業を率いる: a word for a kind of body names none (球団 points back to one)
             span = self._with_name(token_span(self.source, unit, doc, a, b))
             speaker = parts.speaker
             if speaker.title is None and posts:
@@ -472,9 +483,12 @@ class MentionReader:
                 continue
             first = j - 1
             while (
-                first > 0 and j - first < 4 and doc[first - 1].pos_ == "NOUN" and doc[first - 1].text != "の"
+                first > 0
+                and j - first < 4
+                and doc[first - 1].pos_ in ("NOUN", "PROPN")
+                and doc[first - 1].text != "の"
             ):
-                first -= 1  # 強化|委員長, 強化|部|長: the whole post, however the words were cut
+                first -= 1  # 強化|委員長, フィリピン|事務所|代表: the whole post, however the words were cut
             post = doc[first:j].text
             if self.lex.suffix(post, self.lex.titles) is None and not post.endswith(self.lex.team_titles):
                 continue  # 野球部の監督を務める: a team's post is a post too
