@@ -1076,3 +1076,38 @@ def test_an_organisation_before_a_post_gives_the_affiliation_however_the_post_is
 def test_a_kind_of_body_one_leads_names_no_body(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("大企業の経営者として組織を率いる田中一郎氏は「厳しい」と述べた。")
     assert record.affiliation is None
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        (
+            "長野県穂高野市の市立穂高野東小学校の近くで事件があり、長野県警穂高野署は男を逮捕したと発表した。"
+            "同校の宮坂恵子校長は「逃げてください」と呼びかけた。",
+            "市立穂高野東小学校",
+        ),
+        (
+            "長野県穂高野市で事件があり、県警は男を逮捕したと発表した。市の担当者は「検討している」と話した。",
+            "長野県穂高野市",
+        ),
+        ("トヨタ自動車は新型車を発表した。同社の山田社長は「自信作だ」と述べた。", "トヨタ自動車"),
+    ],
+    ids=[
+        "dou_kou_is_the_school_not_the_police_that_spoke",
+        "the_city_named_in_the_narration",
+        "dou_sha_spoke",
+    ],
+)
+def test_dou_and_a_kind_points_to_the_body_of_that_kind(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    record = [r for r in extractor.extract(text) if r.kind == "direct"][-1]
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+    assert text[record.affiliation.start : record.affiliation.end] == affiliation
+
+
+def test_a_player_named_by_his_role_belongs_to_the_club(extractor: quotes.Extractor) -> None:
+    text = "北陸サンダーバーズは勝った。サンダーバーズの左腕、戸田誠也投手は、「信じていた」と話した。"
+    record = extractor.extract(text)[-1]
+    assert record.speaker is not None and record.speaker.name == "戸田誠也"
+    assert record.affiliation is not None and record.affiliation.text == "サンダーバーズ"

@@ -140,8 +140,10 @@ def same_as_written(
         if span[1] <= affiliation.start and not name.startswith("同")  # not 同省 itself
     )
     fitting = [item for item in before if _core(item[1]).endswith(kind) and len(_core(item[1])) > len(kind)]
+    narrated = [] if of_country or is_body is None else _narrated(kind, source, affiliation.start, is_body)
     if local:
-        chosen = fitting[-1] if fitting else None
+        # 市の担当者: the city named before, as a speaker or in the narration (長野県穂高野市の…)
+        chosen = fitting[-1] if fitting else narrated[-1] if narrated else None
     elif not same:
         # 連盟 after 東北ベースボールリーグ連盟: the body named in full before, or introduced
         chosen = max(fitting[-1:] + introduced[-1:], default=None)
@@ -150,10 +152,10 @@ def same_as_written(
         # (an organisation introduced by this kind and its name wins over the last named)
         # 同館 after …の星嶺科学博物館で開かれる: a body of that kind named in the narration,
         # nearer than any named as a speaker (`is_body` says what is one)
-        narrated = (
-            [] if of_country or is_body is None else _narrated(kind, source, affiliation.start, is_body)
-        )
-        narrated = [item for item in narrated if not before or item[0][0] >= before[-1][0][1]]
+        if kind in _NAMES_END_OTHERWISE:
+            # 同社 after トヨタ自動車は: a company's name seldom ends in 社, so a …社 in the
+            # narration wins only when nearer than the last organisation that spoke
+            narrated = [item for item in narrated if not before or item[0][0] >= before[-1][0][1]]
         if fitting or introduced or of_country:
             chosen = max(fitting[-1:] + introduced[-1:], default=None)
         else:
@@ -162,6 +164,11 @@ def same_as_written(
         return affiliation
     (start, end), _ = chosen
     return attrs.evolve(affiliation, start=start, end=end, text=source[start:end])
+
+
+#: kinds after 同 whose bodies' names mostly end otherwise (トヨタ自動車 is 同社); for other
+#: kinds (同校, 同館, 同署) a body whose name ends in the kind is what 同 points back to
+_NAMES_END_OTHERWISE = frozenset({"社"})
 
 
 def _narrated(
