@@ -1111,3 +1111,21 @@ def test_a_player_named_by_his_role_belongs_to_the_club(extractor: quotes.Extrac
     record = extractor.extract(text)[-1]
     assert record.speaker is not None and record.speaker.name == "戸田誠也"
     assert record.affiliation is not None and record.affiliation.text == "サンダーバーズ"
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        (
+            "穂高野東小学校PTAの会長を務める会社員、飯島健司さんは「不安が広がっている」と話した。",
+            "穂高野東小学校PTA",
+        ),
+        ("近くに住む会社員、田中一郎さんは「怖い」と話した。", None),
+    ],
+    ids=["post_held_then_occupation_and_comma", "occupation_and_comma_alone"],
+)
+def test_a_post_held_before_an_occupation_set_off_by_a_comma(
+    extractor: quotes.Extractor, text: str, affiliation: str | None
+) -> None:
+    (record,) = extractor.extract(text)
+    assert (record.affiliation.text if record.affiliation is not None else None) == affiliation

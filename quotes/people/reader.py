@@ -465,9 +465,18 @@ class MentionReader:
             return parts
         doc = head.doc
         start = _name_start(head)  # the name's own words (田中|一郎|さん), not what describes it
+        occupation = (
+            start >= 6 and doc[start - 1].text in ("、", ",") and self._occupation(doc[start - 2].text)
+        )
+        if occupation:
+            start -= 2  # PTAの会長を務める会社員、飯島健司さん: past what the person does
         before = doc[start - 1] if start >= 4 else None
         # …の監督を務める吉永氏: the parser may hang 務める on the main verb, right before the name
-        serving = before is not None and before.lemma_ in _SERVE and before.dep_ == "advcl"
+        serving = (
+            before is not None
+            and before.lemma_ in _SERVE
+            and (before.dep_ == "advcl" or (occupation and before.dep_ == "acl"))
+        )
         if before is None or not (
             before.text == "の" or (before.dep_ == "acl" and before.head.i == head.i) or serving
         ):
