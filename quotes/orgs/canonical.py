@@ -140,26 +140,27 @@ def same_as_written(
         if span[1] <= affiliation.start and not name.startswith("同")  # not 同省 itself
     )
     fitting = [item for item in before if _core(item[1]).endswith(kind) and len(_core(item[1])) > len(kind)]
-    narrated = [] if of_country or is_body is None else _narrated(kind, source, affiliation.start, is_body)
+
     if local:
-        # 市の担当者: the city named before, as a speaker or in the narration (長野県穂高野市の…)
-        chosen = fitting[-1] if fitting else narrated[-1] if narrated else None
+        # 市の担当者: the city named before, as a speaker or in the narration
+        chosen = (
+            fitting[-1]
+            if fitting
+            else max(_narrated(kind, source, affiliation.start, is_body)[-1:], default=None)
+        )
     elif not same:
         # 連盟 after 東北ベースボールリーグ連盟: the body named in full before, or introduced
         chosen = max(fitting[-1:] + introduced[-1:], default=None)
+    elif fitting or introduced or of_country:
+        # 同国外務省: only an earlier 外務省; 同党: an earlier party; 同グループ: one introduced
+        chosen = max(fitting[-1:] + introduced[-1:], default=None)
     else:
-        # 同国外務省: only an earlier 外務省; 同党: an earlier party, else the last named
-        # (an organisation introduced by this kind and its name wins over the last named)
-        # 同館 after …の星嶺科学博物館で開かれる: a body of that kind named in the narration,
-        # nearer than any named as a speaker (`is_body` says what is one)
+        # 同館, 同校: a body of that kind named in the narration, else the last one named (for
+        # 同社 it must be nearer than the last organisation that spoke: _NAMES_END_OTHERWISE)
+        bodies = _narrated(kind, source, affiliation.start, is_body)
         if kind in _NAMES_END_OTHERWISE:
-            # 同社 after トヨタ自動車は: a company's name seldom ends in 社, so a …社 in the
-            # narration wins only when nearer than the last organisation that spoke
-            narrated = [item for item in narrated if not before or item[0][0] >= before[-1][0][1]]
-        if fitting or introduced or of_country:
-            chosen = max(fitting[-1:] + introduced[-1:], default=None)
-        else:
-            chosen = max((narrated or before)[-1:], default=None)
+            bodies = [item for item in bodies if not before or item[0][0] >= before[-1][0][1]]
+        chosen = max((bodies or before)[-1:], default=None)
     if chosen is None:
         return affiliation
     (start, end), _ = chosen
@@ -172,10 +173,13 @@ _NAMES_END_OTHERWISE = frozenset({"社"})
 
 
 def _narrated(
-    kind: str, source: str, before: int, is_body: Callable[[str], bool]
+    kind: str, source: str, before: int, is_body: Callable[[str], bool] | None
 ) -> list[tuple[tuple[int, int], str]]:
     """Names of bodies ending in `kind` written in `source` before `before` (星嶺科学博物館 for
-    館), by span: a run of kanji and katakana that `is_body` takes for an organisation."""
+    館), by span: a run of kanji and katakana that `is_body` takes for an organisation (none
+    without `is_body`)."""
+    if is_body is None:
+        return []
     found = []
     pattern = rf"[\p{{Han}}\p{{Katakana}}ー・]{{2,20}}{regex.escape(kind)}(?![\p{{Han}}\p{{Katakana}}ー])"
     for m in regex.finditer(pattern, source[:before]):
@@ -283,6 +287,7 @@ def canonicalise(
     stated: dict[tuple[int, int], str] = dict(written or {})
     #: clubs of earlier speakers with a team's title (東都ファルコンズの秋葉投手): what 球団 is
     teams: dict[tuple[int, int], str] = {}
+    is_body = _body_of(lex)
     for record in records:
         if named is None and record.affiliation is not None and source:
             text = record.affiliation.text
@@ -299,7 +304,7 @@ def canonicalise(
         )
         if affiliation is not None and record.affiliation is not None:
             # 同社: the organisation named as a speaker, unless the table's is nearer
-            own = same_as_written(record.affiliation, stated, source, lex.department_endings, _body_of(lex))
+            own = same_as_written(record.affiliation, stated, source, lex.department_endings, is_body)
             team = _team_before(record.affiliation, teams, kinds, source)  # a club, not its league
             if team is not None:
                 affiliation = team

@@ -394,6 +394,13 @@ class MentionReader:
             return None
         return at + 1, end
 
+    def _past_occupation(self, doc: Doc, start: int, joiners: tuple[str, ...], least: int = 3) -> int:
+        """Where the words before a name start once an occupation joined to it is passed
+        (…で代表を務める演出家の三輪康介氏, PTAの会長を務める会社員、飯島健司さん)."""
+        if start >= least and doc[start - 1].text in joiners and self._occupation(doc[start - 2].text):
+            return start - 2
+        return start
+
     def _occupation(self, word: str) -> bool:
         """Whether a word says what a person does (演出家, 弁護士, 研究員)."""
         return (
@@ -408,9 +415,7 @@ class MentionReader:
         if parts is None or parts.affiliation is not None or parts.speaker.name is None:
             return parts
         doc = head.doc
-        start = _name_start(head)
-        if start >= 3 and doc[start - 1].text == "の" and self._occupation(doc[start - 2].text):
-            start -= 2  # 劇団北斗座で代表を務める演出家の三輪康介氏: past what the person does
+        start = self._past_occupation(doc, _name_start(head), ("の",))
         verb = doc[start - 1] if start > 0 else None
         while verb is not None and verb.dep_ == "aux" and verb.head.i < verb.i:
             verb = verb.head  # 担当|し|た: the verb the endings hang on
@@ -422,13 +427,12 @@ class MentionReader:
         candidates = [c for c in verb.children if c.dep_ in deps] + (
             [opening] if opening.dep_ == "nmod" else []
         )
+        held = [c.text for c in verb.children if c.dep_ == "obj" and self.lex.suffix(c.text, self.lex.titles)]
         for org in candidates:
             cases = [c.text for c in org.children if c.dep_ == "case" and c.i > org.i]
             if cases[-1:] not in [[p] for p in _WORK_AT[verb.lemma_]]:
                 continue
-            posts = [
-                c.text for c in verb.children if c.dep_ == "obj" and self.lex.suffix(c.text, self.lex.titles)
-            ]
+            posts = held
             owner = self._post_owner(org)
             if owner is not None:
                 # 同館の学芸員で展示を担当する: the post is the で-phrase, its owner the body
@@ -464,12 +468,9 @@ class MentionReader:
         if parts is None or parts.affiliation is not None or parts.speaker.name is None:
             return parts
         doc = head.doc
-        start = _name_start(head)  # the name's own words (田中|一郎|さん), not what describes it
-        occupation = (
-            start >= 6 and doc[start - 1].text in ("、", ",") and self._occupation(doc[start - 2].text)
-        )
-        if occupation:
-            start -= 2  # PTAの会長を務める会社員、飯島健司さん: past what the person does
+        named_at = _name_start(head)  # the name's own words (田中|一郎|さん), not what describes it
+        start = self._past_occupation(doc, named_at, ("、", ","), least=6)
+        occupation = start != named_at
         before = doc[start - 1] if start >= 4 else None
         # …の監督を務める吉永氏: the parser may hang 務める on the main verb, right before the name
         serving = (
