@@ -241,6 +241,21 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
         "前田修一会長が、知事の判断は唐突で、議会への事前の相談もなかったと指摘した。",
         dict(text="知事の判断は唐突で、議会への事前の相談もなかった", speaker="前田修一会長"),
     ),
+    (
+        "a_first_part_with_its_own_subject_is_what_was_said",
+        "山口所長は、新しい庁舎は来月にも完成し、4月から業務が始まる予定だと説明した。",
+        dict(text="新しい庁舎は来月にも完成し、4月から業務が始まる予定だ", speaker="山口所長"),
+    ),
+    (
+        "a_condition_is_what_was_said_though_the_speaker_hangs_on_it",
+        "同氏は、原材料の価格が上がれば、同社の今期の利益は半減する可能性があるとの見方を示した。",
+        dict(text="原材料の価格が上がれば、同社の今期の利益は半減する可能性がある", speaker="同氏"),
+    ),
+    (
+        "a_phrase_opening_with_dou_and_no_is_no_source",
+        "同社の今期の利益は半減する可能性が高いとの見方を示した。",
+        None,
+    ),
     ("a_place_with_dewa_frames_nothing", "東京では、桜が満開になっている。", None),
     ("tari_adjective_to_says_how_not_what", "宇佐美監督は「切り替えるしかない」と淡々と話した。", None),
     ("tari_adjective_without_quotation", "首相は堂々と反論した。", None),

@@ -218,5 +218,5 @@ def can_be_source(head: Token, lex: Lexicon, *, documents: bool = False) -> bool
         any(lex.suffix(t, w) is not None for w in words for t in {text, bare})  # 住民ら: 住民
         or lex.names_org(text)
         or is_pronoun(text, lex)
-        or text.startswith("同")
+        or text.rsplit("の", 1)[-1].startswith("同")  # 同氏, 同社: not 同社の最終損益
     )

@@ -9,6 +9,9 @@ from quotes.grammar.phrases import bracket_after, named_in_brackets, noun_phrase
 from quotes.grammar.tokens import after_particles, aux_run, child_of, is_passive, is_predicate, lemma_of
 from quotes.lexicon import Lexicon
 
+#: the endings of a condition (…が膨らめば、): what follows it is said under it
+_CONDITIONALS = ("ば", "たら", "なら")
+
 
 def clause_start(
     doc: Doc,
@@ -96,10 +99,29 @@ def _widened(doc: Doc, start: int, floor: int, cue: Token, lex: Lexicon) -> int:
         if top is not None and _joined_by_te(doc, top, lex) and top.left_edge.i >= floor:
             start = top.left_edge.i  # 予備費を取り崩して…にあてると: one clause, however hung
             continue
+        if top is not None and max(top.left_edge.i, floor) < start and _said_before(doc, top, floor):
+            # Xは、カプセルは…運ばれ、…予定だと: the first part, though the parser may hang
+            # the speaker on it (同氏は、費用が膨らめば、…)
+            start = max(top.left_edge.i, floor)
+            continue
         if top is None or (not _adverbial(top) and (is_predicate(top) or top.pos_ in ("ADJ", "AUX"))):
             break
         start -= 1
     return start
+
+
+def _said_before(doc: Doc, verb: Token, floor: int) -> bool:
+    """Whether a predicate after the speaker is a first part of what was said, not the
+    speaker's own act (会見を開き、): it has a subject of its own (カプセルは…運ばれ、) or is
+    a condition (費用が膨らめば、)."""
+    if not is_predicate(verb):
+        return False
+    last = doc[verb.i + aux_run(doc, verb)]
+    if last.text in _CONDITIONALS:
+        return True
+    if last.text == "と":
+        return False  # 記者が質問すると、: when it was said, not what
+    return any(c.dep_ == "nsubj" and c.i >= floor for c in verb.children)
 
 
 def _continues_with_de(doc: Doc, start: int) -> bool:
