@@ -256,6 +256,11 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
         "同社の今期の利益は半減する可能性が高いとの見方を示した。",
         None,
     ),
+    (
+        "a_passive_belief_stays_inside_what_was_said",
+        "消防の担当者は、火災は放火とみられ、警察が捜査していると述べた。",
+        dict(text="火災は放火とみられ、警察が捜査している", speaker="担当者"),
+    ),
     ("a_place_with_dewa_frames_nothing", "東京では、桜が満開になっている。", None),
     ("tari_adjective_to_says_how_not_what", "宇佐美監督は「切り替えるしかない」と淡々と話した。", None),
     ("tari_adjective_without_quotation", "首相は堂々と反論した。", None),
@@ -632,3 +637,54 @@ def test_a_quotation_framed_by_someones_statement_is_theirs(
 ) -> None:
     (record,) = extractor.extract(text)
     assert (record.speaker.text if record.speaker is not None else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text,records",
+    [
+        (  # the second speaker opens the clause after the contrast; the medium is his
+            "山本報道官は、交渉は来月にも再開されるとの見通しを示したが、東京の外交筋は共同通信に対し、"
+            "相手側は日程を示していないと明かした。",
+            [
+                ("交渉は来月にも再開される", "山本報道官", "見通しを示した", None),
+                ("相手側は日程を示していない", "外交筋", "明かした", "共同通信"),
+            ],
+        ),
+        (  # a topic that is the words' only subject is what they are about: one speaker
+            "首相は記者団に対し、法案の成立は難しいとの認識を示したが、野党は審議に応じる構えだと述べた。",
+            [
+                ("法案の成立は難しい", "首相", "認識を示した", None),
+                ("野党は審議に応じる構えだ", "首相", "述べた", None),
+            ],
+        ),
+        (  # a belief before a contrast is read on its own
+            "小野教授は、確率は低いとみているが、警戒が必要だとしている。",
+            [
+                ("確率は低い", "小野教授", "みている", None),
+                ("警戒が必要だ", "小野教授", "としている", None),
+            ],
+        ),
+        (  # a view stated with し、 is a part with its own cue, not the later verb's
+            "首相は、景気は回復しつつあるとの認識を示し、追加の経済対策は必要ないと述べた。",
+            [
+                ("景気は回復しつつある", "首相", "認識を示し", None),
+                ("追加の経済対策は必要ない", "首相", "述べた", None),
+            ],
+        ),
+    ],
+    ids=[
+        "second_speaker_after_contrast",
+        "only_subject_is_no_speaker",
+        "belief_before_contrast",
+        "view_with_shi",
+    ],
+)
+def test_statements_on_either_side_of_a_contrast_have_their_own_speaker_and_cue(
+    extractor: quotes.Extractor, text: str, records: list[tuple[str, str, str, str | None]]
+) -> None:
+    got = [
+        (r.text, r.speaker and r.speaker.text, r.cue and r.cue.text, r.via and r.via.text)
+        for r in extractor.extract(text)
+        if r.kind == "indirect"
+    ]
+    assert got == records

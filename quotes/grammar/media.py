@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from quotes.grammar.phrases import noun_phrase
-from quotes.grammar.tokens import CLAUSE_DEPS, addressed, case_of
+from quotes.grammar.tokens import CLAUSE_DEPS, addressed, case_of, contrasted
 from quotes.lexicon import Lexicon
 
 #: media and relays: postpositions that introduce a source or medium
@@ -32,8 +32,8 @@ def _clause_via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> t
     v: Token = pred
     while True:
         chain.append(v)
-        if v.head == v or v.dep_ not in CLAUSE_DEPS:
-            break
+        if v.head == v or v.dep_ not in CLAUSE_DEPS or contrasted(doc, v):
+            break  # …と示したが、外交筋はAFP通信に…: the medium above is another's
         v = v.head
     # 共同通信の取材に応じ、「…」と語った: the interview is on a clause before the cue
     chain += [c for c in pred.children if c.dep_ == "advcl" and c.lemma_ in _ANSWERING and c.i < pred.i]

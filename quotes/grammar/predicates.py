@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from quotes.grammar.tokens import adj_lemma, is_predicate, lemma_of, slot_of
+from quotes.grammar.tokens import adj_lemma, contrasted, is_predicate, lemma_of, slot_of
 from quotes.lexicon import Lexicon
 from quotes.text.masking import Slot, Unit
 
@@ -198,6 +198,8 @@ def prefer_cue(doc: Doc, pred: Token, quotative: Token, slots: Sequence[Slot], l
             head = tok.head if tok.pos_ == "ADJ" else tok
             if lex.cue_class(lemma_of(tok)) in REPORTING or lex.cue_class(adj_lemma(tok)) in REPORTING:
                 return head
+            if contrasted(doc, tok):
+                break  # …との見通しを示したが、外交筋は…と明かした: the next cue is another's
     return pred
 
 

@@ -23,6 +23,9 @@ BRACKETS = frozenset("「」『』｢｣")
 #: a word written in katakana (ファルコンズ, ブルーオーシャンズ, ロイター・ワールド)
 KATAKANA_WORD = regex.compile(r"[\p{Katakana}ー・]+")
 
+#: the particles of a contrast between two statements (…と示したが、…と明かした)
+CONTRASTS = ("が", "けど", "けれど", "けれども", "ものの")
+
 
 def placeholder_token(doc: Doc, slot: Slot) -> Token | None:
     """The token that stands for the quotation, or None if the tokenizer lost it."""
@@ -145,6 +148,14 @@ def aux_run(doc: Doc, pred: Token) -> int:
         run.add(i)
         i += 1
     return len(run) - 1
+
+
+def contrasted(doc: Doc, verb: Token) -> bool:
+    """Whether a predicate ends in a contrast and a comma (示したが、 / 述べたものの、)."""
+    i = verb.i + aux_run(doc, verb)  # が may hang on the verb as its mark, or follow it
+    if i + 1 < len(doc) and doc[i + 1].text in CONTRASTS:
+        i += 1
+    return i + 1 < len(doc) and doc[i].text in CONTRASTS and doc[i + 1].text in ("、", ",")
 
 
 def in_quote(tok: Token) -> bool:

@@ -9,6 +9,8 @@ from quotes.grammar.phrases import bracket_after, named_in_brackets, noun_phrase
 from quotes.grammar.tokens import after_particles, aux_run, child_of, is_passive, is_predicate, lemma_of
 from quotes.lexicon import Lexicon
 
+#: the cue classes of an earlier part of the same utterance (…としつつも、 …とみているが、)
+_EARLIER_PART_CLASSES = ("speech", "report", "reaction", "cognition")
 #: the endings of a condition (…が膨らめば、): what follows it is said under it
 _CONDITIONALS = ("ば", "たら", "なら")
 
@@ -188,11 +190,16 @@ def _past_earlier_parts(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
         if tok.text != "と" or tok.i + 1 >= end:
             continue
         verb = doc[tok.i + 1]
-        if verb.lemma_ != "する" and lex.cue_class(lemma_of(verb)) not in ("speech", "report", "reaction"):
+        noun = doc[tok.i + 2] if verb.text == "の" and tok.i + 2 < end else None
+        if noun is not None and noun.lemma_ in lex.speech_nouns:
+            verb = noun  # …との見通しを示したが、: the noun says what the verb does
+        elif verb.lemma_ != "する" and lex.cue_class(lemma_of(verb)) not in _EARLIER_PART_CLASSES:
             continue  # …と批判し、…を求めると話した: the first part is read on its own
-        comma = next((t.i for t in doc[tok.i + 1 : min(end, tok.i + 6)] if t.text in ("、", ",")), None)
+        elif lex.cue_class(lemma_of(verb)) == "cognition" and is_passive(verb):
+            continue  # 原因は放火とみられ、…: what is believed is part of what was said
+        comma = next((t.i for t in doc[verb.i : min(end, verb.i + 6)] if t.text in ("、", ",")), None)
         if comma is not None and all(
-            t.pos_ in ("VERB", "AUX", "SCONJ", "ADP", "PART") for t in doc[tok.i + 1 : comma]
+            t.pos_ in ("VERB", "AUX", "SCONJ", "ADP", "PART") for t in doc[verb.i + 1 : comma]
         ):
             start = comma + 1
     return start

@@ -29,6 +29,7 @@ from quotes.grammar.predicates import (
     quotative,
 )
 from quotes.grammar.tokens import (
+    CONTRASTS,
     SUBJECT_DEPS,
     aux_run,
     is_passive,
@@ -211,6 +212,10 @@ def _quotative_clause(doc: Doc, tok: Token, slots: Sequence[Slot], lex: Lexicon)
         return []  # …という返答があった: the noun the clause fills is no source
     via = via or via_of(doc, cue.pred, subject, lex)
     start = clause_start(doc, clause_head, tok, subject, cue.pred, lex)
+    second = _source_after_contrast(doc, start, tok, lex) if start is not None else None
+    if second is not None:  # Aは…と示したが、Bは…と明かした: the second part is B's
+        subject, via = second, via_of(doc, cue.pred, second, lex)
+        start = clause_start(doc, clause_head, tok, subject, cue.pred, lex)
     if start is None or start >= tok.i:
         return []
     if subject.i in range(start, tok.i):
@@ -226,6 +231,24 @@ def _quotative_clause(doc: Doc, tok: Token, slots: Sequence[Slot], lex: Lexicon)
             rule="relay" if relay is not None else "reported",
         )
     ]
+
+
+def _source_after_contrast(doc: Doc, start: int, end: Token, lex: Lexicon) -> Token | None:
+    """A source that opens a clause after an earlier statement and a contrast (…と見通しを
+    示したが、外交筋は…と明かした), which the parser took for part of what was said."""
+    if start < 2 or doc[start - 1].text not in ("、", ",") or doc[start - 2].text not in CONTRASTS:
+        return None
+    topics = [
+        t
+        for t in doc[start : end.i]
+        if t.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "case" and c.text in ("は", "が") and c.i > t.i for c in t.children)
+    ]
+    # …示したが、野党は審議に応じる構えだと述べた: a topic the words have no other
+    # subject than is what they are about, not who said them
+    if len(topics) < 2 or noun_phrase(topics[0], lex)[0] != start or not can_be_source(topics[0], lex):
+        return None
+    return topics[0]
 
 
 def _relay_span(doc: Doc, source: Token) -> tuple[int, int]:
@@ -248,21 +271,24 @@ def _reporting_cue(
         first = _slot_predicate(doc, slots, first, lex)
     if first is None:
         return None
-    pred = prefer_cue(doc, first, tok, slots, lex)
+    carrier = clause_head.head if form in ("との", "という") else None
+    if carrier is not None and carrier.head == first and _states(carrier, first, lex):
+        pred = first  # …との認識を示し、…と述べた: the noun and its verb are this part's cue
+    else:
+        pred = prefer_cue(doc, first, tok, slots, lex)
     cue_start, cue_end, cue_lemma = cue_span(doc, pred, tok, lex)
     cue_class = lex.cue_class(cue_lemma) or lex.cue_class(lemma_of(pred))
-    carrier = clause_head.head if form in ("との", "という") else None
-    if (
-        cue_class is None
-        and carrier is not None
-        and carrier.lemma_ in lex.speech_nouns
-        and pred.lemma_ in lex.light_verbs
-    ):
+    if cue_class is None and carrier is not None and _states(carrier, pred, lex):
         cue_class = lex.speech_nouns[carrier.lemma_]  # …との見方を示した: the noun says what
     if cue_class not in REPORTING or is_passive(pred) or _relative(pred, lex):
         return None  # a relative clause (…と認識している場合) attributes nothing
     assert cue_class is not None
     return _Cue(first=first, pred=pred, span=(cue_start, cue_end), lemma=cue_lemma, cue_class=cue_class)
+
+
+def _states(noun: Token, verb: Token, lex: Lexicon) -> bool:
+    """Whether a speech noun and a light verb state what the と-clause holds (見方を示す)."""
+    return noun.lemma_ in lex.speech_nouns and verb.lemma_ in lex.light_verbs
 
 
 def _clause_source(
