@@ -153,3 +153,35 @@ def test_a_relative_at_a_place_is_no_member_of_its_staff(extractor: quotes.Extra
     text = "診療所では、長女を連れた母親（31）が不安そうな表情を見せた。「残念だ」。"
     (record,) = [r for r in extractor.extract(text) if r.text == "残念だ"]
     assert record.speaker is not None and record.affiliation is None
+
+
+@pytest.mark.parametrize(
+    "text,title",
+    [
+        ("同社はホームページに「お詫びとお知らせ」と題する文書を掲載し、出荷を停止したとしている。", "お詫びとお知らせ"),
+        ("警察によると、少年らは「夜の鬼ごっこ」と称して偽の通報をしたという。", "夜の鬼ごっこ"),
+        ("組合は「働き方を変える日」と銘打った集会を開き、賃上げを求めると述べた。", "働き方を変える日"),
+    ],
+    ids=["daisuru", "shousuru", "meiutsu"],
+)
+def test_a_bracket_named_by_a_naming_verb_is_a_title_even_inside_reported_speech(
+    extractor: quotes.Extractor, text: str, title: str
+) -> None:
+    (record,) = [r for r in extractor.extract(text) if r.text == title]
+    assert record.kind == "term" and record.speaker is None
+
+
+def test_words_a_naming_verb_only_begins_like_are_still_speech(extractor: quotes.Extractor) -> None:
+    text = "市長は住民に「早めに避難を」と呼びかけたと述べた。"
+    (record,) = [r for r in extractor.extract(text) if r.text == "早めに避難を"]
+    assert record.kind == "direct" and record.speaker is not None and record.speaker.text == "市長"
+
+
+def test_a_double_bracket_standing_alone_is_a_headline_not_the_last_speakers_words(
+    extractor: quotes.Extractor,
+) -> None:
+    text = "木下社長は「判断したい」と語った。『菓子会社、期限偽装4年前から』。東西新聞、2007年10月22日。"
+    headline = [r for r in extractor.extract(text) if r.text.startswith("菓子会社")]
+    assert [(r.kind, r.speaker) for r in headline] == [("term", None)]
+    alone = extractor.extract("木下社長は深く頭を下げた。「本当に申し訳ありません」。")
+    assert alone[-1].speaker is not None and alone[-1].speaker.text == "木下社長"

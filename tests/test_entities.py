@@ -883,11 +883,26 @@ def test_the_club_is_the_club_of_the_players_named_before(extractor: quotes.Extr
         ("3年生の生徒は「悔しい」と述べた。", "3年生の生徒", None),
         ("70代の男性は「怖かった」と話した。", "70代の男性", None),
         ("北山高校野球部の3年生の部員は「悔しい」と話した。", "3年生の部員", "北山高校野球部"),
-        ("住民の男性は「怖かった」と話した。", "男性", None),
+        ("住民の男性は「怖かった」と話した。", "住民の男性", None),
+        ("元従業員の女性は「誰も言えなかった」と証言した。", "元従業員の女性", None),
+        ("電話の男は「誰にも言わないで」と繰り返した。", "電話の男", None),
+        ("政権に近い筋は「近く決まる」と話した。", "政権に近い筋", None),
+        ("事情に詳しい関係者は「まだ難しい」と話した。", "事情に詳しい関係者", None),
+        ("トヨタの関係者は「残念だ」と話した。", "関係者", "トヨタ"),
     ],
-    ids=["grade", "age", "grade_after_the_body", "not_a_grade"],
+    ids=[
+        "grade",
+        "age",
+        "grade_after_the_body",
+        "a_description",
+        "a_former_job",
+        "where_he_was_heard",
+        "an_adjective_clause",
+        "an_adjective_clause_on_kankeisha",
+        "a_body_is_the_affiliation_not_the_mention",
+    ],
 )
-def test_an_age_or_grade_names_the_unnamed_source_with_it(
+def test_an_age_grade_or_description_names_the_unnamed_source_with_it(
     extractor: quotes.Extractor, text: str, speaker: str, affiliation: str | None
 ) -> None:
     (record,) = extractor.extract(text)

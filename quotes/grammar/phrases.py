@@ -100,7 +100,8 @@ def _clause_in_name(child: Token, parent: Token, head: Token, appositions: bool,
     """Token indices of a clause that belongs to a name, or [].
 
     連体詞 (総連のある幹部), an organisation described by a short clause
-    (在日同胞の生活を考える会), and an apposition with である
+    (在日同胞の生活を考える会), an unnamed source described by an adjective (首相に近い筋),
+    and an apposition with である
     (太平洋艦隊のスポークスマンであるジョン・ファイロストラト大尉).
     """
     if child.dep_ != "acl" or child.i > parent.i:
@@ -113,6 +114,13 @@ def _clause_in_name(child: Token, parent: Token, head: Token, appositions: bool,
         return subtree
     if parent.i != head.i and parent.text in lex.org_heads and len(subtree) <= 10:
         return subtree
+    if (
+        parent.i == head.i
+        and child.pos_ == "ADJ"
+        and len(subtree) <= 5
+        and lex.suffix(head.text, lex.anonymous)
+    ):
+        return subtree  # 首相に近い筋, 事情に詳しい関係者: how the unnamed source is named
     cop = [c for c in child.children if c.dep_ == "cop" and c.text == "で"]
     if (
         appositions

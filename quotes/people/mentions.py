@@ -33,6 +33,8 @@ _HAN = regex.compile(r"\p{Han}")
 _KATAKANA_NAME = regex.compile(r"\p{Katakana}[\p{Katakana}ー]*(?:[・＝=]\p{Katakana}[\p{Katakana}ー]*)+$")
 #: demonstratives before a mention (この院長, その男性), no part of a name
 DEMONSTRATIVES = frozenset({"この", "その", "あの"})
+#: the longest description of an unnamed source kept in its mention (元従業員の女性)
+_DESCRIBED_MAX = 12
 #: brackets that open a quoted name
 _OPENERS = "「『｢"
 
@@ -267,8 +269,8 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     elif mod and not (title or head.honorific) and (part := _quantifier_before(phrase, mod, lex)):
         # 一部の人, 多くの市民: the part of the group is who speaks, no one person
         speaker_span, anonymous, name = phrase.src(len(mod) - len(part), len(phrase.text)), True, None
-    if anonymous and age:  # 3年生の生徒, 70代の男性: part of how the text names them
-        speaker_span = phrase.src(len(mod), len(phrase.text))
+    if anonymous:
+        speaker_span = _unnamed_span(phrase, mod, age, affiliation, speaker_span)
     if mod and not (title or head.honorific or anonymous) and lex.is_org(core) and affiliation is not None:
         # マクドナルドのアメリカ法人: a part of an organisation speaks; the whole is its name
         speaker_span = phrase.src(0, len(phrase.text))
@@ -289,6 +291,16 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
         else None
     )
     return Parts(speaker=speaker, affiliation=aff)
+
+
+def _unnamed_span(phrase: _Phrase, mod: str, age: str, affiliation: Span | None, span: Span) -> Span:
+    """How the text names an unnamed source: with its age or grade (3年生の生徒, 70代の男性)
+    or, where it names no body, its description (元従業員の女性, 電話の男)."""
+    if age:
+        return phrase.src(len(mod), len(phrase.text))
+    if mod and affiliation is None and len(phrase.text) <= _DESCRIBED_MAX:
+        return phrase.src(0, len(phrase.text))
+    return span
 
 
 def _without_age_or_grade(mod: str) -> tuple[str, str]:

@@ -100,6 +100,14 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
     return _speech(unit, doc, slot, q, to, form, first, lex) or term
 
 
+def _naming_after(doc: Doc, first: Token, to: Token, lex: Lexicon) -> str | None:
+    """ "naming" when the quotative's own verb names (「お詫びとお知らせ」と題する文書を掲載し、
+    …: a title, whatever cue follows)."""
+    named = doc[to.i + 1] if to.i + 1 < len(doc) else first
+    classes = (lex.cue_class(lemma_of(first)), lex.cue_class(lemma_of(named)))
+    return "naming" if "naming" in classes else None
+
+
 def _speech(
     unit: Unit, doc: Doc, slot: Slot, q: Token, to: Token, form: str, first: Token, lex: Lexicon
 ) -> Finding | None:
@@ -108,7 +116,7 @@ def _speech(
     pred = prefer_cue(doc, first, to, unit.slots, lex)
     cue_start, cue_end, lemma = cue_span(doc, pred, to, lex)
     cue_class = lex.cue_class(lemma)
-    if cue_class == "naming":
+    if "naming" in (cue_class, _naming_after(doc, first, to, lex)):
         return None
     if cue_class not in REPORTING and not clause_like(slot, unit) and (form == "として" or cue_class is None):
         # 「フランチェスコ1世」として就任する: "as" a name; 「ジャパンカップ」とカチ合う: "with"

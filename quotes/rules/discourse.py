@@ -231,7 +231,11 @@ def _utterance(before: Unit, unit: Unit) -> bool:
     the same paragraph, each ending as speech does."""
     if "\n" in unit.source[before.end : unit.start]:
         return False
-    return all(_SPOKEN_END.search(unit.text_of(slot).strip()) is not None for slot in unit.slots)
+    return all(
+        # 『…』。 alone is a title cited (a headline after the article), not words
+        slot.pair.opener == "「" and _SPOKEN_END.search(unit.text_of(slot).strip()) is not None
+        for slot in unit.slots
+    )
 
 
 def _introduced(doc: Doc | None, lex: Lexicon) -> Token | None:
@@ -292,6 +296,22 @@ def _sign_off_pattern(verbs: tuple[str, ...]) -> regex.Pattern[str]:
 _NOUN_END = regex.compile(r"[\p{Han}\p{Katakana}ー][「『]")
 
 
+def _titled(source: str, at: int, lex: Lexicon) -> bool:
+    """Whether `source` at `at` reads と and a naming verb (と題する, と銘打った, と称して),
+    not another cue that begins alike (と呼びかけた is not と呼ぶ)."""
+    if not source.startswith("と", at):
+        return False
+    rest = source[at + 1 : at + 8]
+    for lemma, cue_class in lex.cues.items():
+        stem = lemma[:-2] if lemma.endswith("する") else lemma[:-1]
+        if cue_class != "naming" or not stem or not rest.startswith(stem):
+            continue
+        ahead = rest[: len(stem) + 1]
+        if not any(o.startswith(ahead) and c != "naming" for o, c in lex.cues.items()):
+            return True
+    return False
+
+
 def inside_reported(records: list[Quotation], source: str, lex: Lexicon) -> list[Quotation]:
     """XはYが「巨大な負担」を抱えていると述べた: a bracket inside a reported clause whose
     speaker is known is that speaker's words, with the clause's cue, medium and group
@@ -305,6 +325,8 @@ def inside_reported(records: list[Quotation], source: str, lex: Lexicon) -> list
     for i, record in enumerate(records):
         if record.kind != "term" or _HIRAGANA.search(record.text) is None:
             continue  # a name (フリーダム・シールド, 港湾入札不正事件) stays a term
+        if _titled(source, record.end + 1, lex):
+            continue  # 「お詫びとお知らせ」と題する文書: a title
         if lex.suffix(source[max(0, record.start - 8) : max(0, record.start - 1)], lex.works):
             continue  # 舞台「月を拾う人」: a work's title
         if _NOUN_END.match(source, max(0, record.start - 2)) is not None:
