@@ -296,7 +296,9 @@ def test_standalone_quote_without_pointing_cue_stays_a_term(extractor: quotes.Ex
 
 def test_standalone_quote_then_speech_verb_with_nothing_of_its_own(extractor: quotes.Extractor) -> None:
     (record,) = extractor.extract("「絶対に許さない」。被害者の母親は涙ながらに語った。")
-    assert record.kind == "direct" and record.speaker is not None and record.speaker.text == "母親"
+    assert (
+        record.kind == "direct" and record.speaker is not None and record.speaker.text == "被害者の母親"
+    )  # its description kept
     assert record.affiliation is None  # 被害者 is no organisation
 
 

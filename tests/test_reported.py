@@ -647,7 +647,7 @@ def test_a_quotation_framed_by_someones_statement_is_theirs(
             "相手側は日程を示していないと明かした。",
             [
                 ("交渉は来月にも再開される", "山本報道官", "見通しを示した", None),
-                ("相手側は日程を示していない", "外交筋", "明かした", "共同通信"),
+                ("相手側は日程を示していない", "東京の外交筋", "明かした", "共同通信"),
             ],
         ),
         (  # a topic that is the words' only subject is what they are about: one speaker

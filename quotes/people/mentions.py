@@ -35,6 +35,12 @@ _KATAKANA_NAME = regex.compile(r"\p{Katakana}[\p{Katakana}ー]*(?:[・＝=]\p{Ka
 DEMONSTRATIVES = frozenset({"この", "その", "あの"})
 #: the longest description of an unnamed source kept in its mention (元従業員の女性)
 _DESCRIBED_MAX = 12
+#: words before an unnamed source that say how many, not who (全ての回答者)
+_HOW_MANY = frozenset(
+    {"全て", "すべて", "全部", "各", "多く", "一部", "大半", "半数", "ほとんど", "別", "他"}
+)
+#: endings of an unnamed source that name it by a post or a part of a group, not a description
+_POSTS = ("者", "一人", "ひとり")
 #: brackets that open a quoted name
 _OPENERS = "「『｢"
 
@@ -298,7 +304,13 @@ def _unnamed_span(phrase: _Phrase, mod: str, age: str, affiliation: Span | None,
     or, where it names no body, its description (元従業員の女性, 電話の男)."""
     if age:
         return phrase.src(len(mod), len(phrase.text))
-    if mod and affiliation is None and len(phrase.text) <= _DESCRIBED_MAX:
+    if (
+        mod
+        and affiliation is None
+        and len(phrase.text) <= _DESCRIBED_MAX
+        and mod.rstrip("の") not in _HOW_MANY
+        and not phrase.text.endswith(_POSTS)  # 州の災害対策当局者, 住民の一人: the post names them
+    ):
         return phrase.src(0, len(phrase.text))
     return span
 
