@@ -708,9 +708,7 @@ def test_a_topic_the_parser_read_as_a_conjunction_still_speaks(extractor: quotes
 def test_dou_kind_points_back_to_an_organisation_an_earlier_record_names(
     extractor: quotes.Extractor, text: str, affiliation: str
 ) -> None:
-    record = [r for r in extractor.extract(text) if r.kind == "direct"][-1]
-    assert record.affiliation is not None and record.affiliation.text == affiliation
-    assert text[record.affiliation.start : record.affiliation.end] == affiliation
+    _assert_last_quotation_affiliation(extractor, text, affiliation)
 
 
 @pytest.mark.parametrize(
@@ -1044,9 +1042,7 @@ def test_a_post_held_at_dou_sha_the_parser_hung_inside_the_post_is_at_the_compan
 def test_a_body_named_in_the_narration_or_a_clause_of_work_is_the_affiliation(
     extractor: quotes.Extractor, text: str, affiliation: str
 ) -> None:
-    record = [r for r in extractor.extract(text) if r.kind == "direct"][-1]
-    assert record.affiliation is not None and record.affiliation.text == affiliation
-    assert text[record.affiliation.start : record.affiliation.end] == affiliation
+    _assert_last_quotation_affiliation(extractor, text, affiliation)
 
 
 def test_a_place_one_researches_in_is_no_affiliation(extractor: quotes.Extractor) -> None:
@@ -1116,9 +1112,7 @@ def test_a_kind_of_body_one_leads_names_no_body(extractor: quotes.Extractor) -> 
 def test_dou_and_a_kind_points_to_the_body_of_that_kind(
     extractor: quotes.Extractor, text: str, affiliation: str
 ) -> None:
-    record = [r for r in extractor.extract(text) if r.kind == "direct"][-1]
-    assert record.affiliation is not None and record.affiliation.text == affiliation
-    assert text[record.affiliation.start : record.affiliation.end] == affiliation
+    _assert_last_quotation_affiliation(extractor, text, affiliation)
 
 
 def test_a_player_named_by_his_role_belongs_to_the_club(extractor: quotes.Extractor) -> None:
@@ -1144,3 +1138,10 @@ def test_a_post_held_before_an_occupation_set_off_by_a_comma(
 ) -> None:
     (record,) = extractor.extract(text)
     assert (record.affiliation.text if record.affiliation is not None else None) == affiliation
+
+
+def _assert_last_quotation_affiliation(extractor: quotes.Extractor, text: str, affiliation: str) -> None:
+    """The last direct quotation's affiliation is `affiliation`, at offsets that hold."""
+    record = [r for r in extractor.extract(text) if r.kind == "direct"][-1]
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+    assert text[record.affiliation.start : record.affiliation.end] == affiliation
