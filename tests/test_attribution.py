@@ -679,3 +679,56 @@ def test_a_topic_speaks_words_about_a_ga_subject_hung_on_the_cue(
 ) -> None:
     (record,) = [r for r in extractor.extract(text) if r.kind == "direct"]
     assert record.speaker is not None and record.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("調査では「わからない」と答えた人の割合は13%だった。", "人"),
+        ("警察は「金が欲しかった」と話した男性から事情を聴いている。", "男性"),
+        ("野党は「改革を進める」と語った首相を批判した。", "首相"),
+        ("市は「もう限界だ」と訴える住民の声に耳を傾けた。", "住民"),
+    ],
+    ids=["person_in_a_share", "topic_outside_the_relative_clause", "person_as_object", "person_before_no"],
+)
+def test_the_person_a_speech_clause_describes_speaks(
+    extractor: quotes.Extractor, text: str, speaker: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.kind == "direct" and record.speaker is not None and record.speaker.text == speaker
+
+
+def test_a_thing_a_speech_clause_describes_leaves_the_main_verb_the_cue(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("佐藤選手は「日本一になる」と誓った日々を振り返った。")
+    assert record.speaker is not None and record.speaker.name == "佐藤"
+    assert record.cue is not None and record.cue.text == "振り返った"
+
+
+def test_the_person_a_passive_clause_describes_does_not_speak(extractor: quotes.Extractor) -> None:
+    records = extractor.extract("監督は「辞めろ」と言われた選手をかばった。")
+    assert all(r.speaker is None or r.speaker.text != "選手" for r in records)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全ての回答者が「韓国」または「コリア」と答えた。",
+        "多くの人が「賛成」あるいは「反対」と答えた。",
+        "ファンは「最高」や「泣いた」と絶賛した。",
+        "田中さんは「嬉しい」、「楽しい」と話した。",
+    ],
+    ids=["mataha", "aruiha", "ya", "comma"],
+)
+def test_quotations_joined_as_alternatives_share_speaker_and_cue(
+    extractor: quotes.Extractor, text: str
+) -> None:
+    first, second = extractor.extract(text)
+    assert first.kind == second.kind == "direct"
+    assert first.speaker is not None and second.speaker is not None
+    assert first.speaker.text == second.speaker.text
+    assert first.cue is not None and second.cue is not None and first.cue.text == second.cue.text
+
+
+def test_quotations_joined_by_a_word_that_is_no_coordinator_stay_apart(extractor: quotes.Extractor) -> None:
+    first, _ = extractor.extract("映画「七人の侍」を見た田中さんは「感動した」と話した。")
+    assert first.kind == "term"

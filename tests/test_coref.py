@@ -126,3 +126,36 @@ def test_dou_and_an_unnamed_source_word_points_back_to_that_source(
     assert record.speaker is not None and record.speaker.text == "同関係者"
     got = record.affiliation.text if record.affiliation else None
     assert got == affiliation
+
+
+def test_a_relative_named_after_a_titled_person_is_no_name_for_them(extractor: quotes.Extractor) -> None:
+    text = "診療所の院長が孫に接種していた。院長の孫は受験を控えていたが、院長は「喘息が理由だ」と釈明した。"
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.text == "院長"
+    assert record.speaker.name is None and record.speaker.resolved_from is None
+    assert record.affiliation is not None and record.affiliation.text == "診療所"
+
+
+def test_an_age_between_the_organisation_and_the_post_is_not_the_organisation(
+    extractor: quotes.Extractor,
+) -> None:
+    (record,) = extractor.extract("兵庫県の診療所の60歳代の院長は「妻に接種した」と報告した。")
+    assert record.affiliation is not None and record.affiliation.text == "兵庫県の診療所"
+
+
+def test_a_katakana_occupation_set_off_with_a_dot_is_no_part_of_the_name(extractor: quotes.Extractor) -> None:
+    text = (
+        "警視庁は、派遣会社「パワーステーション」のスタッフ・高橋寿弥容疑者を逮捕した。"
+        "高橋容疑者は「会社のためだった」と供述した。"
+    )
+    record = extractor.extract(text)[-1]
+    assert record.speaker is not None and record.speaker.name == "高橋寿弥"
+    assert record.affiliation is not None and record.affiliation.text == "パワーステーション"
+
+
+def test_a_private_citizen_is_no_officer_of_the_topic_organisation(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract(
+        "警察は会社員・山田花子さん(32)から話を聞いた。山田さんは「怖かった」と話した。"
+    )
+    assert record.speaker is not None and record.speaker.name == "山田花子"
+    assert record.affiliation is None

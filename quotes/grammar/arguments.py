@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Token
 
 from quotes.grammar.phrases import can_be_source, named_in_brackets, noun_phrase
+from quotes.grammar.predicates import describes_person
 from quotes.grammar.tokens import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -38,23 +39,48 @@ def subject_of(
     while v.i not in seen:
         seen.add(v.i)
         subjects = [c for c in v.children if can_speak(c, slots, lex)]
-        subjects = sorted([*subjects, *_named_kinds(v, slots)], key=lambda t: t.i)
+        subjects = sorted(
+            [*subjects, *_named_kinds(v, slots), *_hung_on_quotation(v, slots, lex)], key=lambda t: t.i
+        )
         if v != pred:
             # above the cue, a subject written after it belongs to a later clause
             subjects = [c for c in subjects if c.i < pred.i]
+        if describes_person(v, slots, lex):
+            # 警察は「…」と話した男性から: a は-topic is never inside a relative clause
+            subjects = [
+                c for c in subjects if not any(k.dep_ == "case" and k.text == "は" for k in c.children)
+            ]
         if subjects:
             # the nearest subject before the cue; は-topics and が-subjects alike
             before = [c for c in subjects if c.i < pred.i]
             return (before or subjects)[0 if first else -1]
         head = v.head
         if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and slot_of(head, slots) is None:
-            # 「…」と語った男性は: the noun the clause describes, when it is a subject
-            if head.lemma_ not in lex.not_speakers and (marked_subject(head) or head.dep_ == "ROOT"):
-                return head  # …と話す田中花子さん(34)。: a sentence that is the person
+            # 「…」と語った男性は: the noun the clause describes, when it is a subject;
+            # …と話す田中花子さん(34)。: a sentence that is the person; 「…」と答えた人の
+            # 割合: a person the clause describes, whatever the noun's own role
+            marked = marked_subject(head) or head.dep_ == "ROOT"
+            if head.lemma_ not in lex.not_speakers and (marked or describes_person(v, slots, lex)):
+                return head
         if head == v:
             break
         v = head
     return None
+
+
+def _hung_on_quotation(v: Token, slots: Sequence[Slot], lex: Lexicon) -> list[Token]:
+    """回答者が「韓国」または「コリア」と答えた: the parser hung the subject on a
+    quotation of `v` (on 「韓国」); it is the subject of `v`."""
+    found = []
+    for c in v.children:
+        if slot_of(c, slots) is None:
+            continue
+        for t in c.subtree:
+            if t.i > c.i or t.head == v or not can_speak(t, slots, lex) or t.dep_ not in SUBJECT_DEPS:
+                continue
+            if slot_of(t.head, slots) is not None and marked_subject(t):
+                found.append(t)
+    return found
 
 
 def _named_kinds(v: Token, slots: Sequence[Slot]) -> list[Token]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from quotes.grammar.tokens import adj_lemma, contrasted, is_predicate, lemma_of, slot_of
+from quotes.grammar.tokens import adj_lemma, contrasted, is_passive, is_predicate, lemma_of, slot_of
 from quotes.lexicon import Lexicon
 from quotes.text.masking import Slot, Unit
 
@@ -205,12 +205,35 @@ def prefer_cue(doc: Doc, pred: Token, quotative: Token, slots: Sequence[Slot], l
 
 def object_clause(tok: Token, lex: Lexicon) -> bool:
     """A relative clause on an object (来期の契約を結ばないことを伝え: 結ば), not a clause
-    on a noun of time (…と前置きした後で)."""
+    on a noun of time (…と前置きした後で) or on the person who spoke (…と語った首相を)."""
     return (
         tok.dep_ == "acl"
         and tok.head.dep_ in ("obj", "obl", "iobj", "nmod")
         and tok.head.lemma_ not in lex.adverbial_nouns
+        and not describes_person(tok, (), lex)
     )
+
+
+def describes_person(v: Token, slots: Sequence[Slot], lex: Lexicon) -> bool:
+    """Whether `v` is an active relative clause on a noun for people (人, 回答者, 首相)
+    or a name: 「…」と答えた人, not 「…」と言われた選手."""
+    head = v.head
+    return (
+        v.dep_ == "acl"
+        and head.i > v.i
+        and slot_of(head, slots) is None
+        and not is_passive(v)
+        and (
+            head.text in _PEOPLE
+            or "人名" in head.tag_
+            or lex.suffix(head.text, lex.anonymous) is not None
+            or lex.suffix(head.text, lex.titles) is not None
+        )
+    )
+
+
+#: nouns for people that are no unnamed-source word of their own
+_PEOPLE = ("人", "人々", "方")
 
 
 def cue_span(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[int, int, str]:

@@ -211,7 +211,9 @@ def _before_name(
     if (
         dot > 1
         and head_from + dot + 1 in names
-        and _HAN.search(lead_part) is not None
+        # a lead in katakana only when it is the whole word (スタッフ・高橋寿弥), not the
+        # first part of a foreign name
+        and (_HAN.search(lead_part) is not None or lead_part in lex.titles or lead_part in lex.anonymous)
         and (lex.suffix(lead_part, lex.titles) or lex.suffix(lead_part, lex.anonymous))
     ):
         return dot + 1, lead_part
@@ -259,7 +261,7 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     else:
         name = None
     officer = lex.suffix(title or unnamed, lex.state_titles) is not None
-    mod, age = _without_age_or_grade(mod) if unnamed else (mod, "")  # 同校野球部の|3年生の部員
+    mod, age = _without_age_or_grade(mod)  # 同校野球部の|3年生の部員, 診療所の|60歳代の院長
     if mod:
         found, title = _modifier_parts(phrase, mod, title, proper, officer, lex)
         # 浪速の球団関係者: the club the modifier names, not the bare word for a club

@@ -73,9 +73,9 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
     after = after_closer(doc, q, slot) if q is not None else None
     if q is None or after is None:
         return term
-    # 「A」「B」と述べた, 「A」と「B」と述べた: A reads as B does
-    nxt_slot = slot_of(doc[after.i + 1], unit.slots) if after.i + 1 < len(doc) else None
-    if after.text in ("「", "『") and nxt_slot is not None:
+    # 「A」「B」と述べた, 「A」または「B」と答えた, 「A」と「B」と述べた: A reads as B does
+    nxt_slot = _coordinated(doc, after, unit)
+    if nxt_slot is not None:
         return Finding(slot=slot, kind="deferred", defer_to=nxt_slot)
     found = voice(doc, q, slot, lex)  # ネット上では「…」といった声が上がった
     if found is not None:
@@ -98,6 +98,25 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
     if first is None:
         return verbless(doc, q, to, form, slot, lex) or term
     return _speech(unit, doc, slot, q, to, form, first, lex) or term
+
+
+#: words that join two quotations as alternatives or a list (「A」または「B」と答えた)
+_COORDINATORS = frozenset(
+    {"、", "・", "または", "あるいは", "もしくは", "ないし", "か", "や", "とか", "及び", "および"}
+)
+
+
+def _coordinated(doc: Doc, after: Token, unit: Unit) -> int | None:
+    """The slot of the quotation written next to this one, straight after it or after a
+    coordinator (または, や, 、), whose reading this one shares."""
+    at = after.i
+    joined = ""
+    while at < len(doc) and doc[at].text not in ("「", "『") and len(joined) < 4:
+        joined += doc[at].text
+        at += 1
+    if (joined and joined not in _COORDINATORS) or at + 1 >= len(doc) or doc[at].text not in ("「", "『"):
+        return None
+    return slot_of(doc[at + 1], unit.slots)
 
 
 def _naming_after(doc: Doc, first: Token, to: Token, lex: Lexicon) -> str | None:
