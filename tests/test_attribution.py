@@ -732,3 +732,24 @@ def test_quotations_joined_as_alternatives_share_speaker_and_cue(
 def test_quotations_joined_by_a_word_that_is_no_coordinator_stay_apart(extractor: quotes.Extractor) -> None:
     first, _ = extractor.extract("映画「七人の侍」を見た田中さんは「感動した」と話した。")
     assert first.kind == "term"
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("田中氏は「オファーもあった」ことを明かした。", "明かした"),
+        ("監督は「練習が足りなかった」ことを認めた。", "認めた"),
+    ],
+    ids=["akashita", "mitometa"],
+)
+def test_a_quotation_told_as_a_fact_is_said_by_the_teller(
+    extractor: quotes.Extractor, text: str, cue: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.kind == "direct" and record.speaker is not None and record.rule == "koto"
+    assert record.cue is not None and record.cue.text == cue
+
+
+def test_a_quotation_felt_as_a_fact_stays_a_term(extractor: quotes.Extractor) -> None:
+    (record,) = extractor.extract("田中氏は「オファーもあった」ことを喜んだ。")
+    assert record.kind == "term"

@@ -688,3 +688,20 @@ def test_statements_on_either_side_of_a_contrast_have_their_own_speaker_and_cue(
         if r.kind == "indirect"
     ]
     assert got == records
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("共同通信社によるとAP通信が4日に両政府が合意したと報じた。", "AP通信"),
+        ("共同通信社によると、首相が4日に両政府が合意したと述べた。", "首相"),
+    ],
+    ids=["medium_inside_a_frame", "person_inside_a_frame"],
+)
+def test_the_first_of_two_ga_subjects_is_the_cues(
+    extractor: quotes.Extractor, text: str, speaker: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.kind == "indirect" and record.speaker is not None and record.speaker.text == speaker
+    assert record.text == "4日に両政府が合意した"
+    assert record.via is not None and record.via.text == "共同通信社"

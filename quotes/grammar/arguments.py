@@ -229,6 +229,21 @@ def set_off_topic(doc: Doc, clause_head: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def doubled_subject(clause_head: Token, lex: Lexicon) -> Token | None:
+    """`AP通信が両政府が合意したと報じた`: of two が-subjects the parser hung on the reported
+    clause, the first, a source, is the cue's (a clause has one が-subject)."""
+    marked = [
+        c
+        for c in clause_head.children
+        if c.dep_ in SUBJECT_DEPS
+        and c.i < clause_head.i
+        and [k.text for k in c.children if k.dep_ == "case" and k.i > c.i] == ["が"]
+    ]
+    if len(marked) >= 2 and can_be_source(marked[0], lex):
+        return marked[0]
+    return None
+
+
 def de_wa_topic(doc: Doc, pred: Token, lex: Lexicon) -> Token | None:
     """An organisation written as `Xでは` before the cue, as a topic: 学研広報室では「…」と
     している, 世界食糧計画では…歓迎し、…としている (not a place or a time: 東京では, 当日では)."""

@@ -361,18 +361,22 @@ def _held_by_quotation(q: Token, unit: Unit, lex: Lexicon) -> Token | None:
 
 def _content_of_noun(doc: Doc, q: Token, noun: Token, slot: Slot, unit: Unit, lex: Lexicon) -> Finding | None:
     """`「…」命令を出した`: a quotation written straight onto a speech noun (命令, 指示)
-    that a light verb puts out says what was ordered; the verb's subject said it.
+    that a light verb puts out says what was ordered, and `「…」ことを明かした` what a
+    reporting verb tells; the verb's subject said it.
 
     Only a clause-like quotation, its noun the object of the light verb (「…」発言で辞任
     names a remark; that stays a term).
     """
     verb = noun.head
+    ordered = verb.lemma_ in lex.light_verbs and lex.cue_class(noun.lemma_ + "する") in ("speech", "report")
+    # 「…」ことを明かした: the fact a reporting verb tells is what was said
+    # (not 喜んだ or みている: a feeling or a belief about a fact is no telling of it)
+    told = noun.lemma_ in lex.nominalisers and lex.cue_class(lemma_of(verb)) in ("speech", "report")
     if (
         q.head != noun
         or noun.pos_ != "NOUN"
         or noun.dep_ != "obj"
-        or verb.lemma_ not in lex.light_verbs
-        or lex.cue_class(noun.lemma_ + "する") not in ("speech", "report")
+        or not (ordered or told)
         or not clause_like(slot, unit)
         or is_passive(verb)
     ):
@@ -390,5 +394,5 @@ def _content_of_noun(doc: Doc, q: Token, noun: Token, slot: Slot, unit: Unit, le
         cue_class=lex.cue_class(lemma) or "speech",
         subject=subject.i if subject is not None else None,
         via=via_of(doc, verb, subject, lex),
-        rule="speech_noun",
+        rule="koto" if told and not ordered else "speech_noun",
     )

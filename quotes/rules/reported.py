@@ -16,7 +16,14 @@ from collections.abc import Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
-from quotes.grammar.arguments import clause_subject, de_wa_topic, set_off_topic, subject_of, topic_of
+from quotes.grammar.arguments import (
+    clause_subject,
+    de_wa_topic,
+    doubled_subject,
+    set_off_topic,
+    subject_of,
+    topic_of,
+)
 from quotes.grammar.media import relayed_source, via_of
 from quotes.grammar.phrases import can_be_source, noun_phrase
 from quotes.grammar.predicates import (
@@ -306,6 +313,7 @@ def _clause_source(
         or topic_of(doc, pred, slots, lex)
         or _earlier_statement(pred, clause_head, slots, lex)
         or set_off_topic(doc, clause_head, lex)
+        or doubled_subject(clause_head, lex)
         or de_wa_topic(doc, pred, lex)
     )
     if subject is not None and tok not in subject.subtree and not can_be_source(subject, lex):
