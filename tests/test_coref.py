@@ -159,3 +159,23 @@ def test_a_private_citizen_is_no_officer_of_the_topic_organisation(extractor: qu
     )
     assert record.speaker is not None and record.speaker.name == "山田花子"
     assert record.affiliation is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "イタリア人のアルベルト・スギ氏は「盗作だ」と答えた。",
+        "ブラジル人のルイス・カルドーゾ監督は「残留できた」と話した。",
+    ],
+    ids=["italian", "brazilian"],
+)
+def test_a_nationality_is_no_affiliation(extractor: quotes.Extractor, text: str) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.affiliation is None
+
+
+def test_an_artist_is_no_officer_of_the_topic_organisation(extractor: quotes.Extractor) -> None:
+    text = "文部科学省は5日、洋画家の和田義彦氏への賞を取り消した。和田氏は「盗作ではない」と述べた。"
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.name == "和田義彦"
+    assert record.affiliation is None

@@ -29,8 +29,27 @@ def _last(records: list[quotes.Quotation]) -> quotes.Quotation:
         ),
         # reported speech with no source continues the source too
         ("トヨタ自動車は決算を発表した。来期も増益を見込むとしている。", "トヨタ自動車"),
+        # an unnamed person the report is about is no new source
+        (
+            "同高校によると、3年生の生徒が1年生を殴ったという。3年生の生徒は今大会では正捕手として"
+            "出場し続けていた。暴力の理由は喫煙だとしている。",
+            "同高校",
+        ),
+        # unless the sentence gives them an occasion to speak
+        (
+            "警察によると、事故は午後3時ごろ起きた。近くに住む女性が取材に応じた。「大きな音がした」と話した。",
+            "女性",
+        ),
     ],
-    ids=["subject_without_speech", "across_a_sentence", "new_subject", "not_the_framing_medium", "reported"],
+    ids=[
+        "subject_without_speech",
+        "across_a_sentence",
+        "new_subject",
+        "not_the_framing_medium",
+        "reported",
+        "unnamed_person_reported_on",
+        "unnamed_person_interviewed",
+    ],
 )
 def test_a_cue_without_subject_is_said_by_the_source_the_text_is_about(
     extractor: quotes.Extractor, text: str, speaker: str

@@ -48,6 +48,8 @@ def is_affiliation(org: str, proper: bool, lex: Lexicon) -> bool:
         return False  # 化学メーカー中堅の朝霧化学工業: what the body is, not a body it belongs to
     if bare in lex.places:
         return False
+    if bare.endswith("人") and (bare[:-1] in lex.countries or bare[:-1] in lex.places):
+        return False  # イタリア人の画家, ブラジル人の監督: a nationality, no body
     return lex.names_org(bare) or proper or regex.search(r"[\p{Katakana}A-Za-zＡ-Ｚａ-ｚ]", bare) is not None
 
 

@@ -210,7 +210,16 @@ class _Assembly:
             assert record.speaker is not None
             self.focus = (k, Parts(speaker=record.speaker, affiliation=record.affiliation))
             return
-        self.focus = discourse.sentence_focus(k, unit, doc, self.lex, self.read) or self.focus
+        found = discourse.sentence_focus(k, unit, doc, self.lex, self.read)
+        spoke_lately = self.previous is not None and self.previous[0] >= k - 2
+        if (
+            found is not None
+            and found[1].speaker.anonymous
+            and spoke_lately
+            and not discourse.at_occasion(doc, self.lex)
+        ):
+            return  # 同高校によると…。3年生の生徒は…出場していた: a person the report is about, no new source
+        self.focus = found or self.focus
 
     def _reported(self, k: int, unit: Unit, doc: Doc, findings: list[Finding]) -> discourse.Previous | None:
         """Records of the reported speech of a sentence; the last one with a speaker."""

@@ -120,6 +120,12 @@ def sentence_focus(
     return k, parts
 
 
+def at_occasion(doc: Doc, lex: Lexicon) -> bool:
+    """Whether a sentence tells of an occasion for speaking: an interview (取材に応じた,
+    インタビューで) or an occasion held (会見し, 演説した; not 今大会では, a setting)."""
+    return any(t.lemma_ in lex.interviews or (t.lemma_ in lex.occasions and t.pos_ == "VERB") for t in doc)
+
+
 def _loose_subject(doc: Doc, root: Token, lex: Lexicon) -> Token | None:
     """A が/は subject before the main verb that the parser hung on a word of the main
     clause (佐藤選手が|試合後、取材に応じた), not one inside a relative clause."""
