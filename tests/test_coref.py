@@ -179,3 +179,38 @@ def test_an_artist_is_no_officer_of_the_topic_organisation(extractor: quotes.Ext
     (record,) = extractor.extract(text)
     assert record.speaker is not None and record.speaker.name == "和田義彦"
     assert record.affiliation is None
+
+
+def test_a_medium_s_report_is_no_organisation_the_speaker_belongs_to(extractor: quotes.Extractor) -> None:
+    text = "スポーツニッポンの報道では、ルイス・カルドーゾ監督は「残留できた」と話した。"
+    (record,) = extractor.extract(text)
+    assert record.affiliation is None or "報道" not in record.affiliation.text
+
+
+def test_the_body_a_person_leads_is_found_past_their_nationality(extractor: quotes.Extractor) -> None:
+    text = "ヴェルデ松山は会見を開いた。同クラブを率いるブラジル人のカルドーゾ監督は「残留できた」と話した。"
+    record = extractor.extract(text)[-1]
+    assert record.affiliation is not None
+    assert text[record.affiliation.start : record.affiliation.end] == record.affiliation.text
+    assert record.affiliation.text in ("同クラブ", "ヴェルデ松山")
+
+
+@pytest.mark.parametrize(
+    "text,title,affiliation",
+    [
+        ("ヴェルデ松山強化部長の西岡修は「残念だ」と述べた。", "強化部長", "ヴェルデ松山"),
+        (
+            "トヨタ自動車は会見を開いた。同社経理部長の山田太郎氏は「残念だ」と述べた。",
+            "経理部長",
+            "トヨタ自動車",
+        ),
+        ("トヨタ自動車の開発部長、山田太郎氏は「残念だ」と述べた。", "開発部長", "トヨタ自動車"),
+    ],
+    ids=["club_strengthening", "same_company_accounts", "company_development"],
+)
+def test_the_work_of_a_department_belongs_to_the_post(
+    extractor: quotes.Extractor, text: str, title: str, affiliation: str
+) -> None:
+    record = extractor.extract(text)[-1]
+    assert record.speaker is not None and record.speaker.title == title
+    assert record.affiliation is not None and record.affiliation.text == affiliation

@@ -399,6 +399,13 @@ class MentionReader:
         (…で代表を務める演出家の三輪康介氏, PTAの会長を務める会社員、飯島健司さん)."""
         if start >= least and doc[start - 1].text in joiners and self._occupation(doc[start - 2].text):
             return start - 2
+        if (
+            start >= least + 1
+            and doc[start - 1].text in joiners
+            and doc[start - 2].text == "人"
+            and doc[start - 3].text in self.lex.countries
+        ):
+            return start - 3  # …を率いるブラジル人のカルドーゾ監督: a nationality, passed the same way
         return start
 
     def _occupation(self, word: str) -> bool:

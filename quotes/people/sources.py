@@ -108,6 +108,7 @@ def host_organization(subject: Token, lex: Lexicon) -> Token | None:
         if c.i < subject.i
         and subject not in c.subtree
         and c.pos_ in ("NOUN", "PROPN")
+        and c.lemma_ not in lex.relay_nouns  # スポーツニッポンの報道では: a report, no body
         and (any(p.dep_ == "case" and p.text in _TOPIC_CASES for p in c.children) or _meeting(c, lex))
         and _organisation_phrase(c, lex)
     ]

@@ -76,11 +76,22 @@ def org_prefix(title: str, lex: Lexicon) -> int:
     a title of its own (官房長官 is one post, not 官房 + 長官)."""
     if title in lex.titles:
         return 0
-    for cut in range(len(title) - 1, 1, -1):  # longest organisation first
-        rest = title[cut:]
-        if rest in lex.titles and lex.names_org(title[:cut]):
+    cuts = [cut for cut in range(len(title) - 1, 1, -1) if _a_post(title[cut:], lex)]
+    for cut in cuts:  # longest organisation first
+        if lex.names_org(title[:cut]):
             return cut
-    return 0
+    # 同 and a kind word, the shortest (同社|経理部長, not 同社経理|部長)
+    return next((cut for cut in reversed(cuts) if _SAME_KIND.fullmatch(title[:cut]) is not None), 0)
+
+
+def _a_post(text: str, lex: Lexicon) -> bool:
+    """A post of its own, or one with the work of its department before it (強化|部長)."""
+    base = lex.suffix(text, lex.titles)
+    return text in lex.titles or (base is not None and text[: len(text) - len(base)] in lex.title_prefixes)
+
+
+#: 同 and a kind word written inside a post (同クラブ|強化部長, 同社|経理部長)
+_SAME_KIND = regex.compile(r"同(?:\p{Han}{1,3}|\p{Katakana}[\p{Katakana}ー]{1,7})")
 
 
 def reading_gap(unit: Unit, at: int, length: int) -> int | None:
