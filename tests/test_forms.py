@@ -41,6 +41,42 @@ def test_a_bracket_after_a_noun_that_cannot_speak_is_a_term(extractor: quotes.Ex
 
 
 @pytest.mark.parametrize(
+    "text,speaker,cue",
+    [
+        ("連盟の回答は「規定に従って判断した」というものだった。", "連盟", "回答"),
+        ("栗山英樹監督のコメントは「よく粘った」だった。", "栗山英樹", "コメント"),
+        ("山田太郎首相の考えは「増税は避けられない」というものだ。", "山田太郎", "考え"),
+        ("東都電力の説明は「原因は調査中です」でした。", "東都電力", "説明"),
+        ("東都電力の見解は「安全性に問題はない」という。", "東都電力", "いう"),
+    ],
+    ids=["answer_was", "comment_was", "view_was", "explanation_polite", "view_with_iu"],
+)
+def test_a_speech_nouns_words_are_its_owners(
+    extractor: quotes.Extractor, text: str, speaker: str, cue: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.kind == "direct" and record.speaker is not None and record.speaker.name == speaker
+    assert record.cue is not None and record.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大会のテーマは「未来へ」だった。",  # a theme is no one's words
+        "山田太郎首相の発言は「失言」だった。",  # a label for the remark, not the remark
+        "連盟の回答は「規定に従って判断した」と批判された。",  # the words are a verb's, not the copula's
+    ],
+    ids=["theme", "label", "passive_verb"],
+)
+def test_a_copula_after_words_quotes_no_owner_unless_a_speech_noun_holds_them(
+    extractor: quotes.Extractor, text: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is None or record.speaker.name != "連盟"
+    assert record.cue is None or record.cue.text not in ("テーマ", "発言", "回答")
+
+
+@pytest.mark.parametrize(
     "sentence,cue,lemma",
     [
         ("「まだやれる」と胸を張った。", "胸を張った", "張る"),

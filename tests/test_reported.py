@@ -705,3 +705,19 @@ def test_the_first_of_two_ga_subjects_is_the_cues(
     assert record.kind == "indirect" and record.speaker is not None and record.speaker.text == speaker
     assert record.text == "4日に両政府が合意した"
     assert record.via is not None and record.via.text == "共同通信社"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "東洋新聞によれば、来月21日に投開票が最有力と伝えている。",
+        "東洋新聞によれば、来月21日に投開票が有力と報じている。",
+    ],
+    ids=["tells", "reports"],
+)
+def test_an_act_the_recogniser_took_for_a_name_is_no_source(extractor: quotes.Extractor, text: str) -> None:
+    """投開票 (a verbal noun) tagged as a person by the entity recogniser says nothing: the
+    frame's source does, and the clause runs from after the frame."""
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.text == "東洋新聞"
+    assert record.text.startswith("来月21日に投開票が")

@@ -244,6 +244,19 @@ def doubled_subject(clause_head: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def owner_of_words(noun: Token, lex: Lexicon) -> Token | None:
+    """The one whose words a speech noun is (道軽種馬振興公社の見解, 監督のコメント): its
+    owner written with の before it, when the owner can speak; None for any other noun."""
+    if noun.lemma_ not in lex.speech_nouns and noun.lemma_ not in lex.voice_nouns:
+        return None
+    owners = [
+        c
+        for c in noun.children
+        if c.dep_ == "nmod" and c.i < noun.i and any(k.dep_ == "case" and k.text == "の" for k in c.children)
+    ]
+    return owners[-1] if owners and can_be_source(owners[-1], lex) else None
+
+
 def de_wa_topic(doc: Doc, pred: Token, lex: Lexicon) -> Token | None:
     """An organisation written as `Xでは` before the cue, as a topic: 学研広報室では「…」と
     している, 世界食糧計画では…歓迎し、…としている (not a place or a time: 東京では, 当日では)."""

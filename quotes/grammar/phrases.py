@@ -203,6 +203,13 @@ def _foreign_name(head: Token, tokens: Span) -> bool:
     return len(head.text) >= 5 or (prefixed and len(head.text) >= 4)
 
 
+def _a_name(tok: Token) -> bool:
+    """Whether a token is part of a name: a proper noun in the dictionary, or one the entity
+    recogniser found, unless the dictionary knows it as a verbal noun (投開票, 盗作, 爆発:
+    an act, which the recogniser sometimes takes for a person)."""
+    return "固有名詞" in tok.tag_ or (tok.pos_ == "PROPN" and "サ変可能" not in tok.tag_)
+
+
 def can_be_source(head: Token, lex: Lexicon, *, documents: bool = False) -> bool:
     """Whether the phrase headed by `head` can be a source (not 可能性, 余地, 故意).
 
@@ -213,7 +220,7 @@ def can_be_source(head: Token, lex: Lexicon, *, documents: bool = False) -> bool
     start, end = noun_phrase(head, lex)
     tokens = head.doc[start:end]
     text = tokens.text
-    if any(t.pos_ == "PROPN" or "固有名詞" in t.tag_ for t in tokens) or named_in_brackets(head):
+    if any(_a_name(t) for t in tokens) or named_in_brackets(head):
         return True
     if _foreign_name(head, tokens):
         return True

@@ -19,6 +19,7 @@ from quotes.grammar.arguments import (
     de_wa_topic,
     earlier_clause_subject,
     from_source,
+    owner_of_words,
     subject_of,
     topic_of,
 )
@@ -36,7 +37,7 @@ from quotes.grammar.predicates import (
 from quotes.grammar.tokens import case_of, is_passive, lemma_of, placeholder_token, slot_of
 from quotes.lexicon import Lexicon
 from quotes.rules.findings import Finding
-from quotes.rules.verbless import ending_on_speaker, verbless
+from quotes.rules.verbless import ending_on_speaker, verbless, what_words_were
 from quotes.rules.voices import voice
 from quotes.text.masking import Slot, Unit
 
@@ -77,8 +78,8 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
     nxt_slot = _coordinated(doc, after, unit)
     if nxt_slot is not None:
         return Finding(slot=slot, kind="deferred", defer_to=nxt_slot)
-    found = voice(doc, q, slot, lex)  # ネット上では「…」といった声が上がった
-    if found is not None:
+    found = voice(doc, q, slot, lex) or what_words_were(doc, q, after, slot, clause_like(slot, unit), lex)
+    if found is not None:  # ネット上では「…」といった声が上がった, 連盟の回答は「…」だった
         return found
     marker = quotative(doc, after)
     if marker is None:
@@ -315,6 +316,8 @@ def _speaker(
             subject, rule = topic, "topic"
     if subject is not None and (topic := _topic_over_ga(doc, subject, first, lex)) is not None:
         subject = topic  # ユスフ氏は、イスラエル側が条項を「…」と反発した: Y is what the words are about
+    if subject is not None and subject.i < q.i and (owner := owner_of_words(subject, lex)) is not None:
+        subject = owner  # 公社の見解は「…」という: a view (a comment, an answer) is its owner's words
     if subject is None and (found := de_wa_topic(doc, pred, lex)) is not None:
         subject, rule = found, "topic"  # 学研広報室では「…」としている
     if subject is None and (found := _frame_source(pred, q, lex)) is not None:

@@ -4,14 +4,16 @@
 - `東海林は「…」とドヤ顔。` / `「…」と苦笑い。`: と and a noun for how it was said (体言止め),
   said by that noun's subject, or the sentence's;
 - `大貫監督も「…」と。` / `三枝選手は「…」。`: the speaker set off as topic, then the words;
-- `田中さんのコメント「…」`: a speech noun written before the bracket, and its owner.
+- `田中さんのコメント「…」`: a speech noun written before the bracket, and its owner;
+- `連盟の回答は「…」というものだった` / `監督のコメントは「…」だった`: the words are what
+  a speech noun was, and its owner said them.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from quotes.grammar.arguments import person_in
+from quotes.grammar.arguments import owner_of_words, person_in
 from quotes.grammar.phrases import can_be_source
 from quotes.grammar.tokens import SUBJECT_DEPS
 from quotes.lexicon import Lexicon
@@ -76,6 +78,46 @@ def ending_on_speaker(doc: Doc, q: Token, after: Token, slot: Slot, lex: Lexicon
     return (
         Finding(slot=slot, kind="direct", subject=subject.i, rule="verbless") if subject is not None else None
     )
+
+
+#: what may follow the words when they are a speech noun's content: (というもの) and a copula
+_AS_CONTENT = ("と", "いう", "もの")
+_COPULAS = frozenset({"だ", "だっ", "た", "です", "でし", "で", "ある", "あっ"})
+
+
+def what_words_were(
+    doc: Doc, q: Token, after: Token, slot: Slot, clause: bool, lex: Lexicon
+) -> Finding | None:
+    """`連盟の回答は「…」というものだった`: a sentence that says what a speech noun's words
+    were; their owner said them and the noun is the cue. Only a は/が-subject before the
+    bracket, nothing after it but というもの and a copula, and words that read as a clause
+    (`首相の発言は「失言」だった` labels a remark, it quotes none)."""
+    if not clause:
+        return None
+    rest = [t for t in doc[after.i :] if not t.is_punct]
+    words = [t.text for t in rest]
+    lead = len(_AS_CONTENT) if tuple(words[: len(_AS_CONTENT)]) == _AS_CONTENT else 0
+    copula = words[lead:]
+    if not copula or copula[0] not in ("だ", "だっ", "です", "でし", "で") or not set(copula) <= _COPULAS:
+        return None
+    carrier = rest[lead - 1] if lead else q  # もの, or the words themselves
+    for noun in {*carrier.children, *q.children}:  # the parser hangs the noun on either
+        if (
+            noun.i < q.i
+            and noun.dep_ in SUBJECT_DEPS
+            and any(c.dep_ == "case" and c.text in ("は", "が") for c in noun.children)
+            and (owner := owner_of_words(noun, lex)) is not None
+        ):
+            return Finding(
+                slot=slot,
+                kind="direct",
+                cue=(noun.i, noun.i + 1),
+                cue_lemma=noun.lemma_,
+                cue_class=lex.speech_nouns.get(noun.lemma_) or "speech",
+                subject=owner.i,
+                rule="verbless",
+            )
+    return None
 
 
 def _bare_name(head: Token, rest: list[Token], lex: Lexicon) -> Token | None:

@@ -6,8 +6,8 @@ read from their parse. A sentence is parsed when its tokens (from the tokenizer
 alone) show one of:
 
 - a quotation followed by a quotative (「…」と, って, との), by another quotation
-  (「A」「B」と) or by a speech noun (「…」命令を出した); one followed by anything else is
-  a term, read without a parse,
+  (「A」「B」と) or by a speech noun (「…」命令を出した), or written right after a speech
+  noun's は/が (同社の説明は「…」だった); any other is a term, read without a parse,
 - a reporting cue from the lexicon (述べる, 発表する, 伝える …) after と, こと or an
   intention noun (考え, 方針), a によると/によれば frame or a relay noun (話として),
 - a person's name (a 人名 token) or a title, which later mentions (同氏, 車氏) may need,
@@ -108,6 +108,9 @@ class Selector:
                 return True
             if i and seq[i - 1][0] in ("」", "』") and lemma + "する" in self.cues:
                 return True  # 「…」命令を出した: the quotation is what was ordered
+            if 0 < i < len(seq) - 1 and text in ("は", "が") and seq[i + 1][0] in ("「", "『"):
+                if seq[i - 1][1] in self.nouns:
+                    return True  # 同社の説明は「…」だった: the words are what was said
             if (text in _QUOTATIVES and tag.startswith("助詞")) or text == "こと" or lemma in self.intentions:
                 quotative = True  # a reported clause needs と, との, こと or 考え/方針 before its cue
                 intention = lemma in self.intentions
