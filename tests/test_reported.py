@@ -721,3 +721,39 @@ def test_an_act_the_recogniser_took_for_a_name_is_no_source(extractor: quotes.Ex
     (record,) = extractor.extract(text)
     assert record.speaker is not None and record.speaker.text == "東洋新聞"
     assert record.text.startswith("来月21日に投開票が")
+
+
+@pytest.mark.parametrize(
+    "text,clause",
+    [
+        ("山田太郎氏は「もう限界だ」と、制度の見直しが必要だとの考えを強調した。", "制度の見直しが必要だ"),
+        (
+            "竹中雅彦氏は「なじまないだろう」と、投球制限の導入が難しいことを示唆している。",
+            "投球制限の導入が難しい",
+        ),
+    ],
+    ids=["view", "koto"],
+)
+def test_a_clause_after_a_quotation_its_cue_reports_starts_after_it(
+    extractor: quotes.Extractor, text: str, clause: str
+) -> None:
+    records = extractor.extract(text)
+    assert [r.kind for r in records] == ["direct", "indirect"]
+    assert records[1].text == clause and text[records[1].start : records[1].end] == clause
+    assert records[0].cue is not None and records[1].cue is not None
+    assert records[0].cue.text == records[1].cue.text
+
+
+@pytest.mark.parametrize(
+    "text,clause",
+    [
+        ("山田太郎氏は「安全」と「安心」の両方が必要だと述べた。", "「安全」と「安心」の両方が必要だ"),
+        ("少年は「態度が悪い」という理由で殴ったと供述した。", "「態度が悪い」という理由で殴った"),
+    ],
+    ids=["coordinated", "reason"],
+)
+def test_a_bracket_that_is_part_of_what_was_said_stays_in_the_clause(
+    extractor: quotes.Extractor, text: str, clause: str
+) -> None:
+    (indirect,) = [r for r in extractor.extract(text) if r.kind == "indirect"]
+    assert indirect.text == clause

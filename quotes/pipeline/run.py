@@ -283,6 +283,7 @@ class _Assembly:
         records = self._pointed(self.records)
         records = discourse.sign_off(p.text, p.units, records, self.lex)
         records = discourse.inside_reported(records, p.text, self.lex)
+        records = discourse.past_opening_quotation(records, p.text)
         records.sort(key=lambda r: (r.start, r.end))
         self.mentions.extend(
             Parts(speaker=r.speaker, affiliation=r.affiliation) for r in records if r.speaker

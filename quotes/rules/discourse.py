@@ -352,3 +352,25 @@ def inside_reported(records: list[Quotation], source: str, lex: Lexicon) -> list
                 rule="inside_reported",
             )
     return out
+
+
+def past_opening_quotation(records: list[Quotation], source: str) -> list[Quotation]:
+    """山田氏は「…」と、見直しが必要だとの考えを強調した: a reported clause the parser opened
+    on a quotation its own cue reports (「…」と、 and the same cue) starts after it; the
+    quotation is its own record. Not 「A」という理由で殴った or 「A」と「B」が必要だと述べた,
+    where the bracket is part of what was said."""
+    quoted = {
+        (r.start, r.cue.start)
+        for r in records
+        if r.kind == "direct" and r.cue is not None and r.rule != "inside_reported"
+    }
+    out = []
+    for r in records:
+        opener = source[r.start : r.start + 1]
+        if r.kind == "indirect" and r.cue is not None and opener in ("「", "『"):
+            end = source.find("」" if opener == "「" else "』", r.start)
+            start = end + 3  # past 」と、
+            if source.startswith("と、", end + 1) and (r.start + 1, r.cue.start) in quoted and start < r.end:
+                r = attrs.evolve(r, start=start, text=source[start : r.end])
+        out.append(r)
+    return out
