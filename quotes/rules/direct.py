@@ -36,7 +36,7 @@ from quotes.grammar.predicates import (
 )
 from quotes.grammar.tokens import case_of, is_passive, lemma_of, placeholder_token, slot_of
 from quotes.lexicon import Lexicon
-from quotes.rules.findings import Finding
+from quotes.rules.findings import Finding, owned_words
 from quotes.rules.verbless import ending_on_speaker, verbless, what_words_were
 from quotes.rules.voices import voice
 from quotes.text.masking import Slot, Unit
@@ -152,15 +152,7 @@ def _speech(
     if owner is not None:
         # 三曹の「合意の上だった」との主張を退けた: the claim is 三曹's, whoever rejects it
         owner_subject, noun = owner
-        return Finding(
-            slot=slot,
-            kind="direct",
-            cue=(noun.i, noun.i + 1),
-            cue_lemma=noun.lemma_,
-            cue_class=lex.speech_nouns.get(noun.lemma_) or "speech",
-            subject=owner_subject.i,
-            rule="speech_noun",
-        )
+        return owned_words(slot, noun, owner_subject, "speech_noun", lex)
     subject, rule = _speaker(unit, doc, q, first, pred, lex)
     passive = is_passive(pred) and not _exalted(subject, lex)
     if passive and pred.dep_ == "acl" and pred.head.lemma_ not in lex.speech_nouns:

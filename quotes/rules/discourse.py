@@ -370,7 +370,8 @@ def past_opening_quotation(records: list[Quotation], source: str) -> list[Quotat
         if r.kind == "indirect" and r.cue is not None and opener in ("「", "『"):
             end = source.find("」" if opener == "「" else "』", r.start)
             start = end + 3  # past 」と、
-            if source.startswith("と、", end + 1) and (r.start + 1, r.cue.start) in quoted and start < r.end:
+            opened = end >= 0 and source.startswith("と、", end + 1)  # (an unclosed bracket opens none)
+            if opened and (r.start + 1, r.cue.start) in quoted and start < r.end:
                 r = attrs.evolve(r, start=start, text=source[start : r.end])
         out.append(r)
     return out

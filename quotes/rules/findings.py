@@ -8,7 +8,9 @@ users who want to see why.
 from __future__ import annotations
 
 import attrs
+from spacy.tokens import Token
 
+from quotes.lexicon import Lexicon
 from quotes.text.masking import Slot
 
 
@@ -28,6 +30,20 @@ class Finding:
     passive: bool = False  # the cue is passive: no speaker, and none carried over
     #: the rule that found the speaker (see `quotes.confidence.RULES`)
     rule: str = "subject"
+
+
+def owned_words(slot: Slot, noun: Token, owner: Token, rule: str, lex: Lexicon) -> Finding:
+    """Direct words a speech noun holds (三曹の「…」との主張, 連盟の回答は「…」だった): the noun
+    is the cue, its class from `speech_nouns.tsv`, and its owner the speaker."""
+    return Finding(
+        slot=slot,
+        kind="direct",
+        cue=(noun.i, noun.i + 1),
+        cue_lemma=noun.lemma_,
+        cue_class=lex.speech_nouns.get(noun.lemma_) or "speech",
+        subject=owner.i,
+        rule=rule,
+    )
 
 
 @attrs.frozen(kw_only=True)

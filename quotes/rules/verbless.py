@@ -17,7 +17,7 @@ from quotes.grammar.arguments import owner_of_words, person_in
 from quotes.grammar.phrases import can_be_source
 from quotes.grammar.tokens import SUBJECT_DEPS
 from quotes.lexicon import Lexicon
-from quotes.rules.findings import Finding
+from quotes.rules.findings import Finding, owned_words
 from quotes.text.masking import Slot
 
 #: what may end a sentence after the words (。, !, ), 」 of an outer frame)
@@ -82,7 +82,8 @@ def ending_on_speaker(doc: Doc, q: Token, after: Token, slot: Slot, lex: Lexicon
 
 #: what may follow the words when they are a speech noun's content: (というもの) and a copula
 _AS_CONTENT = ("と", "いう", "もの")
-_COPULAS = frozenset({"だ", "だっ", "た", "です", "でし", "で", "ある", "あっ"})
+_COPULA_STARTS = frozenset({"だ", "だっ", "です", "でし", "で"})
+_COPULAS = _COPULA_STARTS | {"た", "ある", "あっ"}
 
 
 def what_words_were(
@@ -98,7 +99,7 @@ def what_words_were(
     words = [t.text for t in rest]
     lead = len(_AS_CONTENT) if tuple(words[: len(_AS_CONTENT)]) == _AS_CONTENT else 0
     copula = words[lead:]
-    if not copula or copula[0] not in ("だ", "だっ", "です", "でし", "で") or not set(copula) <= _COPULAS:
+    if not copula or copula[0] not in _COPULA_STARTS or not set(copula) <= _COPULAS:
         return None
     carrier = rest[lead - 1] if lead else q  # もの, or the words themselves
     for noun in {*carrier.children, *q.children}:  # the parser hangs the noun on either
@@ -108,15 +109,7 @@ def what_words_were(
             and any(c.dep_ == "case" and c.text in ("は", "が") for c in noun.children)
             and (owner := owner_of_words(noun, lex)) is not None
         ):
-            return Finding(
-                slot=slot,
-                kind="direct",
-                cue=(noun.i, noun.i + 1),
-                cue_lemma=noun.lemma_,
-                cue_class=lex.speech_nouns.get(noun.lemma_) or "speech",
-                subject=owner.i,
-                rule="verbless",
-            )
+            return owned_words(slot, noun, owner, "verbless", lex)
     return None
 
 
