@@ -61,6 +61,67 @@ def test_a_cue_without_subject_is_said_by_the_source_the_text_is_about(
 
 
 @pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # 浜辺 alone is "beach" to the dictionary; written before a given name it is a surname
+        (
+            "千葉は前半に先制を許したが、後半に途中出場の浜辺大輝(22)が決勝点を奪った。"
+            "浜辺は試合後、取材に応じた。「最高の気分です」と話した。",
+            "浜辺大輝",
+        ),
+        ("MCの岸辺大吾(41)が質問した。岸辺から「決め手は？」と振られた。", "岸辺大吾"),
+    ],
+    ids=["topic_of_an_interview", "agent_of_a_passive_cue"],
+)
+def test_a_surname_the_dictionary_reads_as_a_word_is_the_person_named_before(
+    extractor: quotes.Extractor, text: str, speaker: str
+) -> None:
+    record = _last(extractor.extract(text))
+    assert record.speaker is not None and record.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text,asker,answerer",
+    [
+        (
+            "女優の田中花子がゲスト出演した。司会の岬大輝が「決め手は？」と聞くと、「料理です」と照れ笑いを浮かべた。",
+            "岬大輝",
+            "田中花子",
+        ),
+        (
+            "女優の田中花子がゲスト出演した。司会の岬大輝から「決め手は？」と問われると、「料理です」と答えた。",
+            "岬大輝",
+            "田中花子",
+        ),
+        (
+            "MCの岸辺大吾(41)が質問した。岸辺から「決め手は？」と振られると、「料理です」と答えた。",
+            "岸辺大吾",
+            None,  # no one else is named: the answer has no speaker, not the asker's
+        ),
+    ],
+    ids=["ga_subject_asks", "kara_agent_asks", "asker_by_surname_does_not_answer"],
+)
+def test_who_asks_in_a_conditional_clause_is_not_who_answers(
+    extractor: quotes.Extractor, text: str, asker: str, answerer: str | None
+) -> None:
+    question, answer = extractor.extract(text)
+    assert question.speaker is not None and question.speaker.name == asker
+    assert (answer.speaker.name if answer.speaker else None) == answerer
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["鈴木一郎さんが帰国し、「ほっとした」と語った。", "鈴木一郎さんは帰国すると、「ほっとした」と語った。"],
+    ids=["te_form_clause", "topic_over_a_conditional"],
+)
+def test_a_clause_before_the_cue_shares_its_subject_unless_it_hands_over(
+    extractor: quotes.Extractor, text: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.name == "鈴木一郎"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "会場は熱気に包まれた。「最高だった」と話した。",  # a place is no source

@@ -16,13 +16,23 @@ import quotes
         ("東海林剛は「実は30年やってますから」とドヤ顔。", "東海林剛", "ドヤ顔"),
         ("田中一郎さんのコメント「感謝しかない」。", "田中一郎", "コメント"),
         ("「本当に楽しかった」と田中花子さん(34)。", "田中花子", None),
+        ("水野花子は「最高でした」としみじみ。", "水野花子", "しみじみ"),
+        ("田中花子が取材に応じた。今後については「また挑戦したい」と笑顔。", "田中花子", "笑顔"),
     ],
-    ids=["topic_then_words", "topic_then_to", "noun_after_to", "comment_noun", "person_after_to"],
+    ids=[
+        "topic_then_words",
+        "topic_then_to",
+        "noun_after_to",
+        "comment_noun",
+        "person_after_to",
+        "adverb_after_to",
+        "noun_after_to_said_by_the_one_the_text_is_about",
+    ],
 )
 def test_quotations_without_a_verb_are_said_by_the_one_named(
     extractor: quotes.Extractor, text: str, speaker: str, cue: str | None
 ) -> None:
-    (record,) = extractor.extract(text)
+    record = extractor.extract(text)[-1]
     assert record.kind == "direct" and record.speaker is not None and record.speaker.name == speaker
     assert (record.cue.text if record.cue else None) == cue
 
@@ -32,8 +42,9 @@ def test_quotations_without_a_verb_are_said_by_the_one_named(
     [
         "ラジオ日経ホームページ「全国競馬ダイヤリー」。",  # a citation: a bare noun before the bracket
         "条約は「不平等だ」。",  # a thing cannot speak
+        "「がんばります」としみじみ。",  # an adverb ending with no one named
     ],
-    ids=["citation", "thing"],
+    ids=["citation", "thing", "adverb_and_no_one"],
 )
 def test_a_bracket_after_a_noun_that_cannot_speak_is_a_term(extractor: quotes.Extractor, text: str) -> None:
     (record,) = extractor.extract(text)

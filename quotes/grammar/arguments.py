@@ -16,8 +16,10 @@ from quotes.grammar.predicates import describes_person
 from quotes.grammar.tokens import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
+    case_of,
     is_predicate,
     marked_subject,
+    names_person,
     nominalised_topic,
     slot_of,
 )
@@ -150,9 +152,22 @@ def earlier_clause_subject(pred: Token, q: Token, slots: Sequence[Slot], lex: Le
         if clause.dep_ != "advcl" or clause.i > q.i or not is_predicate(clause):
             continue
         found = clause_subject(clause, slots, lex)
-        if found is not None:
+        if found is not None and not _turn_taker(clause, found):
             return found
     return None
+
+
+#: the endings of a clause that sets up what happens next: …と聞くと、…と答えた, …と問われれば
+_CONDITIONALS = frozenset({"と", "ば", "たら", "なら", "ところ"})
+
+
+def _turn_taker(clause: Token, subject: Token) -> bool:
+    """Whether `subject` is a が-subject of a conditional clause (丸尾が「…」と聞くと、「…」と
+    答えた): someone else does what follows, so the cue does not share it (a shared
+    subject is written with は: 田中さんは会見すると、…)."""
+    ending = [c.text for c in clause.children if c.i > clause.i and c.dep_ in ("mark", "aux", "case")]
+    conditional = any(e in _CONDITIONALS for e in ending)
+    return conditional and case_of(subject) == "が"
 
 
 def clause_subject(
@@ -173,7 +188,7 @@ def person_in(focus: Token, lex: Lexicon) -> Token | None:
     """The focus itself or, right to left, the word in its phrase that names a person
     (容疑者 in 野田伊佐也容疑者・42歳)."""
     for tok in (focus, *reversed([t for t in focus.subtree if t.i < focus.i])):
-        if "人名" in tok.tag_ or any(tok.text == w for w in (*lex.titles, *lex.anonymous, *lex.honorifics)):
+        if names_person(tok) or any(tok.text == w for w in (*lex.titles, *lex.anonymous, *lex.honorifics)):
             return tok
     return None
 

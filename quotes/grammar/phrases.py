@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 from spacy.tokens import Span, Token
 
-from quotes.grammar.tokens import BRACKETS, KATAKANA_WORD, in_quote
+from quotes.grammar.tokens import BRACKETS, KATAKANA_WORD, in_quote, names_person
 from quotes.lexicon import Lexicon
 
 #: dependency labels that keep a token inside the speaker's noun phrase (not punct:
@@ -207,7 +207,7 @@ def _a_name(tok: Token) -> bool:
     """Whether a token is part of a name: a proper noun in the dictionary, or one the entity
     recogniser found, unless the dictionary knows it as a verbal noun (投開票, 盗作, 爆発:
     an act, which the recogniser sometimes takes for a person)."""
-    return "固有名詞" in tok.tag_ or (tok.pos_ == "PROPN" and "サ変可能" not in tok.tag_)
+    return "固有名詞" in tok.tag_ or (tok.pos_ == "PROPN" and "サ変可能" not in tok.tag_) or names_person(tok)
 
 
 def can_be_source(head: Token, lex: Lexicon, *, documents: bool = False) -> bool:

@@ -12,7 +12,15 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from quotes.grammar.tokens import adj_lemma, contrasted, is_passive, is_predicate, lemma_of, slot_of
+from quotes.grammar.tokens import (
+    adj_lemma,
+    contrasted,
+    is_passive,
+    is_predicate,
+    lemma_of,
+    names_person,
+    slot_of,
+)
 from quotes.lexicon import Lexicon
 from quotes.text.masking import Slot, Unit
 
@@ -225,7 +233,7 @@ def describes_person(v: Token, slots: Sequence[Slot], lex: Lexicon) -> bool:
         and not is_passive(v)
         and (
             head.text in _PEOPLE
-            or "人名" in head.tag_
+            or names_person(head)
             or lex.suffix(head.text, lex.anonymous) is not None
             or lex.suffix(head.text, lex.titles) is not None
         )

@@ -6,7 +6,7 @@ Dependency labels are GiNZA's UD labels with the `_bunsetu` suffix stripped
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import regex
 from spacy.tokens import Doc, Token
@@ -25,6 +25,46 @@ KATAKANA_WORD = regex.compile(r"[\p{Katakana}ー・]+")
 
 #: the particles of a contrast between two statements (…と示したが、…と明かした)
 CONTRASTS = ("が", "けど", "けれど", "けれども", "ものの")
+
+
+#: the Token extension that marks a word the text writes elsewhere as a person's surname
+NAME_EXTENSION = "quotes_name"
+if not Token.has_extension(NAME_EXTENSION):
+    Token.set_extension(NAME_EXTENSION, default=False)
+
+
+def names_person(tok: Token) -> bool:
+    """Whether a token is (part of) a person's name: tagged 人名 by the dictionary, or a
+    surname the text writes elsewhere before a given name (岸辺 of 岸辺大吾, which the
+    dictionary reads alone as "shore"; see `mark_surnames`)."""
+    return "人名" in tok.tag_ or bool(tok._.get(NAME_EXTENSION))
+
+
+def mark_surnames(docs: Iterable[Doc]) -> None:
+    """Mark, in every parse of one text, each word written elsewhere in it as a surname
+    (人名-姓, or right before a given name, 人名-名): Sudachi tags a surname by its
+    context, so 岸辺大吾 gives 人名 and a later bare 岸辺が gives a common noun."""
+    docs = list(docs)
+    surnames = {
+        tok.text
+        for doc in docs
+        for tok in doc
+        if tok.pos_ in ("NOUN", "PROPN")
+        and (
+            "人名-姓" in tok.tag_
+            or (tok.i + 1 < len(doc) and "人名-名" in doc[tok.i + 1].tag_ and _HAN.fullmatch(tok.text))
+        )
+    }
+    if not surnames:
+        return
+    for doc in docs:
+        for tok in doc:
+            if tok.text in surnames and tok.pos_ in ("NOUN", "PROPN") and "人名" not in tok.tag_:
+                tok._.set(NAME_EXTENSION, True)
+
+
+#: a surname in kanji (石動 of 石動翔太, which the dictionary knows as a place)
+_HAN = regex.compile(r"\p{Han}{1,3}")
 
 
 def placeholder_token(doc: Doc, slot: Slot) -> Token | None:

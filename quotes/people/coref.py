@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from quotes.confidence import unresolved
 from quotes.grammar.phrases import noun_phrase
+from quotes.grammar.tokens import names_person
 from quotes.lexicon import Lexicon
 from quotes.people.entities import link, short_form
 from quotes.people.mentions import DEMONSTRATIVES, Parts
@@ -36,7 +37,7 @@ def person_mentions(
     for tok in doc:
         if tok.dep_ in ("nsubj", "dislocated", "nsubj:pass"):
             chains.append([tok.i])
-        elif "人名" in tok.tag_:
+        elif names_person(tok):
             # the head noun of the name's phrase (山本 健太 教授 -> 教授), or a noun
             # nearer the name when the compound runs on (ブラウン監督|解任 -> 監督)
             chain = [tok.i]
@@ -172,10 +173,10 @@ def _is_person(speaker: Speaker, tokens: Iterable[Token], lex: Lexicon) -> bool:
     if speaker.title or speaker.honorific:
         # a name, not an event a titled person is said to have (鈴木新社長の就任会見)
         in_name = [t for t in tokens if t.text in name and t.pos_ != "ADP"]
-        return not in_name or "サ変可能" not in in_name[-1].tag_ or "人名" in in_name[-1].tag_
+        return not in_name or "サ変可能" not in in_name[-1].tag_ or names_person(in_name[-1])
     # a bare name: every word of it a name (not ブラウン監督解任, a dismissal)
     words = [t for t in tokens if t.pos_ not in ("ADP", "PUNCT", "DET")]
-    return bool(words) and "人名" in words[-1].tag_
+    return bool(words) and names_person(words[-1])
 
 
 def resolve(

@@ -140,12 +140,12 @@ def _antecedent(speaker: Speaker, kind: str, entities: list[Entity], lex: Lexico
         return named[0] if kind == "same" and named else None
     name = speaker.name or ""
     for entity in latest:
-        if any(_same_person(name, other, lex) for other in entity.names()):
+        if any(same_person(name, other, lex) for other in entity.names()):
             return entity
     return None
 
 
-def _same_person(name: str, other: str, lex: Lexicon) -> bool:
+def same_person(name: str, other: str, lex: Lexicon) -> bool:
     """Whether `name` names the person `other` names: the same name, a surname that starts
     it (車 of 車斗鉉), or the last part of a name in katakana (アナン of コフィ・アナン)."""
     if name == other:

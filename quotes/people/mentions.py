@@ -15,7 +15,7 @@ import regex
 from spacy.tokens import Token
 
 from quotes.grammar.phrases import is_pronoun, noun_phrase
-from quotes.grammar.tokens import BRACKETS
+from quotes.grammar.tokens import BRACKETS, names_person
 from quotes.lexicon import LOCAL_BODIES, Lexicon
 from quotes.people.offices import country_in_title
 from quotes.people.sources import ASIDE, is_affiliation
@@ -99,7 +99,7 @@ def decompose(unit: Unit, head: Token, source: str, lex: Lexicon) -> Parts | Non
         base=base,
         text=unit.text[base : tokens[-1].idx + len(tokens[-1])],
         offsets=[t.idx - base for t in tokens],
-        names=frozenset(t.idx - base for t in tokens if "人名" in t.tag_),
+        names=frozenset(t.idx - base for t in tokens if names_person(t)),
     )
     mod, head_from = _modifier(phrase, tokens, head, lex)
     if head_from >= len(phrase.text):

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Words
 
 from quotes.grammar.phrases import named_in_brackets, noun_phrase
-from quotes.grammar.tokens import KATAKANA_WORD, in_quote, token_span
+from quotes.grammar.tokens import KATAKANA_WORD, in_quote, names_person, token_span
 from quotes.lexicon import Lexicon
 from quotes.people.entities import former
 from quotes.people.mentions import Parts, decompose
@@ -134,7 +134,7 @@ class MentionReader:
         if speaker is None or not speaker.name or speaker.anonymous or speaker.title or speaker.honorific:
             return
         a, b = noun_phrase(head, self.lex, appositions=False)
-        if any("人名" in t.tag_ for t in head.doc[a:b]) or self.lex.is_media(speaker.name):
+        if any(names_person(t) for t in head.doc[a:b]) or self.lex.is_media(speaker.name):
             return
         # the name's own words (千曲|精工), not what describes it (中国メーカーとの…の激化)
         words = [head, *(c for c in head.children if c.dep_ in ("compound", "flat") and c.i < head.i)]
@@ -357,7 +357,7 @@ class MentionReader:
             return parts
         a, b = noun_phrase(head, self.lex, appositions=False)
         words = [t.text for t in head.doc[a:b]]
-        if "".join(words) != speaker.text or any("人名" in t.tag_ for t in head.doc[a:b]):
+        if "".join(words) != speaker.text or any(names_person(t) for t in head.doc[a:b]):
             return parts  # a person, or a phrase not written as its words (an aside, a bracket)
         for k in range(1, len(words) - 1):
             if head.doc[a + k].tag_.startswith("接尾辞"):

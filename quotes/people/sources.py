@@ -6,6 +6,7 @@ import regex
 from spacy.tokens import Token
 
 from quotes.grammar.phrases import can_be_source, noun_phrase
+from quotes.grammar.tokens import names_person
 from quotes.lexicon import LOCAL_BODIES, Lexicon
 from quotes.records import Speaker
 
@@ -157,7 +158,7 @@ def _organisation_phrase(head: Token, lex: Lexicon) -> bool:
     """Whether the noun phrase of `head` names an organisation, not a person or a thing."""
     start, end = noun_phrase(head, lex, appositions=False)
     tokens = [t for t in head.doc[start:end] if t.pos_ not in ("ADP", "DET", "PUNCT")]
-    if not tokens or any("人名" in t.tag_ for t in tokens):
+    if not tokens or any(names_person(t) for t in tokens):
         return False
     text = "".join(t.text for t in tokens)
     if lex.suffix(text, lex.titles) or lex.suffix(text, lex.honorifics) or lex.suffix(text, lex.anonymous):

@@ -18,10 +18,12 @@ from spacy.tokens import Doc
 from quotes.confidence.model import Scorer, shipped
 from quotes.errors import QuotesError, Warnings
 from quotes.grammar.predicates import clause_like
+from quotes.grammar.tokens import mark_surnames
 from quotes.lexicon import Lexicon
 from quotes.orgs.canonical import canonicalise
 from quotes.orgs.table import OrganizationTable
 from quotes.people.coref import agency, aside_mentions, person_mentions, resolve
+from quotes.people.entities import same_person
 from quotes.people.mentions import Parts
 from quotes.people.reader import MentionReader
 from quotes.pipeline import build
@@ -102,7 +104,10 @@ class Pipeline:
             for k in wanted
             if k > 0
             and k - 1 not in wanted
-            and self._selector.names_a_source((t.text, t.lemma_, t.tag_) for t in tokenized[k - 1])
+            and (
+                self._selector.names_a_source(prev := [(t.text, t.lemma_, t.tag_) for t in tokenized[k - 1]])
+                or self._selector.tells_of_interview(prev)
+            )
         }
         return {k: tokenized[k] for k in sorted(wanted)}
 
@@ -152,6 +157,7 @@ class Pipeline:
     def assemble(self, p: Plan, docs: dict[int, Doc]) -> Analysis:
         """Stages 4 to 7 for a planned text: rules over each parse, records, the
         people and organisations behind them, canonical names."""
+        mark_surnames(docs.values())  # 岸辺が, after 岸辺大吾: a name the dictionary reads as "shore"
         assembly = _Assembly(p, docs, self.lexicon)
         for k, unit in enumerate(p.units):
             assembly.sentence(k, unit)
@@ -210,7 +216,7 @@ class _Assembly:
             assert record.speaker is not None
             self.focus = (k, Parts(speaker=record.speaker, affiliation=record.affiliation))
             return
-        found = discourse.sentence_focus(k, unit, doc, self.lex, self.read)
+        found = discourse.sentence_focus(k, unit, doc, self.lex, self.read, self.mentions)
         spoke_lately = self.previous is not None and self.previous[0] >= k - 2
         if (
             found is not None
@@ -269,7 +275,7 @@ class _Assembly:
         about = self.focus[1].speaker if self.focus is not None else None
         if carry and record.speaker is None and speech and not discourse.reports_only(about, self.lex):
             record = discourse.from_focus(record, self.focus, k)
-        if answer and self.previous is not None and _same_speaker(record, self.previous[1]):
+        if answer and self.previous is not None and _same_speaker(record, self.previous[1], self.lex):
             record = built  # the one who asked is not the one who answers
         if record.kind != "term":
             record = attrs.evolve(record, group=self._group(_group_key(k, finding, record)))
@@ -308,8 +314,15 @@ class _Assembly:
         return out
 
 
-def _same_speaker(a: Quotation, b: Quotation) -> bool:
-    return a.speaker is not None and b.speaker is not None and a.speaker.text == b.speaker.text
+def _same_speaker(a: Quotation, b: Quotation, lex: Lexicon) -> bool:
+    """Whether two records name one speaker: the same words, or one name written in full
+    and by surname (岸辺大吾(41), 岸辺)."""
+    if a.speaker is None or b.speaker is None:
+        return False
+    if a.speaker.text == b.speaker.text:
+        return True
+    names = sorted((a.speaker.name or "", b.speaker.name or ""), key=len)
+    return all(names) and same_person(names[0], names[1], lex)
 
 
 def _group_key(k: int, finding: Finding, record: Quotation) -> Any:

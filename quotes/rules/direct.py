@@ -34,7 +34,7 @@ from quotes.grammar.predicates import (
     prefer_cue,
     quotative,
 )
-from quotes.grammar.tokens import case_of, is_passive, lemma_of, placeholder_token, slot_of
+from quotes.grammar.tokens import case_of, is_passive, lemma_of, names_person, placeholder_token, slot_of
 from quotes.lexicon import Lexicon
 from quotes.rules.findings import Finding, owned_words
 from quotes.rules.verbless import ending_on_speaker, verbless, what_words_were
@@ -97,7 +97,7 @@ def _attribute_slot(unit: Unit, doc: Doc, k: int, slot: Slot, lex: Lexicon) -> F
     if isinstance(first, int):
         return Finding(slot=slot, kind="deferred", defer_to=first)
     if first is None:
-        return verbless(doc, q, to, form, slot, lex) or term
+        return verbless(doc, q, to, form, slot, lex, clause=clause_like(slot, unit)) or term
     return _speech(unit, doc, slot, q, to, form, first, lex) or term
 
 
@@ -279,7 +279,7 @@ def _a_person(tok: Token, lex: Lexicon) -> bool:
     """Whether a noun phrase names a person: a name, or a post or honorific after one."""
     start, end = noun_phrase(tok, lex)
     words = tok.doc[start:end]
-    return any("人名" in t.tag_ for t in words) or lex.suffix(words.text, lex.honorifics) is not None
+    return any(names_person(t) for t in words) or lex.suffix(words.text, lex.honorifics) is not None
 
 
 def _speaker(

@@ -20,8 +20,9 @@ from spacy.tokens import Doc, Token
 from quotes import confidence
 from quotes.grammar.arguments import subject_of, topic_of
 from quotes.grammar.phrases import can_be_source, noun_phrase
-from quotes.grammar.tokens import is_predicate
+from quotes.grammar.tokens import is_predicate, names_person
 from quotes.lexicon import Lexicon
+from quotes.people.entities import same_person
 from quotes.people.mentions import Parts
 from quotes.records import Quotation, Speaker, Via
 from quotes.rules.findings import Finding
@@ -94,11 +95,17 @@ def reports_only(speaker: Speaker | None, lex: Lexicon) -> bool:
 
 
 def sentence_focus(
-    k: int, unit: Unit, doc: Doc, lex: Lexicon, read: Callable[[Unit, Token], Parts | None]
+    k: int,
+    unit: Unit,
+    doc: Doc,
+    lex: Lexicon,
+    read: Callable[[Unit, Token], Parts | None],
+    known: Sequence[Parts] = (),
 ) -> Topic | None:
     """The source a sentence is about: the は-topic, else the が-subject, of its main verb,
-    when it can speak: a person (named, titled, with an honorific or unnamed) or an
-    organisation; not a place, a thing or a time (会場は, 試合は, 12日は)."""
+    when it can speak: a person (named, titled, with an honorific or unnamed, or the
+    surname of a person in `known`, 早瀬 of FW早瀬陸斗) or an organisation; not a place,
+    a thing or a time (会場は, 試合は, 12日は)."""
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if not roots:
         return None
@@ -113,7 +120,9 @@ def sentence_focus(
     speaker = parts.speaker
     person = bool(speaker.title or speaker.honorific or speaker.anonymous)
     named = speaker.name is not None and (
-        lex.names_org(speaker.name) or any("人名" in t.tag_ for t in doc[head.i : head.i + 1])
+        lex.names_org(speaker.name)
+        or any(names_person(t) for t in doc[head.i : head.i + 1])
+        or any(m.speaker.name and same_person(speaker.name, m.speaker.name, lex) for m in known)
     )
     if not (person or named) or (speaker.name or "") in lex.places:
         return None
@@ -261,7 +270,7 @@ def _introduced(doc: Doc | None, lex: Lexicon) -> Token | None:
     # a person, by a name or a title: an organisation's words are not written so
     start, end = noun_phrase(subject, lex)
     text = doc[start:end].text
-    named = any("人名" in t.tag_ for t in doc[start:end])
+    named = any(names_person(t) for t in doc[start:end])
     # or an unnamed person (長女を連れた母親（31）が…表情を見せた。「…」。)
     unnamed = lex.suffix(subject.text, lex.anonymous) is not None and not lex.names_org(text)
     person = named or unnamed or lex.suffix(text, lex.titles) or lex.suffix(text, lex.honorifics)

@@ -24,8 +24,11 @@ from quotes.text.masking import Slot
 _ENDS = frozenset("。．｡！？!?")
 
 
-def verbless(doc: Doc, q: Token, to: Token, form: str, slot: Slot, lex: Lexicon) -> Finding | None:
-    """A quotation and と that end the sentence on a person, a noun, or nothing."""
+def verbless(
+    doc: Doc, q: Token, to: Token, form: str, slot: Slot, lex: Lexicon, *, clause: bool = False
+) -> Finding | None:
+    """A quotation and と that end the sentence on a person, a noun, an adverb or nothing;
+    `clause` when the words read as a clause (a subjectless ending then is still speech)."""
     if form != "と":
         return None
     rest = [t for t in doc[to.i + 1 :] if t.pos_ != "PUNCT"]
@@ -40,7 +43,7 @@ def verbless(doc: Doc, q: Token, to: Token, form: str, slot: Slot, lex: Lexicon)
     head = q.head
     if (
         head.dep_ != "ROOT"
-        or head.pos_ not in ("NOUN", "PROPN")
+        or head.pos_ not in ("NOUN", "PROPN", "ADV")
         or head.i < to.i
         or any(t.pos_ in ("VERB", "ADJ") and t.dep_ != "case" for t in doc[head.i + 1 :])
     ):
@@ -49,11 +52,16 @@ def verbless(doc: Doc, q: Token, to: Token, form: str, slot: Slot, lex: Lexicon)
     if person is not None and person.i > to.i:
         return Finding(slot=slot, kind="direct", subject=person.i, rule="verbless")  # …と田中花子さん(34)。
     subject = _speaker_of(head, lex)
-    if subject is None:
+    if subject is None and (head.pos_ != "NOUN" or not clause):
         return None
-    # 東海林は「…」とドヤ顔。: the noun after と says how it was said
+    # 東海林は「…」とドヤ顔。, 丸尾は「…」としみじみ。: the noun or adverb after と says how
+    # it was said; with no topic (…については「…」と笑顔。) the discourse says who
     return Finding(
-        slot=slot, kind="direct", cue=(to.i + 1, head.i + 1), cue_lemma=head.lemma_, subject=subject.i
+        slot=slot,
+        kind="direct",
+        cue=(to.i + 1, head.i + 1),
+        cue_lemma=head.lemma_,
+        subject=subject.i if subject is not None else None,
     )
 
 

@@ -11,6 +11,8 @@ alone) show one of:
 - a reporting cue from the lexicon (述べる, 発表する, 伝える …) after と, こと or an
   intention noun (考え, 方針), a によると/によれば frame or a relay noun (話として),
 - a person's name (a 人名 token) or a title, which later mentions (同氏, 車氏) may need,
+- before a sentence that is parsed, a subject or topic that can speak, or an
+  interview (佐藤選手は試合後、取材に応じた。),
 - in a text that writes 同社 or the like, a subject or topic that can speak (トヨタ自動車は).
 """
 
@@ -94,6 +96,11 @@ class Selector:
                 continue
             words.append((text, tag))
         return False
+
+    def tells_of_interview(self, tokens: Iterable[tuple[str, str, str]]) -> bool:
+        """Whether a sentence tells of an interview (早瀬は試合後、取材に応じた。): parsed
+        when the next one is, it names who the words after it are by."""
+        return any(lemma in self._lex.interviews for _text, lemma, _tag in tokens)
 
     def needs_parse(self, unit: Unit, tokens: Iterable[tuple[str, str, str]]) -> bool:
         """Whether `unit`, tokenized as `(text, lemma, tag)` triples, must be parsed."""
