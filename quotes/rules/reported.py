@@ -205,11 +205,10 @@ def _quotative_clause(doc: Doc, tok: Token, slots: Sequence[Slot], lex: Lexicon)
     relay = relayed_source(doc, cue.pred, lex)
     if relay is not None:
         # NHKは政府関係者の話として…と伝えた: the relayed source speaks, NHK relays, and
-        # the cue is what names the relay (話として)
+        # the cue is the verb that reports (伝えた; 話として is the cue only with no such verb)
         teller = subject or topic_of(doc, cue.pred, slots, lex) or subject_of(doc, cue.pred, slots, lex)
         via = via_of(doc, cue.pred, teller, lex) or (noun_phrase(teller, lex) if teller is not None else None)
-        span = _relay_span(doc, relay)
-        subject, cue = relay, attrs.evolve(cue, span=span, lemma=relay.head.lemma_ + "として")
+        subject = relay
     else:
         via = None
     orphan = _orphan(doc, clause_head, tok, cue, slots, lex)
@@ -256,15 +255,6 @@ def _source_after_contrast(doc: Doc, start: int, end: Token, lex: Lexicon) -> To
     if len(topics) < 2 or noun_phrase(topics[0], lex)[0] != start or not can_be_source(topics[0], lex):
         return None
     return topics[0]
-
-
-def _relay_span(doc: Doc, source: Token) -> tuple[int, int]:
-    """The tokens of the relay noun and its として (関係者の|話として)."""
-    noun = source.head
-    end = noun.i + 1
-    while end < len(doc) and doc[end].text in ("と", "し", "て", "として"):
-        end += 1
-    return noun.i, end
 
 
 def _reporting_cue(
