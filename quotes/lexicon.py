@@ -64,6 +64,7 @@ LIST_FILES = {
     "venues.txt": "venues",
     "outsiders.txt": "outsiders",
     "team_titles.txt": "team_titles",
+    "positions.txt": "positions",
     "intention_nouns.txt": "intention_nouns",
     "not_speakers.txt": "not_speakers",
     "interviews.txt": "interviews",
@@ -129,6 +130,8 @@ class Lexicon:
     venues: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     outsiders: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     team_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    #: positions in a football team written before a name (DF, GK)
+    positions: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     intention_nouns: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: nouns that head a clause but never name a speaker (こと, ところ, 場合)
     not_speakers: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)

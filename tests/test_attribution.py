@@ -522,6 +522,24 @@ def test_a_title_set_before_the_name_with_a_comma_is_the_persons(extractor: quot
     assert record.affiliation is not None and record.affiliation.text == "NPO法人"
 
 
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        # the parser hangs 主将 on the surname, not on the head of the name
+        ("浦和の主将、MF円城寺大地(31)は「勝った」と話した。", "浦和"),
+        ("決勝点を許した東京のDF柏木隼人(27)は「悔しい」とうなだれた。", "東京"),
+        ("仙台の監督は「よく粘った」と話した。", "仙台"),
+        ("東京の会社員の男性は「驚いた」と話した。", None),  # no post in a team: where he is from
+    ],
+    ids=["apposed_post_on_a_name_part", "town_and_position", "town_and_team_title", "town_and_no_post"],
+)
+def test_a_club_written_by_its_town_is_the_affiliation_of_its_posts(
+    extractor: quotes.Extractor, text: str, affiliation: str | None
+) -> None:
+    (record,) = extractor.extract(text)
+    assert (record.affiliation.text if record.affiliation else None) == affiliation
+
+
 def test_what_is_said_to_questioning_is_said_by_the_suspect(extractor: quotes.Extractor) -> None:
     text = "県警は、無職、山本健一容疑者(45)を逮捕した。調べに対し「金に困っていた」と容疑を認めている。"
     (record,) = extractor.extract(text)

@@ -463,9 +463,24 @@ def _modifier_parts(
     is_proper = quoted or any(org_start <= at < org_end for at in proper)
     if org in LOCAL_BODIES and lex.suffix(phrase.text[len(mod) :].lstrip("の"), lex.outsiders):
         return None, title  # 県の男性: a man of the prefecture, no official of it
-    if org and (is_affiliation(org, is_proper, lex) or (officer and org in lex.countries)):
-        return phrase.src(org_start, org_end), title  # イランの大統領: a state's officer
+    if org and (
+        is_affiliation(org, is_proper, lex)
+        or (officer and org in lex.countries)
+        or (org in lex.places and _team_post(title, lex))
+    ):
+        # イランの大統領: a state's officer; 東京のDF, 千葉の監督: a club named by its town
+        return phrase.src(org_start, org_end), title
     return None, own_title if job is not None else title
+
+
+def _team_post(title: str | None, lex: Lexicon) -> bool:
+    """Whether a title is a post in a sports team (監督, 主将; DF, positions.txt) that a club written by its
+    town's name holds; not 選手 alone (北海道の選手 may be a player from there)."""
+    return (
+        title is not None
+        and title != "選手"
+        and (lex.suffix(title, lex.team_titles) is not None or title in lex.positions)
+    )
 
 
 def _opens_bracket(phrase: _Phrase) -> bool:

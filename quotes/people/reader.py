@@ -251,7 +251,10 @@ class MentionReader:
         if parts is None or parts.speaker.name is None or parts.affiliation is not None:
             return parts
         doc = head.doc
-        for post in head.children:
+        # the parser may hang the post on a word of the name (主将 on 円城寺 of 円城寺大地)
+        start, _ = noun_phrase(head, self.lex)
+        words = [head, *doc[start : head.i]]
+        for post in (c for w in words for c in w.children if c.i < start):
             if (
                 post.dep_ == "nmod"
                 and post.i + 1 < len(doc)
