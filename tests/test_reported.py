@@ -100,6 +100,13 @@ ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
         dict(text="首相が訪米する", speaker="政府関係者", via="共同通信"),
     ),
     (
+        "relay_after_a_relative_clause_is_no_clause_of_its_own",
+        # the parser makes the relay noun a clause of its own here (probes11 md_05)
+        "地元紙ポルタ・タイムズは、流域の農家でつくるオレム川流域農民連合のイオン・ラザル代表の話として、"
+        "一部の村ではすでに井戸が枯れ始めたと伝えた。",
+        dict(speaker="イオン・ラザル", cue="伝えた", via="地元紙ポルタ・タイムズ"),
+    ),
+    (
         "a_reason_set_off_by_a_comma_is_what_was_said",
         "警視庁は、放火に関与した疑いで、男を逮捕したと発表した。",
         dict(text="放火に関与した疑いで、男を逮捕した", speaker="警視庁"),

@@ -198,6 +198,9 @@ def _quotative_clause(doc: Doc, tok: Token, slots: Sequence[Slot], lex: Lexicon)
         return []
     if clause_head.tag_.startswith("形状詞-タリ"):
         return []  # 「…」と淡々と話した: a タリ adjective's と says how, it reports nothing
+    as_particle = tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "fixed" and doc[tok.i + 1].head == tok
+    if clause_head.lemma_ in lex.relay_nouns and as_particle and slot_of(clause_head, slots) is None:
+        return []  # Yの話として、…と伝えた: the relay names the source, the clause comes after it
     cue = _reporting_cue(doc, clause_head, tok, slots, lex)
     if cue is None:
         return []
