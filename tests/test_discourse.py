@@ -40,6 +40,21 @@ def _last(records: list[quotes.Quotation]) -> quotes.Quotation:
             "警察によると、事故は午後3時ごろ起きた。近くに住む女性が取材に応じた。「大きな音がした」と話した。",
             "女性",
         ),
+        # a person only present does not take over from the one who just spoke
+        (
+            "佐藤健太選手は取材に応じ「最高です」と話した。ベンチには鈴木一郎投手がいた。「次も打つ」と振り返った。",
+            "佐藤健太",
+        ),
+        # one who answers back does
+        (
+            "佐藤健太選手は「勝った」と話した。これに対し鈴木一郎監督が反論した。「まだ甘い」と述べた。",
+            "鈴木一郎",
+        ),
+        # the noun the words fill is no topic that speaks
+        (
+            "山田太郎監督は「よく打った」と話した。終盤の場面については「判断ミスだった」と反省も口にした。",
+            "山田太郎",
+        ),
     ],
     ids=[
         "subject_without_speech",
@@ -49,6 +64,9 @@ def _last(records: list[quotes.Quotation]) -> quotes.Quotation:
         "reported",
         "unnamed_person_reported_on",
         "unnamed_person_interviewed",
+        "one_only_present_does_not_take_over",
+        "one_who_answers_back_does",
+        "the_noun_the_words_fill_is_no_topic",
     ],
 )
 def test_a_cue_without_subject_is_said_by_the_source_the_text_is_about(

@@ -216,8 +216,12 @@ class _Assembly:
             assert record.speaker is not None
             self.focus = (k, Parts(speaker=record.speaker, affiliation=record.affiliation))
             return
-        found = discourse.sentence_focus(k, unit, doc, self.lex, self.read, self.mentions)
         spoke_lately = self.previous is not None and self.previous[0] >= k - 2
+        # after words just said, a person merely present (Xがいた) does not take over
+        topic_only = spoke_lately and not discourse.speaks_of_speaking(doc, self.lex)
+        found = discourse.sentence_focus(
+            k, unit, doc, self.lex, self.read, self.mentions, topic_only=topic_only
+        )
         if (
             found is not None
             and found[1].speaker.anonymous

@@ -300,7 +300,9 @@ def _speaker(
     if subject is None:
         topic = topic_of(doc, pred, unit.slots, lex)
         # a topic hands down its subject only when it can speak (not ニコチンは…、「…」と指摘)
-        subject, rule = (topic, "topic") if topic is not None and can_be_source(topic, lex) else (None, rule)
+        # and is not the noun the words fill (「…」と反省も口にした: the regret is what was said)
+        speaks = topic is not None and can_be_source(topic, lex) and q not in topic.subtree
+        subject, rule = (topic, "topic") if speaks else (None, rule)
     if subject is not None and not can_be_source(subject, lex):
         # ペスコフ報道官は、条約は「…」と強調した: 条約 is what the words are about
         topic = topic_of(doc, pred, unit.slots, lex)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from quotes import confidence
 from quotes.grammar.arguments import subject_of, topic_of
 from quotes.grammar.phrases import can_be_source, noun_phrase
-from quotes.grammar.tokens import is_predicate, names_person
+from quotes.grammar.tokens import is_predicate, lemma_of, names_person
 from quotes.lexicon import Lexicon
 from quotes.people.entities import same_person
 from quotes.people.mentions import Parts
@@ -101,17 +101,22 @@ def sentence_focus(
     lex: Lexicon,
     read: Callable[[Unit, Token], Parts | None],
     known: Sequence[Parts] = (),
+    *,
+    topic_only: bool = False,
 ) -> Topic | None:
     """The source a sentence is about: the は-topic, else the が-subject, of its main verb,
     when it can speak: a person (named, titled, with an honorific or unnamed, or the
     surname of a person in `known`, 早瀬 of FW早瀬陸斗) or an organisation; not a place,
-    a thing or a time (会場は, 試合は, 12日は)."""
+    a thing or a time (会場は, 試合は, 12日は). With `topic_only`, a が-subject does not
+    count unless the sentence tells of speaking (see `sets_topic`)."""
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if not roots:
         return None
     root = roots[0]
-    head = topic_of(doc, root, unit.slots, lex) or subject_of(doc, root, unit.slots, lex)
-    head = head or _loose_subject(doc, root, lex)
+    head = topic_of(doc, root, unit.slots, lex)
+    if head is None and topic_only:
+        return None
+    head = head or subject_of(doc, root, unit.slots, lex) or _loose_subject(doc, root, lex)
     if head is None or not can_be_source(head, lex):
         return None
     parts = read(unit, head)
@@ -127,6 +132,14 @@ def sentence_focus(
     if not (person or named) or (speaker.name or "") in lex.places:
         return None
     return k, parts
+
+
+def speaks_of_speaking(doc: Doc, lex: Lexicon) -> bool:
+    """Whether a sentence tells of an occasion for speaking or of an act of speech (田中氏が
+    反論した): its が-subject may be who speaks next; in マウンドには港健吾がいた a person is
+    only present, and the one who spoke before goes on speaking."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    return at_occasion(doc, lex) or any(lex.cue_class(lemma_of(t)) is not None for t in roots)
 
 
 def at_occasion(doc: Doc, lex: Lexicon) -> bool:
