@@ -186,8 +186,9 @@ def test_a_sport_or_a_career_is_no_affiliation(extractor: quotes.Extractor, text
         ("首相から「頑張れ」と励まされた。", "首相"),
         ("山田氏は「無責任だ」と批判された。", None),
         ("毎日新聞によると、300系は『のぞみ』として東海道新幹線に投入された。", None),
+        ("主演の花村大悟から「一度もNGを出さなかった」と振られた南條蒼は「ないです」と苦笑い。", "花村大悟"),
     ],
-    ids=["interviewer_asks", "encouraged", "no_agent", "not_an_agent"],
+    ids=["interviewer_asks", "encouraged", "no_agent", "not_an_agent", "in_a_clause_on_the_one_told"],
 )
 def test_a_passive_cue_is_said_by_its_agent(
     extractor: quotes.Extractor, text: str, speaker: str | None

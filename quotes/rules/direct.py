@@ -155,8 +155,15 @@ def _speech(
         return owned_words(slot, noun, owner_subject, "speech_noun", lex)
     subject, rule = _speaker(unit, doc, q, first, pred, lex)
     passive = is_passive(pred) and not _exalted(subject, lex)
-    if passive and pred.dep_ == "acl" and pred.head.lemma_ not in lex.speech_nouns:
-        return None  # 「本日休業」と書かれた看板: words on a thing, no one's speech
+    if (
+        passive
+        and pred.dep_ == "acl"
+        and pred.head.lemma_ not in lex.speech_nouns
+        and _agent(pred, lex) is None
+    ):
+        # 「本日休業」と書かれた看板: words on a thing, no one's speech (but 花村から「…」と
+        # 振られた南條は: the one they were said by is named)
+        return None
     if passive:
         # 「…」と批判された: the subject is who was spoken of; インタビュアーから「…」と聞かれ:
         # the one it was said by, named with から/に/によって, speaks
