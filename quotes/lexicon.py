@@ -64,6 +64,7 @@ LIST_FILES = {
     "venues.txt": "venues",
     "outsiders.txt": "outsiders",
     "team_titles.txt": "team_titles",
+    "executive_titles.txt": "executive_titles",
     "positions.txt": "positions",
     "intention_nouns.txt": "intention_nouns",
     "not_speakers.txt": "not_speakers",
@@ -130,6 +131,8 @@ class Lexicon:
     venues: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     outsiders: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     team_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    #: posts at the head of a body (社長, 頭取), whose holder belongs to the body the text is about
+    executive_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: positions in a football team written before a name (DF, GK)
     positions: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     intention_nouns: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)

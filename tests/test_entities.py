@@ -41,8 +41,52 @@ def _speech(records: list[quotes.Quotation]) -> quotes.Quotation:
             None,
             "小児科診療所",
         ),
+        # a club's short form before the name, in a headline (北都 of 北都ブレイザーズ)
+        (
+            "北都・森が決勝打\nプロ野球の北都ブレイザーズは12日、勝った。森大和外野手が打った。"
+            "森は「最高です」と話した。",
+            "森大和",
+            "北都",
+        ),
+        # the parser reads club and name as one word: 阪神・佐藤輝明
+        (
+            "阪神・佐藤輝明は12日、2本塁打を放った。試合後、佐藤輝は「最高の気分です」と話した。",
+            "佐藤輝明",
+            "阪神",
+        ),
+        # the short form, a post in the club and the name after a comma
+        (
+            "湾岸シーガルズは12日、敗れた。湾岸の守護神、港健吾が九回に打たれた。"
+            "港は「甘く入った」と話した。",
+            "港健吾",
+            "湾岸",
+        ),
+        # a company's head, with the company the text is about written before him
+        (
+            "精密部品大手の千曲精工は12日、新工場の建設を発表した。記者会見で、真柴一郎社長は"
+            "「攻めの投資を続ける」と述べた。",
+            "真柴一郎",
+            "千曲精工",
+        ),
+        # a team's manager after the club as the sentence's topic
+        (
+            "北都ブレイザーズは12日、5連勝した。試合後、岩倉修監督は「よく打った」と目を細めた。",
+            "岩倉修",
+            "北都ブレイザーズ",
+        ),
     ],
-    ids=["surname", "surname_and_title", "katakana_last_part", "post_alone", "this_post"],
+    ids=[
+        "surname",
+        "surname_and_title",
+        "katakana_last_part",
+        "post_alone",
+        "this_post",
+        "club_short_form_headline",
+        "club_and_name_one_word",
+        "club_short_form_post",
+        "company_head_after_topic",
+        "manager_after_club_topic",
+    ],
 )
 def test_a_later_mention_takes_its_entitys_name_and_affiliation(
     extractor: quotes.Extractor, text: str, name: str | None, affiliation: str
@@ -62,8 +106,14 @@ def test_a_later_mention_takes_its_entitys_name_and_affiliation(
         "民政党の山田太郎幹事長は会見を開いた。山本幹事長は「解散はない」と述べた。",
         # a post that was the person's before is not their organisation now
         "広島カープ前監督のブラウン氏が新監督に就任した。ブラウン監督は「勝ちたい」と話した。",
+        # a short form of no organisation the text names: 湾岸 is a place here
+        "湾岸の守護神、港健吾が九回に打たれた。港は「甘く入った」と話した。",
+        # a title that heads no body (教授) takes no organisation from the topic
+        "精密部品大手の千曲精工は12日、新工場の建設を発表した。山田一郎教授は「意義は大きい」と述べた。",
+        # a head named before the organisation became the topic
+        "真柴一郎社長は「攻めの投資を続ける」と述べた。千曲精工は12日、新工場の建設を発表した。",
     ],
-    ids=["other_surname", "former_post"],
+    ids=["other_surname", "former_post", "unknown_short_form", "no_head_title", "head_named_before_topic"],
 )
 def test_no_affiliation_is_carried_to_another_person_or_from_a_former_post(
     extractor: quotes.Extractor, text: str

@@ -64,6 +64,7 @@ def test_common_words_that_end_like_organisations_are_not_organisations() -> Non
     lex = Lexicon.default()
     assert not lex.is_org("近所") and not lex.is_org("幹部") and not lex.is_org("社会")
     assert lex.is_org("研究所") and lex.is_org("外交部") and lex.is_org("日本医師会")
+    assert not lex.is_org("拡大") and not lex.is_org("最大")  # 大 as in 東大, but "large"
     assert lex.is_org("選挙区事務所")  # an organisation that ends in a look-alike's suffix
 
 

@@ -22,8 +22,10 @@ from quotes.grammar.tokens import mark_surnames
 from quotes.lexicon import Lexicon
 from quotes.orgs.canonical import canonicalise
 from quotes.orgs.table import OrganizationTable
+from quotes.people.clubs import club_mentions, short_forms
 from quotes.people.coref import agency, aside_mentions, person_mentions, resolve
 from quotes.people.entities import same_person
+from quotes.people.hosts import discourse_hosts
 from quotes.people.mentions import Parts
 from quotes.people.reader import MentionReader
 from quotes.pipeline import build
@@ -72,6 +74,10 @@ class Pipeline:
         self.parse = parse
         self.confidence = confidence if confidence is not None else shipped()
         self._selector = Selector(lexicon)
+        #: clubs' short forms (阪神 of 阪神タイガース), for 阪神・佐藤輝明 (people.clubs)
+        self._clubs = frozenset(
+            short_forms(n for o in organizations if o.category == "sports" for n in o.names)
+        )
 
     def plan(self, text: str, doc_id: str | None = None) -> Plan:
         """Stage 1: brackets, sentences and masks (see `quotes.text.plan`)."""
@@ -162,8 +168,15 @@ class Pipeline:
         for k, unit in enumerate(p.units):
             assembly.sentence(k, unit)
         records = assembly.finish()
+        assembly.mentions.extend(club_mentions(assembly.mentions, p.text, self.lexicon, self._clubs))
         resolved = resolve(records, assembly.mentions, p.text, self.lexicon)
         resolved = agency(resolved, assembly.mentions, p.text, self.lexicon)
+        if any(r.speaker is not None and r.speaker.title and r.affiliation is None for r in resolved):
+            # 佐藤恒治社長 after トヨタ自動車は…: the organisation the text is about
+            named = [(m.start, m.end) for m in self.organizations.find_all(p.text)]
+            resolved = discourse_hosts(
+                resolved, assembly.mentions, p.text, self.lexicon, [*named, *assembly.read.organisations]
+            )
         canonical = canonicalise(
             resolved, self.organizations, p.text, self.lexicon, written=assembly.read.organisations
         )
