@@ -74,6 +74,13 @@ def _speech(records: list[quotes.Quotation]) -> quotes.Quotation:
             "岩倉修",
             "北都ブレイザーズ",
         ),
+        # the headline's short form, then the full name in the body with another club
+        (
+            "瀬戸内・鳴海が入団会見\n北関東サンダースから瀬戸内オーシャンズに移籍した鳴海隼人外野手が会見した。"
+            "鳴海は「感謝しかない」と話した。",
+            "鳴海隼人",
+            "瀬戸内",
+        ),
     ],
     ids=[
         "surname",
@@ -86,6 +93,7 @@ def _speech(records: list[quotes.Quotation]) -> quotes.Quotation:
         "club_short_form_post",
         "company_head_after_topic",
         "manager_after_club_topic",
+        "club_short_form_then_full_name",
     ],
 )
 def test_a_later_mention_takes_its_entitys_name_and_affiliation(
@@ -112,8 +120,17 @@ def test_a_later_mention_takes_its_entitys_name_and_affiliation(
         "精密部品大手の千曲精工は12日、新工場の建設を発表した。山田一郎教授は「意義は大きい」と述べた。",
         # a head named before the organisation became the topic
         "真柴一郎社長は「攻めの投資を続ける」と述べた。千曲精工は12日、新工場の建設を発表した。",
+        # a post written as a topic (大曽根GMは) is no body another player belongs to
+        "球団の大曽根剛GMは取材に応じた。大曽根GMは補強に満足している。いまも残る尾崎翔太投手は「寂しい」と話した。",
     ],
-    ids=["other_surname", "former_post", "unknown_short_form", "no_head_title", "head_named_before_topic"],
+    ids=[
+        "other_surname",
+        "former_post",
+        "unknown_short_form",
+        "no_head_title",
+        "head_named_before_topic",
+        "post_as_topic",
+    ],
 )
 def test_no_affiliation_is_carried_to_another_person_or_from_a_former_post(
     extractor: quotes.Extractor, text: str

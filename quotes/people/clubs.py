@@ -56,13 +56,21 @@ def club_mentions(
         for m in mentions
         if m.speaker.name and not m.speaker.anonymous and name_like(m.speaker.name, lex)
     ]
-    names = sorted({sp.name for sp in people if sp.name}, key=len, reverse=True)
-    if not names:
+    if not people:
         return []
     stated = {m.affiliation.text for m in mentions if m.affiliation is not None}
     clubs = stated | short_forms(stated) | known | _written_clubs(source)
+    split = list(_split_at_dot(mentions, source, clubs, lex))
+    written_whole = {m.speaker.name for m in mentions} & {sp.text for sp in (p.speaker for p in split)}
+    # 瀬戸内・鳴海 names 鳴海, not a person called so
+    names = sorted(
+        {sp.name for sp in people if sp.name and sp.name not in written_whole}, key=len, reverse=True
+    )
+    found = [
+        attrs.evolve(p, speaker=attrs.evolve(p.speaker, name=_fullest(p.speaker.name or "", names, lex)))
+        for p in split
+    ]
     by_span = {(m.speaker.start, m.speaker.end): m for m in mentions}
-    found = list(_split_at_dot(mentions, source, clubs, lex))
     for org_start, org_end, person_at in _written_beside(source, lex):
         org = source[org_start:org_end]
         if org not in clubs and not lex.names_org(org):
@@ -87,7 +95,7 @@ def club_mentions(
 
 #: a club's full name in running text: a place's name and a nickname (湾岸シーガルズは)
 _CLUB_NAME = regex.compile(
-    r"(?<![\p{Han}\p{Katakana}ー])(?P<short>\p{Han}{2,4})[\p{Katakana}ー]{3,}(?=[はがのもと、。])"
+    r"(?<![\p{Han}\p{Katakana}ー])(?P<short>\p{Han}{2,4})[\p{Katakana}ー]{3,}(?=[はがのもとにでをへ、。])"
 )
 
 

@@ -12,15 +12,34 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import attrs
+import regex
 
 from quotes.lexicon import Lexicon
 from quotes.people.entities import link
 from quotes.people.mentions import Parts
 from quotes.people.offices import is_officer
+from quotes.people.sources import is_place
 from quotes.records import Affiliation, Quotation
 
 #: what follows an organisation written as a sentence's topic or subject
 _TOPIC_MARKS = ("は", "が", "も")
+#: a name written as a sentence's topic, after a boundary: 蒼和電機は, 遠州ソレイユが
+_TOPIC = regex.compile(
+    r"(?:^|(?<=[の、。\n」　 ]))(?P<name>[\p{Han}\p{Katakana}ー・]{2,16}?)(?=[はがも][^\p{Hiragana}]|は、)",
+    regex.MULTILINE,
+)
+#: a club's name: a place's name and a nickname (遠州ソレイユ, 北都ブレイザーズ)
+_CLUB = regex.compile(r"\p{Han}{2,4}[\p{Katakana}ー]{3,}")
+
+
+def written_topics(source: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Spans of names written as a topic that read as an organisation's or a club's
+    (蒼和電機は, 遠州ソレイユは), for organisations neither the table nor the parse knows."""
+    return [
+        m.span("name")
+        for m in _TOPIC.finditer(source)
+        if lex.is_org(m.group("name")) or _CLUB.fullmatch(m.group("name"))
+    ]
 
 
 def discourse_hosts(
@@ -36,7 +55,7 @@ def discourse_hosts(
         {
             (start, end)
             for start, end in organisations
-            if source[end : end + 1] in _TOPIC_MARKS and not lex.is_media(source[start:end])
+            if source[end : end + 1] in _TOPIC_MARKS and _a_body(source[start:end], lex)
         }
     )
     if not topics:
@@ -66,10 +85,21 @@ def discourse_hosts(
     return out
 
 
+def _a_body(text: str, lex: Lexicon) -> bool:
+    """Whether a topic's words can be the body a person heads: not an outlet, a place or a
+    post (GM in 大曽根GMは)."""
+    return not (
+        lex.is_media(text)
+        or is_place(text, lex)
+        or lex.suffix(text, lex.titles) is not None
+        or lex.suffix(text, lex.anonymous) is not None
+    )
+
+
 def _heads(title: str, lex: Lexicon) -> bool:
-    """Whether a title is a post at the head of a company or a team (社長, 監督), not 同社長."""
+    """Whether a title is a post at the head of a company or one in a team (社長, 監督, FW),
+    not 同社長 or a former post."""
     if title.startswith("同") or title.startswith(("元", "前")):
         return False
-    return (
-        lex.suffix(title, lex.executive_titles) is not None or lex.suffix(title, lex.team_titles) is not None
-    )
+    heads = (lex.executive_titles, lex.team_titles, lex.positions)
+    return any(lex.suffix(title, words) is not None for words in heads)

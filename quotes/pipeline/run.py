@@ -25,7 +25,7 @@ from quotes.orgs.table import OrganizationTable
 from quotes.people.clubs import club_mentions, short_forms
 from quotes.people.coref import agency, aside_mentions, person_mentions, resolve
 from quotes.people.entities import same_person
-from quotes.people.hosts import discourse_hosts
+from quotes.people.hosts import discourse_hosts, written_topics
 from quotes.people.mentions import Parts
 from quotes.people.reader import MentionReader
 from quotes.pipeline import build
@@ -171,12 +171,11 @@ class Pipeline:
         assembly.mentions.extend(club_mentions(assembly.mentions, p.text, self.lexicon, self._clubs))
         resolved = resolve(records, assembly.mentions, p.text, self.lexicon)
         resolved = agency(resolved, assembly.mentions, p.text, self.lexicon)
-        if any(r.speaker is not None and r.speaker.title and r.affiliation is None for r in resolved):
+        if any(r.speaker is not None and r.affiliation is None for r in resolved):
             # 佐藤恒治社長 after トヨタ自動車は…: the organisation the text is about
             named = [(m.start, m.end) for m in self.organizations.find_all(p.text)]
-            resolved = discourse_hosts(
-                resolved, assembly.mentions, p.text, self.lexicon, [*named, *assembly.read.organisations]
-            )
+            named += [*assembly.read.organisations, *written_topics(p.text, self.lexicon)]
+            resolved = discourse_hosts(resolved, assembly.mentions, p.text, self.lexicon, named)
         canonical = canonicalise(
             resolved, self.organizations, p.text, self.lexicon, written=assembly.read.organisations
         )
