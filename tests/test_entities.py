@@ -81,6 +81,13 @@ def _speech(records: list[quotes.Quotation]) -> quotes.Quotation:
             "鳴海隼人",
             "瀬戸内",
         ),
+        # the organisation between equals signs after a name with a given name in kana
+        (
+            "全日本選手権で優勝した白波瀬ひかり（19）＝北辰大＝が23日、会見を開いた。"
+            "白波瀬は「眠れませんでした」とはにかんだ。",
+            "白波瀬ひかり",
+            "北辰大",
+        ),
     ],
     ids=[
         "surname",
@@ -94,6 +101,7 @@ def _speech(records: list[quotes.Quotation]) -> quotes.Quotation:
         "company_head_after_topic",
         "manager_after_club_topic",
         "club_short_form_then_full_name",
+        "equals_org_kana_given_name",
     ],
 )
 def test_a_later_mention_takes_its_entitys_name_and_affiliation(

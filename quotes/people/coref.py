@@ -73,9 +73,10 @@ _ASIDE_PERSON = regex.compile(
 
 
 #: a person with their organisation between equals signs, as sports results write them:
-#: 蓮見亮平（27）＝東和運輸＝, 山田花子＝東京＝
+#: 蓮見亮平（27）＝東和運輸＝, 山田花子＝東京＝, 白波瀬ひかり（19）＝北辰大＝ (a given name in kana)
 _EQUALS_ORG = regex.compile(
-    r"(?P<person>[\p{Han}\p{Katakana}ー・]{2,16}?)(?:[（(][0-9０-９]{1,3}[)）])?[＝=]"
+    r"(?P<person>[\p{Han}\p{Katakana}ー・]{2,16}?|(?<!\p{Han})\p{Han}{1,4}\p{Hiragana}{2,4})"
+    r"(?:[（(][0-9０-９]{1,3}[)）])?[＝=]"
     rf"{EQUALS_BOTH}(?P<org>{EQUALS_ORG})[＝=]"
 )
 
