@@ -15,6 +15,16 @@ import quotes
 
 ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
     (
+        "verb_tagged_as_noun_before_to",
+        "トヨタ自動車は16日、ポスターの掲示を順次取りやめると発表した。",
+        dict(text="ポスターの掲示を順次取りやめる", speaker="トヨタ自動車", cue="発表した"),
+    ),
+    (
+        "company_named_by_its_industry_word",
+        "春風飲料は16日、新しい工場を建てると発表した。",
+        dict(text="新しい工場を建てる", speaker="春風飲料", cue="発表した"),
+    ),
+    (
         "to_clause_under_speech_verb",
         "防衛省は北朝鮮が弾道ミサイル1発を発射したと発表した。",
         dict(text="北朝鮮が弾道ミサイル1発を発射した", speaker="防衛省", cue="発表した"),

@@ -84,10 +84,18 @@ def slot_of(token: Token, slots: Sequence[Slot]) -> int | None:
     return None
 
 
+def _before_to(tok: Token) -> bool:
+    """Whether the word after `tok` is the quoting と."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text in ("と", "との")
+
+
 def is_predicate(tok: Token) -> bool:
     """Whether a token heads a clause: a verb, 明らか(に), or a verbal noun used as one."""
     if tok.pos_ == "VERB":
         return True
+    if tok.pos_ == "NOUN" and tok.tag_.startswith("動詞") and _before_to(tok):
+        return True  # 取りやめる|と発表した: a verb the tagger left as a noun before と
     # 明らかにした: 明らか (ADJ) heads に, but する is the predicate; accept the ADJ
     # only when a verb follows it directly
     if tok.pos_ == "ADJ" and tok.head.pos_ == "VERB" and tok.head.i > tok.i:
