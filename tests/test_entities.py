@@ -88,6 +88,13 @@ def _speech(records: list[quotes.Quotation]) -> quotes.Quotation:
             "白波瀬ひかり",
             "北辰大",
         ),
+        # the organisation a sentence says the person is in: XはYの教授で
+        (
+            "田中一郎氏は東北大学の教授で、地震学が専門だ。田中氏は「警戒が必要だ」と話した。",
+            "田中一郎",
+            "東北大学",
+        ),
+        ("ジョブズ氏はアップル社のCEOで、「革命だ」と述べた。", None, "アップル社"),
     ],
     ids=[
         "surname",
@@ -102,6 +109,8 @@ def _speech(records: list[quotes.Quotation]) -> quotes.Quotation:
         "manager_after_club_topic",
         "club_short_form_then_full_name",
         "equals_org_kana_given_name",
+        "predicated_post",
+        "predicated_post_same_sentence",
     ],
 )
 def test_a_later_mention_takes_its_entitys_name_and_affiliation(
@@ -128,6 +137,8 @@ def test_a_later_mention_takes_its_entitys_name_and_affiliation(
         "精密部品大手の千曲精工は12日、新工場の建設を発表した。山田一郎教授は「意義は大きい」と述べた。",
         # a head named before the organisation became the topic
         "真柴一郎社長は「攻めの投資を続ける」と述べた。千曲精工は12日、新工場の建設を発表した。",
+        # a post the person held (を務めた) is not their organisation now
+        "金議員は放送通信委員会の常任委員を務めた経歴を持つ。金議員は「反対だ」と述べた。",
         # a post written as a topic (大曽根GMは) is no body another player belongs to
         "球団の大曽根剛GMは取材に応じた。大曽根GMは補強に満足している。いまも残る尾崎翔太投手は「寂しい」と話した。",
     ],
@@ -137,6 +148,7 @@ def test_a_later_mention_takes_its_entitys_name_and_affiliation(
         "unknown_short_form",
         "no_head_title",
         "head_named_before_topic",
+        "predicated_past_post",
         "post_as_topic",
     ],
 )

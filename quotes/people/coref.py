@@ -137,6 +137,34 @@ def agency(
     ]
 
 
+#: what a sentence says a person is, right after the person as its topic: は東北大学の教授で
+_PREDICATED = regex.compile(
+    r"は、?(?P<org>[^、。「」『』（）()\sのはがを]{2,24})の(?P<post>[^、。「」『』（）()\sのはがを]{1,10}?)"
+    r"(?:で(?!あった|した)|であり|を務め(?:る|ており|、)|だ。|である)"  # not 務めた: a past post
+)
+
+
+def predicated_mentions(mentions: Iterable[Parts], source: str, lex: Lexicon) -> list[Parts]:
+    """People whose organisation a sentence states as what they are (ジョブズ氏はアップル社の
+    CEOで、…; 田中氏は東北大学の教授である): the mention with that organisation."""
+    found: list[Parts] = []
+    for m in mentions:
+        speaker = m.speaker
+        if m.affiliation is not None or not speaker.name or speaker.anonymous:
+            continue
+        hit = _PREDICATED.match(source, speaker.end)
+        if hit is None or lex.suffix(hit.group("post"), lex.titles) is None:
+            continue
+        org = hit.group("org")
+        if not lex.names_org(org) and not regex.search(r"[\p{Katakana}A-Za-zＡ-Ｚａ-ｚ]", org):
+            continue  # 山田氏は地元の顔で: no organisation
+        if is_place(org, lex):
+            continue
+        start, end = hit.span("org")
+        found.append(Parts(speaker=speaker, affiliation=Affiliation(start=start, end=end, text=org)))
+    return found
+
+
 def _parenthesised(source: str, lex: Lexicon) -> list[Parts]:
     """People named in a parenthesis after their organisation: X裁判所(Y裁判長), X社(Y社長)."""
     found: list[Parts] = []

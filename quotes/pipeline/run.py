@@ -23,7 +23,7 @@ from quotes.lexicon import Lexicon
 from quotes.orgs.canonical import canonicalise
 from quotes.orgs.table import OrganizationTable
 from quotes.people.clubs import club_mentions, short_forms
-from quotes.people.coref import agency, aside_mentions, person_mentions, resolve
+from quotes.people.coref import agency, aside_mentions, person_mentions, predicated_mentions, resolve
 from quotes.people.entities import same_person
 from quotes.people.hosts import discourse_hosts, written_topics
 from quotes.people.mentions import Parts
@@ -169,6 +169,7 @@ class Pipeline:
             assembly.sentence(k, unit)
         records = assembly.finish()
         assembly.mentions.extend(club_mentions(assembly.mentions, p.text, self.lexicon, self._clubs))
+        assembly.mentions.extend(predicated_mentions(assembly.mentions, p.text, self.lexicon))
         resolved = resolve(records, assembly.mentions, p.text, self.lexicon)
         resolved = agency(resolved, assembly.mentions, p.text, self.lexicon)
         if any(r.speaker is not None and r.affiliation is None for r in resolved):
