@@ -55,6 +55,8 @@ def _last(records: list[quotes.Quotation]) -> quotes.Quotation:
             "山田太郎監督は「よく打った」と話した。終盤の場面については「判断ミスだった」と反省も口にした。",
             "山田太郎",
         ),
+        # nor is the noun the words fill when the parser makes it the cue's subject
+        ("桐生颯真は「支えたい」と語った。「芝居に向き合っていきます」と決意ものぞかせた。", "桐生颯真"),
     ],
     ids=[
         "subject_without_speech",
@@ -67,6 +69,7 @@ def _last(records: list[quotes.Quotation]) -> quotes.Quotation:
         "one_only_present_does_not_take_over",
         "one_who_answers_back_does",
         "the_noun_the_words_fill_is_no_topic",
+        "the_noun_the_words_fill_is_no_subject",
     ],
 )
 def test_a_cue_without_subject_is_said_by_the_source_the_text_is_about(
@@ -287,3 +290,24 @@ def test_a_double_bracket_standing_alone_is_a_headline_not_the_last_speakers_wor
     assert [(r.kind, r.speaker) for r in headline] == [("term", None)]
     alone = extractor.extract("木下社長は深く頭を下げた。「本当に申し訳ありません」。")
     assert alone[-1].speaker is not None and alone[-1].speaker.text == "木下社長"
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # 真白 ("pure white") is a surname: the text gives 真白エマ an age
+        (
+            "モデルの真白エマ（24）が「物置って？」と食いついた。大門修が「何してるの？」と聞いた。"
+            "真白が「お弁当を作ってます」と明かした。",
+            "真白",
+        ),
+    ],
+    ids=["surname_read_as_a_word"],
+)
+def test_a_name_written_with_an_age_speaks_whatever_the_dictionary_reads(
+    extractor: quotes.Extractor, text: str, speaker: str
+) -> None:
+    record = _last(extractor.extract(text))
+    assert record.speaker is not None
+    assert (record.speaker.name or record.speaker.text).startswith(speaker)
+    assert text[record.speaker.start : record.speaker.end] == record.speaker.text

@@ -217,7 +217,7 @@ def can_speak(tok: Token, slots: Sequence[Slot], lex: Lexicon) -> bool:
     )
     return (
         (tok.dep_ in SUBJECT_DEPS or marked)
-        and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+        and (tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or names_person(tok))
         and tok.lemma_ not in lex.not_speakers
         and slot_of(tok, slots) is None
     )

@@ -6,7 +6,7 @@ Dependency labels are GiNZA's UD labels with the `_bunsetu` suffix stripped
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import regex
 from spacy.tokens import Doc, Token
@@ -40,10 +40,12 @@ def names_person(tok: Token) -> bool:
     return "人名" in tok.tag_ or bool(tok._.get(NAME_EXTENSION))
 
 
-def mark_surnames(docs: Iterable[Doc]) -> None:
+def mark_surnames(docs: Iterable[Doc], aged: Iterable[list[Token]] = ()) -> None:
     """Mark, in every parse of one text, each word written elsewhere in it as a surname
     (人名-姓, or right before a given name, 人名-名): Sudachi tags a surname by its
-    context, so 岸辺大吾 gives 人名 and a later bare 岸辺が gives a common noun."""
+    context, so 岸辺大吾 gives 人名 and a later bare 岸辺が gives a common noun. The words
+    of `aged` (names written before an age, see `aged_names`) are names, and their
+    first word a surname."""
     docs = list(docs)
     surnames = {
         tok.text
@@ -55,12 +57,48 @@ def mark_surnames(docs: Iterable[Doc]) -> None:
             or (tok.i + 1 < len(doc) and "人名-名" in doc[tok.i + 1].tag_ and _HAN.fullmatch(tok.text))
         )
     }
+    for name in aged:
+        for tok in name:
+            tok._.set(NAME_EXTENSION, True)
+        surnames.add(name[0].text)
     if not surnames:
         return
     for doc in docs:
         for tok in doc:
-            if tok.text in surnames and tok.pos_ in ("NOUN", "PROPN") and "人名" not in tok.tag_:
+            # 真白 (形状詞, "pure white") as a surname: the tagger may make it a verb or adjective
+            nominal = tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith(("名詞", "形状詞"))
+            if tok.text in surnames and nominal and "人名" not in tok.tag_:
                 tok._.set(NAME_EXTENSION, True)
+
+
+#: the most words a name before an age is read as (葉月|このみ, 結|城|り|り)
+_AGED_WORDS = 4
+#: an age in parentheses after a name, in the source: 真白エマ（24）
+_AGE = regex.compile(r"[（(][0-9０-９]{1,3}[)）]")
+#: the first letter of a name (not a kana ending of some other word)
+_NAME_START = regex.compile(r"[\p{Han}\p{Katakana}]")
+
+
+def aged_names(source: str, unit: Unit, doc: Doc, is_post: Callable[[str], bool]) -> Iterator[list[Token]]:
+    """The words of each name the source writes before an age in parentheses (真白エマ（24）,
+    葉月このみ（24）): news gives ages to people only, so the words are a name whatever the
+    dictionary made of them (真白 "pure white", このみ "liking"). A post before the name
+    (モデル, 女優; `is_post`) is not part of it."""
+    for tok in doc:
+        start, end = unit.to_source(tok.idx, tok.idx + len(tok))
+        # the masking folds a dropped aside into the word before it (エマ -> エマ（24）)
+        if not (_AGE.match(source, end) or _AGE.match(source, start + len(tok.text))):
+            continue
+        words: list[Token] = []
+        j = tok.i
+        while j >= 0 and len(words) < _AGED_WORDS and doc[j].pos_ not in ("ADP", "PUNCT", "SCONJ", "NUM"):
+            words.insert(0, doc[j])
+            j -= 1
+        while len(words) > 2 and is_post(words[0].text):
+            words.pop(0)  # モデル|真白|エマ: the post, then the name
+        text = "".join(t.text for t in words)
+        if words and 2 <= len(text) <= 8 and _NAME_START.match(text) and not is_post(text):
+            yield words
 
 
 #: a surname in kanji (石動 of 石動翔太, which the dictionary knows as a place)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from quotes.confidence.model import Scorer, shipped
 from quotes.errors import QuotesError, Warnings
 from quotes.grammar.predicates import clause_like
-from quotes.grammar.tokens import mark_surnames
+from quotes.grammar.tokens import aged_names, mark_surnames
 from quotes.lexicon import Lexicon
 from quotes.orgs.canonical import canonicalise
 from quotes.orgs.table import OrganizationTable
@@ -163,7 +163,10 @@ class Pipeline:
     def assemble(self, p: Plan, docs: dict[int, Doc]) -> Analysis:
         """Stages 4 to 7 for a planned text: rules over each parse, records, the
         people and organisations behind them, canonical names."""
-        mark_surnames(docs.values())  # 岸辺が, after 岸辺大吾: a name the dictionary reads as "shore"
+        lex = self.lexicon
+        is_post = lambda w: lex.suffix(w, lex.titles) is not None or lex.suffix(w, lex.anonymous) is not None  # noqa: E731
+        aged = [name for k, doc in docs.items() for name in aged_names(p.text, p.units[k], doc, is_post)]
+        mark_surnames(docs.values(), aged)  # 岸辺が, after 岸辺大吾: a name the dictionary reads as "shore"
         assembly = _Assembly(p, docs, self.lexicon)
         for k, unit in enumerate(p.units):
             assembly.sentence(k, unit)

@@ -315,6 +315,9 @@ def _speaker(
         topic = topic_of(doc, pred, unit.slots, lex)
         if topic is not None and topic.i < subject.i and can_be_source(topic, lex):
             subject, rule = topic, "topic"
+        elif subject.i > q.i:
+            # 「…」と決意ものぞかせた: a noun after the words that cannot speak is what they are
+            subject = None
     if subject is not None and (topic := _topic_over_ga(doc, subject, first, lex)) is not None:
         subject = topic  # ユスフ氏は、イスラエル側が条項を「…」と反発した: Y is what the words are about
     if subject is not None and subject.i < q.i and (owner := owner_of_words(subject, lex)) is not None:
@@ -324,6 +327,8 @@ def _speaker(
     if subject is None and (found := _frame_source(pred, q, lex)) is not None:
         subject, rule = found, "frame"  # 球団関係者によれば、「…」と説明する
     if subject is None and (found := _held_by_quotation(q, unit, lex)) is not None:
+        subject, rule = found, "subject"
+    if subject is None and (found := _name_before_words(q)) is not None:
         subject, rule = found, "subject"
     if subject is None:
         cleft = cleft_focus(pred, lex)
@@ -348,6 +353,21 @@ def _named_after(subject: Token, q: Token, lex: Lexicon) -> bool:
         and subject.lemma_ not in lex.speech_nouns
         and can_be_source(subject, lex)
     )
+
+
+def _name_before_words(q: Token) -> Token | None:
+    """真白が「…」と明かすと: a name written with が or は straight before the quotation, which
+    the parser read as something else (真白 as an adjective, が as a conjunction)."""
+    doc = q.doc
+    at = q.i - 1
+    if at < 2 or doc[at].text != "「":
+        return None
+    at -= 1
+    if doc[at].text in ("、", ","):
+        at -= 1
+    if at < 1 or doc[at].text not in ("が", "は") or not names_person(doc[at - 1]):
+        return None
+    return doc[at - 1]
 
 
 def _held_by_quotation(q: Token, unit: Unit, lex: Lexicon) -> Token | None:
