@@ -165,6 +165,26 @@ def test_a_relay_names_the_inner_source_and_the_outlet_is_the_via(extractor: quo
 
 
 @pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("朝鮮中央通信は13日、金明浩総書記が「代価を必ず払わせる」と述べたと報じた。", "金明浩総書記"),
+        # the one the clause names, though the parser hung them on an earlier verb
+        ("AP通信は、山田太郎氏が発射を視察し、「代価を払わせる」と述べたと報じた。", "山田太郎氏"),
+    ],
+    ids=["inner_subject", "inner_subject_of_an_earlier_verb"],
+)
+def test_words_inside_a_medium_s_report_are_the_inner_source_s_relayed_by_it(
+    extractor: quotes.Extractor, text: str, speaker: str
+) -> None:
+    (record,) = [r for r in extractor.extract(text) if r.kind == "direct"]
+    assert record.speaker is not None and record.speaker.text == speaker
+    report = [r for r in extractor.extract(text) if r.kind == "indirect"][0].speaker
+    assert report is not None
+    assert record.via is not None and record.via.text == report.text
+    assert record.affiliation is None  # the medium is not the speaker's organisation
+
+
+@pytest.mark.parametrize(
     "text,clause,speaker",
     [
         (

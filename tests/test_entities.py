@@ -139,6 +139,10 @@ def test_a_later_mention_takes_its_entitys_name_and_affiliation(
         "真柴一郎社長は「攻めの投資を続ける」と述べた。千曲精工は12日、新工場の建設を発表した。",
         # a post the person held (を務めた) is not their organisation now
         "金議員は放送通信委員会の常任委員を務めた経歴を持つ。金議員は「反対だ」と述べた。",
+        # a state's body is no company a head belongs to
+        "環境省は7日、消灯を呼びかけた。福地茂雄会長は「短縮を検討したい」と述べた。",
+        # a class is no team a player belongs to
+        "会場ではアフタヌーンティー教室は盛況だった。福島千里選手は「結果を出したい」と語った。",
         # a post written as a topic (大曽根GMは) is no body another player belongs to
         "球団の大曽根剛GMは取材に応じた。大曽根GMは補強に満足している。いまも残る尾崎翔太投手は「寂しい」と話した。",
     ],
@@ -149,6 +153,8 @@ def test_a_later_mention_takes_its_entitys_name_and_affiliation(
         "no_head_title",
         "head_named_before_topic",
         "predicated_past_post",
+        "head_after_a_state_body",
+        "player_after_no_team",
         "post_as_topic",
     ],
 )

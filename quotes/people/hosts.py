@@ -3,8 +3,9 @@
 Business and sports news name the organisation first and its head after, with no
 の between them: トヨタ自動車は12日、決算を発表した。…佐藤恒治社長は「…」と述べた, or
 北都ブレイザーズは…勝った。岩倉修監督は「…」. The head (a title of
-`executive_titles.txt` or `team_titles.txt`) belongs to the organisation last written
-as a sentence's topic or subject before the person is first named.
+`executive_titles.txt`, `team_titles.txt` or `positions.txt`) belongs to the
+organisation last written as a sentence's topic (は) shortly before the person is
+first named, when it is the kind of body the post is held in.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ from quotes.people.offices import is_officer
 from quotes.people.sources import is_place
 from quotes.records import Affiliation, Quotation
 
-#: what follows an organisation written as a sentence's topic or subject
-_TOPIC_MARKS = ("は", "が", "も")
+#: what follows an organisation written as the topic of a sentence
+_TOPIC_MARK = "は"
 #: a name written as a sentence's topic, after a boundary: 蒼和電機は, 遠州ソレイユが
 _TOPIC = regex.compile(
-    r"(?:^|(?<=[の、。\n」　 ]))(?P<name>[\p{Han}\p{Katakana}ー・]{2,16}?)(?=[はがも][^\p{Hiragana}]|は、)",
+    r"(?:^|(?<=[の、。\n」　 ]))(?P<name>[\p{Han}\p{Katakana}ー・]{2,16}?)(?=は[^\p{Hiragana}]|は、)",
     regex.MULTILINE,
 )
 #: a club's name: a place's name and a nickname (遠州ソレイユ, 北都ブレイザーズ)
@@ -47,15 +48,20 @@ def discourse_hosts(
     mentions: Iterable[Parts],
     source: str,
     lex: Lexicon,
-    organisations: Iterable[tuple[int, int]],
+    organisations: Iterable[tuple[int, int, str | None]],
 ) -> list[Quotation]:
     """Records whose speaker heads an organisation the text does not name with them,
-    with the organisation the discourse is about before the person's first mention."""
+    with the organisation the discourse is about before the person's first mention.
+
+    `organisations` are spans with the table's category where it knows one. The host
+    is the last one written as a topic (は) before the first mention, when it is a body
+    the post is held in: a team for a team's post (監督, FW), not a state's body for a
+    company's (社長)."""
     topics = sorted(
         {
-            (start, end)
-            for start, end in organisations
-            if source[end : end + 1] in _TOPIC_MARKS and _a_body(source[start:end], lex)
+            (start, end, category or "")
+            for start, end, category in organisations
+            if source[end : end + 1] == _TOPIC_MARK and _a_body(source[start:end], lex)
         }
     )
     if not topics:
@@ -70,19 +76,37 @@ def discourse_hosts(
         entity = entities.get((speaker.start, speaker.end))
         mentioned = entity.mentions if entity is not None else [Parts(speaker=speaker, affiliation=None)]
         titles = [m.speaker.title for m in mentioned if m.speaker.title]
-        if not titles or not all(_heads(t, lex) for t in titles) or is_officer(speaker, lex):
+        kinds = {_post_kind(t, lex) for t in titles}
+        kind = kinds.pop() if len(kinds) == 1 else None
+        if kind is None or is_officer(speaker, lex):
             out.append(record)
             continue
         first = min(m.speaker.start for m in mentioned)
         before = [t for t in topics if t[1] <= first]
-        if not before:
+        host = before[-1] if before else None
+        if host is None or not _fits(kind, source[host[0] : host[1]], host[2] or None):
             out.append(record)
             continue
-        start, end = before[-1]
+        start, end, _ = host
         out.append(
             attrs.evolve(record, affiliation=Affiliation(start=start, end=end, text=source[start:end]))
         )
     return out
+
+
+#: what a team's name ends with, when the table does not know it (北辰大, 中京高校, FC東京)
+_TEAM_ENDINGS = ("クラブ", "チーム", "高校", "高", "大学", "大", "部", "FC")
+#: bodies of a state, whose heads are no company's (環境省, 県, 市)
+_STATE_ENDINGS = ("省", "庁", "府", "政府", "県", "市", "町", "村", "区", "局")
+
+
+def _fits(kind: str, text: str, category: str | None) -> bool:
+    """Whether a topic can be the body a post of `kind` is held in."""
+    if kind == "team":
+        return category == "sports" or _CLUB.fullmatch(text) is not None or text.endswith(_TEAM_ENDINGS)
+    return category not in ("government", "legislature", "court", "police", "military") and not text.endswith(
+        _STATE_ENDINGS
+    )
 
 
 def _a_body(text: str, lex: Lexicon) -> bool:
@@ -96,10 +120,11 @@ def _a_body(text: str, lex: Lexicon) -> bool:
     )
 
 
-def _heads(title: str, lex: Lexicon) -> bool:
-    """Whether a title is a post at the head of a company or one in a team (社長, 監督, FW),
-    not 同社長 or a former post."""
+def _post_kind(title: str, lex: Lexicon) -> str | None:
+    """ "team" for a post in a team (監督, FW), "head" for one at the head of a body (社長),
+    None for any other post, 同社長 or a former one."""
     if title.startswith("同") or title.startswith(("元", "前")):
-        return False
-    heads = (lex.executive_titles, lex.team_titles, lex.positions)
-    return any(lex.suffix(title, words) is not None for words in heads)
+        return None
+    if lex.suffix(title, lex.team_titles) is not None or lex.suffix(title, lex.positions) is not None:
+        return "team"
+    return "head" if lex.suffix(title, lex.executive_titles) is not None else None

@@ -177,8 +177,12 @@ class Pipeline:
         resolved = agency(resolved, assembly.mentions, p.text, self.lexicon)
         if any(r.speaker is not None and r.affiliation is None for r in resolved):
             # 佐藤恒治社長 after トヨタ自動車は…: the organisation the text is about
-            named = [(m.start, m.end) for m in self.organizations.find_all(p.text)]
-            named += [*assembly.read.organisations, *written_topics(p.text, self.lexicon)]
+            named: list[tuple[int, int, str | None]] = [
+                (m.start, m.end, m.organization.category) for m in self.organizations.find_all(p.text)
+            ]
+            named += [
+                (a, b, None) for a, b in [*assembly.read.organisations, *written_topics(p.text, self.lexicon)]
+            ]
             resolved = discourse_hosts(resolved, assembly.mentions, p.text, self.lexicon, named)
         canonical = canonicalise(
             resolved, self.organizations, p.text, self.lexicon, written=assembly.read.organisations
@@ -309,6 +313,7 @@ class _Assembly:
         records = self._pointed(self.records)
         records = discourse.sign_off(p.text, p.units, records, self.lex)
         records = discourse.inside_reported(records, p.text, self.lex)
+        records = discourse.reported_by_medium(records, self.mentions, self.lex)
         records = discourse.past_opening_quotation(records, p.text)
         records.sort(key=lambda r: (r.start, r.end))
         self.mentions.extend(

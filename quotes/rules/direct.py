@@ -315,7 +315,7 @@ def _speaker(
         topic = topic_of(doc, pred, unit.slots, lex)
         if topic is not None and topic.i < subject.i and can_be_source(topic, lex):
             subject, rule = topic, "topic"
-        elif subject.i > q.i:
+        elif subject.i > q.i and not described:
             # 「…」と決意ものぞかせた: a noun after the words that cannot speak is what they are
             subject = None
     if subject is not None and (topic := _topic_over_ga(doc, subject, first, lex)) is not None:

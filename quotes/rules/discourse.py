@@ -376,6 +376,47 @@ def inside_reported(records: list[Quotation], source: str, lex: Lexicon) -> list
     return out
 
 
+def reported_by_medium(records: list[Quotation], mentions: Sequence[Parts], lex: Lexicon) -> list[Quotation]:
+    """朝鮮中央通信は、金総書記が…し、「…」と述べたと報じた: words inside a clause a medium
+    reports are the words of the one the clause names, relayed by the medium (`via`); the
+    medium is neither their speaker nor the speaker's organisation."""
+    reports = [
+        r
+        for r in records
+        if r.kind == "indirect" and r.speaker is not None and r.via is None and lex.is_media(r.speaker.text)
+    ]
+    if not reports:
+        return records
+    out = []
+    for r in records:
+        around = [
+            c for c in reports if c is not r and c.start <= r.start and r.end <= c.end and r.kind != "term"
+        ]
+        if not around or r.speaker is None or r.via is not None:
+            out.append(r)
+            continue
+        report = min(around, key=lambda c: c.end - c.start)
+        medium = report.speaker
+        assert medium is not None
+        speaker, affiliation = r.speaker, r.affiliation
+        if (speaker.start, speaker.end) == (medium.start, medium.end):
+            named = [
+                m.speaker
+                for m in mentions
+                if report.start <= m.speaker.start < r.start and m.speaker.name and not m.speaker.anonymous
+            ]
+            if not named:
+                out.append(r)
+                continue
+            speaker = named[0]  # the one the report's clause opens with
+            affiliation = None
+        if affiliation is not None and affiliation.text == medium.text:
+            affiliation = None  # 朝鮮中央通信は、…総書記が: the medium is no host of the one it reports
+        via = Via(start=medium.start, end=medium.end, text=medium.text)
+        out.append(attrs.evolve(r, speaker=speaker, affiliation=affiliation, via=via, rule=r.rule))
+    return out
+
+
 def past_opening_quotation(records: list[Quotation], source: str) -> list[Quotation]:
     """山田氏は「…」と、見直しが必要だとの考えを強調した: a reported clause the parser opened
     on a quotation its own cue reports (「…」と、 and the same cue) starts after it; the
