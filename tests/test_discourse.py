@@ -178,7 +178,7 @@ def test_words_inside_a_medium_s_report_are_the_inner_source_s_relayed_by_it(
 ) -> None:
     (record,) = [r for r in extractor.extract(text) if r.kind == "direct"]
     assert record.speaker is not None and record.speaker.text == speaker
-    report = [r for r in extractor.extract(text) if r.kind == "indirect"][0].speaker
+    report = next(r for r in extractor.extract(text) if r.kind == "indirect").speaker
     assert report is not None
     assert record.via is not None and record.via.text == report.text
     assert record.affiliation is None  # the medium is not the speaker's organisation

@@ -15,6 +15,11 @@ import quotes
 
 ROWS: list[tuple[str, str, dict[str, Any] | None]] = [
     (
+        "report_inside_a_report_of_the_same_speaker_is_one",
+        "ベック報道官は13日付の声明で、漁船員3人の健康状態に問題はないことを確認したとしている。",
+        dict(text="漁船員3人の健康状態に問題はないことを確認した", speaker="ベック報道官", cue="としている"),
+    ),
+    (
         "verb_tagged_as_noun_before_to",
         "トヨタ自動車は16日、ポスターの掲示を順次取りやめると発表した。",
         dict(text="ポスターの掲示を順次取りやめる", speaker="トヨタ自動車", cue="発表した"),
@@ -774,3 +779,9 @@ def test_a_bracket_that_is_part_of_what_was_said_stays_in_the_clause(
 ) -> None:
     (indirect,) = [r for r in extractor.extract(text) if r.kind == "indirect"]
     assert indirect.text == clause
+
+
+def test_two_reports_in_a_row_by_one_speaker_stay_two(extractor: quotes.Extractor) -> None:
+    text = "大統領は、核を利用する権利をもっていると述べ、対話は再開されるべきだとした。"
+    indirect = [r for r in extractor.extract(text) if r.kind == "indirect"]
+    assert [r.cue.text for r in indirect if r.cue is not None] == ["述べ", "とした"]

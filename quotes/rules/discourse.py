@@ -417,6 +417,24 @@ def reported_by_medium(records: list[Quotation], mentions: Sequence[Parts], lex:
     return out
 
 
+def nested_reports(records: list[Quotation]) -> list[Quotation]:
+    """XはYことを確認したとしている: a reported clause whose cue ends another one of the
+    same speaker is part of it, not a second report (not …と述べ、…とした, two in a row)."""
+    indirect = [r for r in records if r.kind == "indirect" and r.speaker is not None and r.cue is not None]
+
+    def inside(r: Quotation, outer: Quotation) -> bool:
+        assert r.cue is not None and r.speaker is not None and outer.speaker is not None
+        return (
+            outer is not r
+            and outer.start <= r.start
+            and r.cue.end == outer.end  # …ことを確認した|としている: the outer words end with its cue
+            and (r.speaker.start, r.speaker.end) == (outer.speaker.start, outer.speaker.end)
+        )
+
+    dropped = {id(r) for r in indirect if any(inside(r, o) for o in indirect)}
+    return [r for r in records if id(r) not in dropped]
+
+
 def past_opening_quotation(records: list[Quotation], source: str) -> list[Quotation]:
     """山田氏は「…」と、見直しが必要だとの考えを強調した: a reported clause the parser opened
     on a quotation its own cue reports (「…」と、 and the same cue) starts after it; the
