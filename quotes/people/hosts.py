@@ -34,12 +34,12 @@ _CLUB = regex.compile(r"\p{Han}{2,4}[\p{Katakana}ー]{3,}")
 
 
 def written_topics(source: str, lex: Lexicon) -> list[tuple[int, int]]:
-    """Spans of names written as a topic that read as an organisation's or a club's
-    (蒼和電機は, 遠州ソレイユは), for organisations neither the table nor the parse knows."""
+    """Spans of names written as a topic that read as an organisation's or a club's: known
+    to the table (トヨタ自動車は), ending like one (蒼和電機は) or a club's (遠州ソレイユは)."""
     return [
         m.span("name")
         for m in _TOPIC.finditer(source)
-        if lex.is_org(m.group("name")) or _CLUB.fullmatch(m.group("name"))
+        if lex.names_org(m.group("name")) or _CLUB.fullmatch(m.group("name"))
     ]
 
 

@@ -177,12 +177,11 @@ class Pipeline:
         resolved = agency(resolved, assembly.mentions, p.text, self.lexicon)
         if any(r.speaker is not None and r.affiliation is None for r in resolved):
             # 佐藤恒治社長 after トヨタ自動車は…: the organisation the text is about
-            named: list[tuple[int, int, str | None]] = [
-                (m.start, m.end, m.organization.category) for m in self.organizations.find_all(p.text)
+            spans = [*assembly.read.organisations, *written_topics(p.text, self.lexicon)]
+            found = [
+                (a, b, self.organizations.lookup(p.text[a:b])) for a, b in spans if p.text[b : b + 1] == "は"
             ]
-            named += [
-                (a, b, None) for a, b in [*assembly.read.organisations, *written_topics(p.text, self.lexicon)]
-            ]
+            named = [(a, b, m.organization.category if m is not None else None) for a, b, m in found]
             resolved = discourse_hosts(resolved, assembly.mentions, p.text, self.lexicon, named)
         canonical = canonicalise(
             resolved, self.organizations, p.text, self.lexicon, written=assembly.read.organisations
