@@ -17,6 +17,7 @@ from quotes.grammar.tokens import KATAKANA_WORD
 from quotes.lexicon import LOCAL_BODIES, Lexicon
 from quotes.orgs.home import at_home, home_country
 from quotes.orgs.table import OrganizationTable, OrgMatch
+from quotes.people.clubs import clubs_before
 from quotes.records import Affiliation, Quotation, Via
 
 
@@ -235,15 +236,21 @@ def _team_before(
     affiliation: Affiliation, teams: Mapping[tuple[int, int], str], kinds: Mapping[str, str], source: str
 ) -> Affiliation | None:
     """`球団`, `同チーム`: the club of the last speaker with a team's title before it, which the
-    table may not know (東都ファルコンズ), or None."""
+    table may not know (東都ファルコンズ), as named in full, else the club named in full
+    before it (a topic first), or None."""
     text = affiliation.text
     kind = text[1:] if text.startswith("同") else text
     if kinds.get(kind) != "sports":
         return None
     before = [span for span in sorted(teams) if span[1] <= affiliation.start]
-    if not before:
+    named = clubs_before(source, affiliation.start)  # 瀬戸内オーシャンズは…。球団の…GM
+    if not before and not named:
         return None
-    start, end = before[-1]
+    start, end = before[-1] if before else named[-1]
+    for a, b in reversed(named):
+        if source[a:b].startswith(source[start:end]):
+            start, end = a, b  # 瀬戸内 of 瀬戸内オーシャンズ: the club as named in full
+            break
     return Affiliation(start=start, end=end, text=source[start:end])
 
 

@@ -94,14 +94,20 @@ def club_mentions(
 
 
 #: a club's full name in running text: a place's name and a nickname (湾岸シーガルズは)
-_CLUB_NAME = regex.compile(
+CLUB_NAME = regex.compile(
     r"(?<![\p{Han}\p{Katakana}ー])(?P<short>\p{Han}{2,4})[\p{Katakana}ー]{3,}(?=[はがのもとにでをへ、。])"
 )
 
 
+def clubs_before(source: str, at: int) -> list[tuple[int, int]]:
+    """Spans of the clubs named in full before `at`, those written as a topic (は) last."""
+    found = [m.span() for m in CLUB_NAME.finditer(source, 0, at)]
+    return sorted(found, key=lambda span: (source[span[1] : span[1] + 1] == "は", span[0]))
+
+
 def _written_clubs(source: str) -> set[str]:
     """Short forms of the clubs the text names in full (湾岸 of 湾岸シーガルズは)."""
-    return {m.group("short") for m in _CLUB_NAME.finditer(source)}
+    return {m.group("short") for m in CLUB_NAME.finditer(source)}
 
 
 def _split_at_dot(mentions: list[Parts], source: str, clubs: set[str], lex: Lexicon) -> Iterator[Parts]:
