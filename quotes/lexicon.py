@@ -65,6 +65,7 @@ LIST_FILES = {
     "outsiders.txt": "outsiders",
     "team_titles.txt": "team_titles",
     "executive_titles.txt": "executive_titles",
+    "events.txt": "events",
     "positions.txt": "positions",
     "intention_nouns.txt": "intention_nouns",
     "not_speakers.txt": "not_speakers",
@@ -133,6 +134,8 @@ class Lexicon:
     team_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: posts at the head of a body (社長, 頭取), whose holder belongs to the body the text is about
     executive_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    #: endings of events' and illnesses' names written as a club's is (東京オリンピック)
+    events: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: positions in a football team written before a name (DF, GK)
     positions: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     intention_nouns: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)

@@ -68,6 +68,12 @@ def _speech(records: list[quotes.Quotation]) -> quotes.Quotation:
             "真柴一郎",
             "千曲精工",
         ),
+        # another company written with も becomes the one the text is about
+        (
+            "トヨタ自動車は新型車を発表した。一方、日産自動車も新型車を発表。内田誠社長は「自信がある」と述べた。",
+            "内田誠",
+            "日産自動車",
+        ),
         # a team's manager after the club as the sentence's topic
         (
             "北都ブレイザーズは12日、5連勝した。試合後、岩倉修監督は「よく打った」と目を細めた。",
@@ -106,6 +112,7 @@ def _speech(records: list[quotes.Quotation]) -> quotes.Quotation:
         "club_and_name_one_word",
         "club_short_form_post",
         "company_head_after_topic",
+        "another_company_with_mo",
         "manager_after_club_topic",
         "club_short_form_then_full_name",
         "equals_org_kana_given_name",
@@ -143,6 +150,12 @@ def test_a_later_mention_takes_its_entitys_name_and_affiliation(
         "環境省は7日、消灯を呼びかけた。福地茂雄会長は「短縮を検討したい」と述べた。",
         # a class is no team a player belongs to
         "会場ではアフタヌーンティー教室は盛況だった。福島千里選手は「結果を出したい」と語った。",
+        # an event written as a club's name is (東京オリンピック) is no team
+        "東京オリンピックは来年開幕する。森保一監督は「勝ちたい」と話した。",
+        # nor is an illness a company
+        "新型コロナウイルスは各地で感染が拡大している。佐藤一郎社長は「影響は大きい」と述べた。",
+        # what a person is not (ではない) is not their organisation
+        "佐藤一郎氏はソニーの社長ではないが、「驚いた」と述べた。",
         # a post written as a topic (大曽根GMは) is no body another player belongs to
         "球団の大曽根剛GMは取材に応じた。大曽根GMは補強に満足している。いまも残る尾崎翔太投手は「寂しい」と話した。",
     ],
@@ -155,6 +168,9 @@ def test_a_later_mention_takes_its_entitys_name_and_affiliation(
         "predicated_past_post",
         "head_after_a_state_body",
         "player_after_no_team",
+        "event_is_no_team",
+        "illness_is_no_company",
+        "predicated_negation",
         "post_as_topic",
     ],
 )

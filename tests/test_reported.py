@@ -781,6 +781,12 @@ def test_a_bracket_that_is_part_of_what_was_said_stays_in_the_clause(
     assert indirect.text == clause
 
 
+def test_words_and_their_telling_stay_two_reports(extractor: quotes.Extractor) -> None:
+    text = "山田氏は、増税が必要だと述べたと明らかにした。"
+    indirect = [r for r in extractor.extract(text) if r.kind == "indirect"]
+    assert sorted(r.text for r in indirect) == ["増税が必要だ", "増税が必要だと述べた"]
+
+
 def test_two_reports_in_a_row_by_one_speaker_stay_two(extractor: quotes.Extractor) -> None:
     text = "大統領は、核を利用する権利をもっていると述べ、対話は再開されるべきだとした。"
     indirect = [r for r in extractor.extract(text) if r.kind == "indirect"]

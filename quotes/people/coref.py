@@ -10,7 +10,7 @@ the library never invents a name.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 import regex
@@ -20,7 +20,7 @@ from quotes.confidence import unresolved
 from quotes.grammar.phrases import noun_phrase
 from quotes.grammar.tokens import names_person
 from quotes.lexicon import Lexicon
-from quotes.people.entities import link, short_form
+from quotes.people.entities import Entity, link, short_form
 from quotes.people.mentions import DEMONSTRATIVES, Parts
 from quotes.people.offices import is_officer, ministry
 from quotes.people.sources import EQUALS_BOTH, EQUALS_ORG, is_place
@@ -140,7 +140,7 @@ def agency(
 #: what a sentence says a person is, right after the person as its topic: は東北大学の教授で
 _PREDICATED = regex.compile(
     r"は、?(?P<org>[^、。「」『』（）()\sのはがを]{2,24})の(?P<post>[^、。「」『』（）()\sのはがを]{1,10}?)"
-    r"(?:で(?!あった|した)|であり|を務め(?:る|ており|、)|だ。|である)"  # not 務めた: a past post
+    r"(?:で(?!は|あった|した)|であり|を務め(?:る|ており|、)|だ。|である)"  # not 務めた, ではない
 )
 
 
@@ -155,9 +155,11 @@ def predicated_mentions(mentions: Iterable[Parts], source: str, lex: Lexicon) ->
         hit = _PREDICATED.match(source, speaker.end)
         if hit is None or lex.suffix(hit.group("post"), lex.titles) is None:
             continue
+        if hit.group("post").startswith(("元", "前")):
+            continue  # 山田氏はソニーの元社長で: where the person was
         org = hit.group("org")
-        if not lex.names_org(org) and not regex.search(r"[\p{Katakana}A-Za-zＡ-Ｚａ-ｚ]", org):
-            continue  # 山田氏は地元の顔で: no organisation
+        if not lex.names_org(org):
+            continue  # 山田氏は地元の顔で, チームの監督で: no organisation named
         if is_place(org, lex):
             continue
         start, end = hit.span("org")
@@ -209,7 +211,11 @@ def _is_person(speaker: Speaker, tokens: Iterable[Token], lex: Lexicon) -> bool:
 
 
 def resolve(
-    records: Sequence[Quotation], mentions: Iterable[Parts], source: str, lex: Lexicon
+    records: Sequence[Quotation],
+    mentions: Iterable[Parts],
+    source: str,
+    lex: Lexicon,
+    entities: Mapping[tuple[int, int], Entity] | None = None,
 ) -> list[Quotation]:
     """Records whose speakers take name, title and affiliation from their entity.
 
@@ -218,7 +224,7 @@ def resolve(
     without an affiliation of its own takes the one stated at an earlier mention.
     """
     mentions = list(mentions)
-    entities = link(mentions, lex)
+    entities = entities if entities is not None else link(mentions, lex)
     out: list[Quotation] = []
     for record in records:
         speaker = record.speaker

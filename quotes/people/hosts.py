@@ -4,29 +4,31 @@ Business and sports news name the organisation first and its head after, with no
 の between them: トヨタ自動車は12日、決算を発表した。…佐藤恒治社長は「…」と述べた, or
 北都ブレイザーズは…勝った。岩倉修監督は「…」. The head (a title of
 `executive_titles.txt`, `team_titles.txt` or `positions.txt`) belongs to the
-organisation last written as a sentence's topic (は) shortly before the person is
-first named, when it is the kind of body the post is held in.
+organisation last written as a sentence's topic (は, or も for another one) before the
+person is first named, of the kind of body the post is held in: however far back, as
+an article is about one club or company until it names another so.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 import regex
 
 from quotes.lexicon import Lexicon
-from quotes.people.entities import link
+from quotes.people.entities import Entity, link
 from quotes.people.mentions import Parts
 from quotes.people.offices import is_officer
 from quotes.people.sources import is_place
 from quotes.records import Affiliation, Quotation
 
-#: what follows an organisation written as the topic of a sentence
-_TOPIC_MARK = "は"
-#: a name written as a sentence's topic, after a boundary: 蒼和電機は, 遠州ソレイユが
+#: what follows an organisation written as the topic of a sentence (日産自動車も: another one)
+_TOPIC_MARKS = ("は", "も")
+#: a name written as a sentence's topic, after a boundary: 蒼和電機は, 日産自動車も, 遠州ソレイユはこの日
 _TOPIC = regex.compile(
-    r"(?:^|(?<=[の、。\n」　 ]))(?P<name>[\p{Han}\p{Katakana}ー・]{2,16}?)(?=は[^\p{Hiragana}]|は、)",
+    r"(?:^|(?<=[の、。\n」　 ]))(?P<name>[\p{Han}\p{Katakana}ー・]{2,16}?)"
+    r"(?=[はも][^\p{Hiragana}]|はこの|はその)",
     regex.MULTILINE,
 )
 #: a club's name: a place's name and a nickname (遠州ソレイユ, 北都ブレイザーズ)
@@ -39,7 +41,7 @@ def written_topics(source: str, lex: Lexicon) -> list[tuple[int, int]]:
     return [
         m.span("name")
         for m in _TOPIC.finditer(source)
-        if lex.names_org(m.group("name")) or _CLUB.fullmatch(m.group("name"))
+        if lex.names_org(m.group("name")) or _a_club(m.group("name"), lex)
     ]
 
 
@@ -49,6 +51,7 @@ def discourse_hosts(
     source: str,
     lex: Lexicon,
     organisations: Iterable[tuple[int, int, str | None]],
+    entities: Mapping[tuple[int, int], Entity] | None = None,
 ) -> list[Quotation]:
     """Records whose speaker heads an organisation the text does not name with them,
     with the organisation the discourse is about before the person's first mention.
@@ -61,12 +64,12 @@ def discourse_hosts(
         {
             (start, end, category or "")
             for start, end, category in organisations
-            if source[end : end + 1] == _TOPIC_MARK and _a_body(source[start:end], lex)
+            if source[end : end + 1] in _TOPIC_MARKS and _a_body(source[start:end], lex)
         }
     )
     if not topics:
         return list(records)
-    entities = link(mentions, lex)
+    entities = entities if entities is not None else link(mentions, lex)
     out: list[Quotation] = []
     for record in records:
         speaker = record.speaker
@@ -82,11 +85,16 @@ def discourse_hosts(
             out.append(record)
             continue
         first = min(m.speaker.start for m in mentioned)
-        before = [t for t in topics if t[1] <= first]
-        host = before[-1] if before else None
-        if host is None or not _fits(kind, source[host[0] : host[1]], host[2] or None):
+        before = [
+            t
+            for t in topics
+            if t[1] <= first
+            and _fits(kind, source[t[0] : t[1]], t[2] or None, lex)
+        ]
+        if not before:
             out.append(record)
             continue
+        host = before[-1]
         start, end, _ = host
         out.append(
             attrs.evolve(record, affiliation=Affiliation(start=start, end=end, text=source[start:end]))
@@ -100,13 +108,18 @@ _TEAM_ENDINGS = ("クラブ", "チーム", "高校", "高", "大学", "大", "�
 _STATE_ENDINGS = ("省", "庁", "府", "政府", "県", "市", "町", "村", "区", "局")
 
 
-def _fits(kind: str, text: str, category: str | None) -> bool:
+def _a_club(text: str, lex: Lexicon) -> bool:
+    """Whether a name reads as a club's (遠州ソレイユ), not an event's or an illness's that
+    is written the same way (東京オリンピック, 日本シリーズ, 新型コロナウイルス: `events.txt`)."""
+    return _CLUB.fullmatch(text) is not None and lex.suffix(text, lex.events) is None
+
+
+def _fits(kind: str, text: str, category: str | None, lex: Lexicon) -> bool:
     """Whether a topic can be the body a post of `kind` is held in."""
     if kind == "team":
-        return category == "sports" or _CLUB.fullmatch(text) is not None or text.endswith(_TEAM_ENDINGS)
-    return category not in ("government", "legislature", "court", "police", "military") and not text.endswith(
-        _STATE_ENDINGS
-    )
+        return category == "sports" or _a_club(text, lex) or text.endswith(_TEAM_ENDINGS)
+    state = category in ("government", "legislature", "court", "police", "military")
+    return not state and not text.endswith(_STATE_ENDINGS) and lex.suffix(text, lex.events) is None
 
 
 def _a_body(text: str, lex: Lexicon) -> bool:

@@ -24,7 +24,7 @@ from quotes.orgs.canonical import canonicalise
 from quotes.orgs.table import OrganizationTable
 from quotes.people.clubs import club_mentions, short_forms
 from quotes.people.coref import agency, aside_mentions, person_mentions, predicated_mentions, resolve
-from quotes.people.entities import same_person
+from quotes.people.entities import link, same_person
 from quotes.people.hosts import discourse_hosts, written_topics
 from quotes.people.mentions import Parts
 from quotes.people.reader import MentionReader
@@ -173,16 +173,19 @@ class Pipeline:
         records = assembly.finish()
         assembly.mentions.extend(club_mentions(assembly.mentions, p.text, self.lexicon, self._clubs))
         assembly.mentions.extend(predicated_mentions(assembly.mentions, p.text, self.lexicon))
-        resolved = resolve(records, assembly.mentions, p.text, self.lexicon)
+        entities = link(assembly.mentions, self.lexicon)
+        resolved = resolve(records, assembly.mentions, p.text, self.lexicon, entities)
         resolved = agency(resolved, assembly.mentions, p.text, self.lexicon)
         if any(r.speaker is not None and r.affiliation is None for r in resolved):
             # 佐藤恒治社長 after トヨタ自動車は…: the organisation the text is about
             spans = [*assembly.read.organisations, *written_topics(p.text, self.lexicon)]
             found = [
-                (a, b, self.organizations.lookup(p.text[a:b])) for a, b in spans if p.text[b : b + 1] == "は"
+                (a, b, self.organizations.lookup(p.text[a:b]))
+                for a, b in spans
+                if p.text[b : b + 1] in ("は", "も")
             ]
             named = [(a, b, m.organization.category if m is not None else None) for a, b, m in found]
-            resolved = discourse_hosts(resolved, assembly.mentions, p.text, self.lexicon, named)
+            resolved = discourse_hosts(resolved, assembly.mentions, p.text, self.lexicon, named, entities)
         canonical = canonicalise(
             resolved, self.organizations, p.text, self.lexicon, written=assembly.read.organisations
         )

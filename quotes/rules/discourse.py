@@ -400,15 +400,20 @@ def reported_by_medium(records: list[Quotation], mentions: Sequence[Parts], lex:
         assert medium is not None
         speaker, affiliation = r.speaker, r.affiliation
         if (speaker.start, speaker.end) == (medium.start, medium.end):
-            named = [
-                m.speaker
-                for m in mentions
-                if report.start <= m.speaker.start < r.start and m.speaker.name and not m.speaker.anonymous
-            ]
+            named = sorted(
+                (
+                    m.speaker
+                    for m in mentions
+                    if report.start <= m.speaker.start < r.start
+                    and m.speaker.name
+                    and not m.speaker.anonymous
+                ),
+                key=lambda sp: sp.start,
+            )
             if not named:
                 out.append(r)
                 continue
-            speaker = named[0]  # the one the report's clause opens with
+            speaker = named[-1]  # the one named last before the words
             affiliation = None
         if affiliation is not None and affiliation.text == medium.text:
             affiliation = None  # 朝鮮中央通信は、…総書記が: the medium is no host of the one it reports
@@ -418,21 +423,25 @@ def reported_by_medium(records: list[Quotation], mentions: Sequence[Parts], lex:
 
 
 def nested_reports(records: list[Quotation]) -> list[Quotation]:
-    """XはYことを確認したとしている: a reported clause whose cue ends another one of the
-    same speaker is part of it, not a second report (not …と述べ、…とした, two in a row)."""
-    indirect = [r for r in records if r.kind == "indirect" and r.speaker is not None and r.cue is not None]
+    """XはYことを確認したとしている: a clause reported as a thing (…こと, …旨; rule `koto`) whose
+    cue ends another reported clause of the same speaker is part of it, not a second report
+    (not …と述べ、…とした, two in a row, nor …と述べたと明らかにした, words and their telling)."""
+    ends: set[tuple[int, int, int]] = set()  # (speaker start, speaker end, end) of the clauses
+    for r in records:
+        if r.kind == "indirect" and r.speaker is not None:
+            ends.add((r.speaker.start, r.speaker.end, r.end))
 
-    def inside(r: Quotation, outer: Quotation) -> bool:
-        assert r.cue is not None and r.speaker is not None and outer.speaker is not None
+    def nested(r: Quotation) -> bool:
         return (
-            outer is not r
-            and outer.start <= r.start
-            and r.cue.end == outer.end  # …ことを確認した|としている: the outer words end with its cue
-            and (r.speaker.start, r.speaker.end) == (outer.speaker.start, outer.speaker.end)
+            r.kind == "indirect"
+            and r.rule == "koto"
+            and r.speaker is not None
+            and r.cue is not None
+            and r.cue.end != r.end
+            and (r.speaker.start, r.speaker.end, r.cue.end) in ends
         )
 
-    dropped = {id(r) for r in indirect if any(inside(r, o) for o in indirect)}
-    return [r for r in records if id(r) not in dropped]
+    return [r for r in records if not nested(r)]
 
 
 def past_opening_quotation(records: list[Quotation], source: str) -> list[Quotation]:
