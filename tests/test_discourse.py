@@ -321,8 +321,14 @@ def test_a_double_bracket_standing_alone_is_a_headline_not_the_last_speakers_wor
             "真白が「お弁当を作ってます」と明かした。",
             "真白",
         ),
+        # after a verb's ending (送検された): the name starts after it
+        (
+            "大門修が「何してるの？」と聞いた。詐欺容疑で送検された真白エマ（24）が「知らない」と話した。"
+            "真白が「本当です」と明かした。",
+            "真白",
+        ),
     ],
-    ids=["surname_read_as_a_word"],
+    ids=["surname_read_as_a_word", "after_a_verb_ending"],
 )
 def test_a_name_written_with_an_age_speaks_whatever_the_dictionary_reads(
     extractor: quotes.Extractor, text: str, speaker: str

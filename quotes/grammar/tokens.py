@@ -75,6 +75,8 @@ def mark_surnames(docs: Iterable[Doc], aged: Iterable[list[Token]] = ()) -> None
 _AGED_WORDS = 4
 #: an age in parentheses after a name, in the source: 真白エマ（24）
 _AGE = regex.compile(r"[（(][0-9０-９]{1,3}[)）]")
+#: parts of speech that end the words of a name, reading back from the age (送検され|た|真白エマ)
+_NOT_IN_NAMES = ("ADP", "PUNCT", "SCONJ", "NUM", "AUX")
 #: the first letter of a name (not a kana ending of some other word)
 _NAME_START = regex.compile(r"[\p{Han}\p{Katakana}]")
 
@@ -91,7 +93,9 @@ def aged_names(source: str, unit: Unit, doc: Doc, is_post: Callable[[str], bool]
             continue
         words: list[Token] = []
         j = tok.i
-        while j >= 0 and len(words) < _AGED_WORDS and doc[j].pos_ not in ("ADP", "PUNCT", "SCONJ", "NUM"):
+        while (
+            j >= 0 and len(words) < _AGED_WORDS and doc[j].pos_ not in ("ADP", "PUNCT", "SCONJ", "NUM", "AUX")
+        ):
             words.insert(0, doc[j])
             j -= 1
         while len(words) > 2 and is_post(words[0].text):

@@ -85,12 +85,7 @@ def discourse_hosts(
             out.append(record)
             continue
         first = min(m.speaker.start for m in mentioned)
-        before = [
-            t
-            for t in topics
-            if t[1] <= first
-            and _fits(kind, source[t[0] : t[1]], t[2] or None, lex)
-        ]
+        before = [t for t in topics if t[1] <= first and _fits(kind, source[t[0] : t[1]], t[2] or None, lex)]
         if not before:
             out.append(record)
             continue
