@@ -337,3 +337,24 @@ def test_a_name_written_with_an_age_speaks_whatever_the_dictionary_reads(
     assert record.speaker is not None
     assert (record.speaker.name or record.speaker.text).startswith(speaker)
     assert text[record.speaker.start : record.speaker.end] == record.speaker.text
+
+
+def test_sentences_with_no_subject_keep_the_source_the_discourse_is_about(
+    extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "佐々木主浩投手は、引退することを明らかにしていた。東北の高校を出て、1989年に入団した。"
+        "抑えのエースとして活躍し、タイトルを獲得した。2000年から米国でプレーした。"
+        "その後、横浜に復帰した。右ひじを手術した。8月3日、球団社長と会談し、引退する旨を伝えた。"
+    )
+    (record,) = [r for r in extractor.extract(text) if r.cue is not None and r.cue.text == "伝えた"]
+    assert record.speaker is not None and record.speaker.name == "佐々木主浩"
+
+
+def test_a_sentence_with_a_subject_of_its_own_does_not_keep_the_source(extractor: quotes.Extractor) -> None:
+    text = (
+        "佐々木主浩投手は、引退することを明らかにしていた。雨が降った。球場は静かだった。"
+        "観客も少なかった。照明も消えた。8月3日、球団社長と会談し、引退する旨を伝えた。"
+    )
+    told = [r for r in extractor.extract(text) if r.cue is not None and r.cue.text == "伝えた"]
+    assert all(r.speaker is None for r in told)

@@ -219,6 +219,8 @@ class _Assembly:
         if doc is None:
             # not parsed: the selector saw no quotative, so its quotations are terms
             self.records.extend(build.term(p.text, p.doc_id, slot.pair) for slot in unit.slots)
+            if self.focus is not None and discourse.subjectless(unit.text):
+                self.focus = (k, self.focus[1])  # …獲得。1998年には…貢献した。: still about the same one
             return
         self.mentions.extend(person_mentions(unit, doc, self.lex, self.read))
         findings = attribute(unit, doc, self.lex)

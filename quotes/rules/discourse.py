@@ -71,6 +71,17 @@ def carry(record: Quotation, previous: Previous | None, k: int) -> Quotation:
     )
 
 
+#: a noun marked as a sentence's topic or subject (佐々木投手は, 税収も, 雨が)
+_MARKED = regex.compile(r"[\p{Han}\p{Katakana}ーA-Za-z0-9０-９）)」][はがも]")
+
+
+def subjectless(text: str) -> bool:
+    """Whether a sentence names no topic or subject of its own (抑えのエースとして活躍し、
+    タイトルを獲得した。): it goes on about the source the discourse is about. Read from the
+    words, for a sentence that is not parsed."""
+    return _MARKED.search(text) is None
+
+
 def from_focus(record: Quotation, focus: Topic | None, k: int) -> Quotation:
     """佐藤選手が試合後、取材に応じた。「…」と話した: a cue with no subject of its own is
     said by the source the discourse is about, named in one of the `WINDOW` sentences
