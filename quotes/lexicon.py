@@ -66,6 +66,7 @@ LIST_FILES = {
     "team_titles.txt": "team_titles",
     "executive_titles.txt": "executive_titles",
     "events.txt": "events",
+    "display_verbs.txt": "display_verbs",
     "positions.txt": "positions",
     "intention_nouns.txt": "intention_nouns",
     "not_speakers.txt": "not_speakers",
@@ -136,6 +137,8 @@ class Lexicon:
     executive_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: endings of events' and illnesses' names written as a club's is (東京オリンピック)
     events: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    #: verbs that show a feeling or a look, whose nouns are part of the cue (表情を浮かべる)
+    display_verbs: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
     #: positions in a football team written before a name (DF, GK)
     positions: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     intention_nouns: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)

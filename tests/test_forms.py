@@ -96,8 +96,10 @@ def test_a_copula_after_words_quotes_no_owner_unless_a_speech_noun_holds_them(
         ("「甘い」と苦言を呈した。", "苦言を呈した", None),
         ("「わからない」と首をかしげた。", "首をかしげた", "かしげる"),
         ("「悔しい」と唇をかんだ。", "唇をかんだ", None),
+        ("「やっと応えられた」と安堵の表情を浮かべた。", "安堵の表情を浮かべた", "浮かべる"),
+        ("「ずっと待っていました」と感無量の表情を見せた。", "感無量の表情を見せた", "見せる"),
     ],
-    ids=["chest", "compound_verb", "mouths", "complaint", "head", "lips"],
+    ids=["chest", "compound_verb", "mouths", "complaint", "head", "lips", "relief_look", "moved_look"],
 )
 def test_a_cue_is_the_whole_expression(
     extractor: quotes.Extractor, sentence: str, cue: str, lemma: str | None
@@ -108,6 +110,21 @@ def test_a_cue_is_the_whole_expression(
     assert text[record.cue.start : record.cue.end] == cue
     if lemma is not None:
         assert record.cue.lemma == lemma
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        # a name after the words is the speaker, no part of the cue
+        ("「まだやれる」と佐藤一郎選手が話した。", "話した"),
+        # a reported clause keeps its own bounds: the noun it fills is no part of the cue
+        ("産経新聞は、報復ではないかとの観測を報じた。", "報じた"),
+    ],
+    ids=["speaker_after_the_words", "reported_clause"],
+)
+def test_a_cue_takes_no_speaker_or_filled_noun(extractor: quotes.Extractor, text: str, cue: str) -> None:
+    record = next(r for r in extractor.extract(text) if r.cue is not None)
+    assert record.cue is not None and record.cue.text == cue
 
 
 def test_a_quotation_after_kou_katatta_is_the_speakers(extractor: quotes.Extractor) -> None:

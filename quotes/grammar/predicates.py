@@ -286,6 +286,8 @@ def cue_span(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[int
         lemma = prev.lemma_ + pred.lemma_
     if start == pred.i and _idiom_object(doc, pred, quotative):
         start -= 2  # 「…」と胸を張った, 苦言を呈した: the whole expression, its lemma the verb's
+    elif start == pred.i and (opening := _idiom_phrase(doc, pred, quotative, lex)) is not None:
+        start = opening  # 「…」と安堵の表情を浮かべた, とどよめきが起きた
     if end < len(doc) and doc[end].head == pred and "非自立可能" in doc[end].tag_ and doc[end].pos_ == "VERB":
         lemma = pred.text + doc[end].lemma_ if lemma == pred.lemma_ else lemma  # 意気|込んだ, 語り|始めた
         end += 1
@@ -311,6 +313,36 @@ def _idiom_object(doc: Doc, pred: Token, quotative: Token) -> bool:
         and doc[i - 2].head == pred
         and doc[i - 2].i - 1 == quotative.i
     )
+
+
+def _idiom_phrase(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> int | None:
+    """Where the cue starts when a bracket's cue is `N の N を V` with a verb that shows a
+    feeling (と安堵の表情を浮かべた, と感無量の表情を見せた; `display_verbs.txt`) or a crowd's
+    `N が V` (と歓声が上がった), written right after the quotative: the nouns are part of
+    the expression. Only after a bracket, so a reported clause (…との観測を…報じた) keeps
+    its own bounds; never a name."""
+    i = pred.i
+    if quotative.i < 1 or doc[quotative.i - 1].text not in ("」", "』") or i < 3:
+        return None
+    if pred.lemma_ not in lex.display_verbs:
+        return None  # と中国政府を非難した: what is criticised is no part of the cue
+    if doc[i - 1].text not in ("を", "が") or doc[i - 2].pos_ != "NOUN" or doc[i - 2].head != pred:
+        return None
+    if doc[i - 1].text == "が" and doc[i - 2].lemma_ not in lex.voice_nouns:
+        return None  # と山田氏が述べた: the speaker, no part of the cue
+    words = doc[quotative.i + 1 : i - 1]
+    # 感無量|の|表情: a noun the tagger calls adjectival counts (名詞-普通名詞-形状詞可能)
+    joined = all(
+        (t.tag_.startswith("名詞") and "固有名詞" not in t.tag_) or (t.pos_ == "ADP" and t.text == "の")
+        for t in words
+    )
+    if not 1 <= len(words) <= _IDIOM_WORDS or not joined or any(names_person(t) for t in words):
+        return None
+    return quotative.i + 1
+
+
+#: the most words the nouns of an idiomatic cue run to (安堵|の|表情)
+_IDIOM_WORDS = 4
 
 
 def clause_like(slot: Slot, unit: Unit) -> bool:
