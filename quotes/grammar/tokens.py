@@ -6,11 +6,12 @@ Dependency labels are GiNZA's UD labels with the `_bunsetu` suffix stripped
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 from spacy.tokens import Doc, Token
 
+from quotes.lexicon import Lexicon
 from quotes.records import Span
 from quotes.text.masking import Slot, Unit
 
@@ -81,11 +82,15 @@ _NOT_IN_NAMES = ("ADP", "PUNCT", "SCONJ", "NUM", "AUX")
 _NAME_START = regex.compile(r"[\p{Han}\p{Katakana}]")
 
 
-def aged_names(source: str, unit: Unit, doc: Doc, is_post: Callable[[str], bool]) -> Iterator[list[Token]]:
+def aged_names(source: str, unit: Unit, doc: Doc, lex: Lexicon) -> Iterator[list[Token]]:
     """The words of each name the source writes before an age in parentheses (真白エマ（24）,
     葉月このみ（24）): news gives ages to people only, so the words are a name whatever the
     dictionary made of them (真白 "pure white", このみ "liking"). A post before the name
-    (モデル, 女優; `is_post`) is not part of it."""
+    (モデル, 女優: a title or an unnamed source's word) is not part of it."""
+
+    def is_post(word: str) -> bool:
+        return lex.suffix(word, lex.titles) is not None or lex.suffix(word, lex.anonymous) is not None
+
     for tok in doc:
         start, end = unit.to_source(tok.idx, tok.idx + len(tok))
         # the masking folds a dropped aside into the word before it (エマ -> エマ（24）)

@@ -27,14 +27,14 @@ _POST = regex.compile(
     r"(?<![\p{Han}\p{Katakana}ー])(?P<org>[\p{Han}\p{Katakana}ー]{2,12})の(?P<post>[^、。「」『』\s]{1,8})、"
 )
 #: a full name's leading part in kanji before a nickname in katakana: 北都|ブレイザーズ
-_LEADING = regex.compile(r"(?P<short>\p{Han}{2,4})[\p{Katakana}ー]{3,}")
+CLUB_FORM = regex.compile(r"(?P<short>\p{Han}{2,4})[\p{Katakana}ー]{3,}")
 
 
 def short_forms(names: Iterable[str]) -> set[str]:
     """The short forms of organisations' full names (北都 of 北都ブレイザーズ)."""
     found: set[str] = set()
     for name in names:
-        m = _LEADING.fullmatch(name)
+        m = CLUB_FORM.fullmatch(name)
         if m is not None:
             found.add(m.group("short"))
     return found
@@ -95,7 +95,7 @@ def club_mentions(
 
 #: a club's full name in running text: a place's name and a nickname (湾岸シーガルズは)
 CLUB_NAME = regex.compile(
-    r"(?<![\p{Han}\p{Katakana}ー])(?P<short>\p{Han}{2,4})[\p{Katakana}ー]{3,}(?=[はがのもとにでをへ、。])"
+    r"(?<![\p{Han}\p{Katakana}ー])" + CLUB_FORM.pattern + r"(?=[はがのもとにでをへ、。])"
 )
 
 

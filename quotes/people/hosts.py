@@ -17,7 +17,9 @@ import attrs
 import regex
 
 from quotes.lexicon import Lexicon
-from quotes.people.entities import Entity, link
+from quotes.orgs.table import OrganizationTable
+from quotes.people.clubs import CLUB_FORM
+from quotes.people.entities import Entity
 from quotes.people.mentions import Parts
 from quotes.people.offices import is_officer
 from quotes.people.sources import is_place
@@ -31,11 +33,9 @@ _TOPIC = regex.compile(
     r"(?=[はも][^\p{Hiragana}]|はこの|はその)",
     regex.MULTILINE,
 )
-#: a club's name: a place's name and a nickname (遠州ソレイユ, 北都ブレイザーズ)
-_CLUB = regex.compile(r"\p{Han}{2,4}[\p{Katakana}ー]{3,}")
 
 
-def written_topics(source: str, lex: Lexicon) -> list[tuple[int, int]]:
+def _written_topics(source: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Spans of names written as a topic that read as an organisation's or a club's: known
     to the table (トヨタ自動車は), ending like one (蒼和電機は) or a club's (遠州ソレイユは)."""
     return [
@@ -47,29 +47,28 @@ def written_topics(source: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 def discourse_hosts(
     records: Sequence[Quotation],
-    mentions: Iterable[Parts],
+    entities: Mapping[tuple[int, int], Entity],
     source: str,
     lex: Lexicon,
-    organisations: Iterable[tuple[int, int, str | None]],
-    entities: Mapping[tuple[int, int], Entity] | None = None,
+    table: OrganizationTable,
+    organisations: Iterable[tuple[int, int]] = (),
 ) -> list[Quotation]:
     """Records whose speaker heads an organisation the text does not name with them,
     with the organisation the discourse is about before the person's first mention.
 
-    `organisations` are spans with the table's category where it knows one. The host
-    is the last one written as a topic (は) before the first mention, when it is a body
-    the post is held in: a team for a team's post (監督, FW), not a state's body for a
-    company's (社長)."""
+    Candidates are `organisations` (spans the parse read as organisations) and the names
+    written as a topic that read as one; the table gives their category where it knows
+    them. The host is the last one written as a topic (は, も) before the first mention,
+    when it is a body the post is held in: a team for a team's post (監督, FW), not a
+    state's body for a company's (社長)."""
+    spans = {*organisations, *_written_topics(source, lex)}
     topics = sorted(
-        {
-            (start, end, category or "")
-            for start, end, category in organisations
-            if source[end : end + 1] in _TOPIC_MARKS and _a_body(source[start:end], lex)
-        }
+        (start, end, _category(table, source[start:end]))
+        for start, end in spans
+        if source[end : end + 1] in _TOPIC_MARKS and _a_body(source[start:end], lex)
     )
     if not topics:
         return list(records)
-    entities = entities if entities is not None else link(mentions, lex)
     out: list[Quotation] = []
     for record in records:
         speaker = record.speaker
@@ -85,7 +84,7 @@ def discourse_hosts(
             out.append(record)
             continue
         first = min(m.speaker.start for m in mentioned)
-        before = [t for t in topics if t[1] <= first and _fits(kind, source[t[0] : t[1]], t[2] or None, lex)]
+        before = [t for t in topics if t[1] <= first and _fits(kind, source[t[0] : t[1]], t[2], lex)]
         if not before:
             out.append(record)
             continue
@@ -103,10 +102,16 @@ _TEAM_ENDINGS = ("クラブ", "チーム", "高校", "高", "大学", "大", "�
 _STATE_ENDINGS = ("省", "庁", "府", "政府", "県", "市", "町", "村", "区", "局")
 
 
+def _category(table: OrganizationTable, name: str) -> str | None:
+    """The table's category of an organisation's name, or None."""
+    found = table.lookup(name)
+    return found.organization.category if found is not None else None
+
+
 def _a_club(text: str, lex: Lexicon) -> bool:
     """Whether a name reads as a club's (遠州ソレイユ), not an event's or an illness's that
     is written the same way (東京オリンピック, 日本シリーズ, 新型コロナウイルス: `events.txt`)."""
-    return _CLUB.fullmatch(text) is not None and lex.suffix(text, lex.events) is None
+    return CLUB_FORM.fullmatch(text) is not None and lex.suffix(text, lex.events) is None
 
 
 def _fits(kind: str, text: str, category: str | None, lex: Lexicon) -> bool:

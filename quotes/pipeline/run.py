@@ -25,7 +25,7 @@ from quotes.orgs.table import OrganizationTable
 from quotes.people.clubs import club_mentions, short_forms
 from quotes.people.coref import agency, aside_mentions, person_mentions, predicated_mentions, resolve
 from quotes.people.entities import link, same_person
-from quotes.people.hosts import discourse_hosts, written_topics
+from quotes.people.hosts import discourse_hosts
 from quotes.people.mentions import Parts
 from quotes.people.reader import MentionReader
 from quotes.pipeline import build
@@ -163,9 +163,7 @@ class Pipeline:
     def assemble(self, p: Plan, docs: dict[int, Doc]) -> Analysis:
         """Stages 4 to 7 for a planned text: rules over each parse, records, the
         people and organisations behind them, canonical names."""
-        lex = self.lexicon
-        is_post = lambda w: lex.suffix(w, lex.titles) is not None or lex.suffix(w, lex.anonymous) is not None  # noqa: E731
-        aged = [name for k, doc in docs.items() for name in aged_names(p.text, p.units[k], doc, is_post)]
+        aged = [name for k, doc in docs.items() for name in aged_names(p.text, p.units[k], doc, self.lexicon)]
         mark_surnames(docs.values(), aged)  # 岸辺が, after 岸辺大吾: a name the dictionary reads as "shore"
         assembly = _Assembly(p, docs, self.lexicon)
         for k, unit in enumerate(p.units):
@@ -178,14 +176,9 @@ class Pipeline:
         resolved = agency(resolved, assembly.mentions, p.text, self.lexicon)
         if any(r.speaker is not None and r.affiliation is None for r in resolved):
             # 佐藤恒治社長 after トヨタ自動車は…: the organisation the text is about
-            spans = [*assembly.read.organisations, *written_topics(p.text, self.lexicon)]
-            found = [
-                (a, b, self.organizations.lookup(p.text[a:b]))
-                for a, b in spans
-                if p.text[b : b + 1] in ("は", "も")
-            ]
-            named = [(a, b, m.organization.category if m is not None else None) for a, b, m in found]
-            resolved = discourse_hosts(resolved, assembly.mentions, p.text, self.lexicon, named, entities)
+            resolved = discourse_hosts(
+                resolved, entities, p.text, self.lexicon, self.organizations, assembly.read.organisations
+            )
         canonical = canonicalise(
             resolved, self.organizations, p.text, self.lexicon, written=assembly.read.organisations
         )
