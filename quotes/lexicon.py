@@ -24,6 +24,8 @@ _KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
 #: that stands for the city, prefecture, town, village or ward the text named before
 LOCAL_BODIES = frozenset("市県町村区")
 
+#: how a sentence with a membership verb writes the person and the body (membership_verbs.tsv)
+MEMBERSHIP_CLASSES = ("join", "appoint", "lead")
 CUE_CLASSES = ("speech", "report", "reaction", "cognition", "naming")
 NOUN_CLASSES = ("speech", "cognition")
 #: categories of organisations (organizations.tsv, org_kinds.tsv)
@@ -84,6 +86,7 @@ LIST_FILES = {
     "department_endings.txt": "department_endings",
     "generic_org_words.txt": "generic_org_words",
     "post_endings.txt": "post_endings",
+    "post_qualifiers.txt": "post_qualifiers",
     "bound_titles.txt": "bound_titles",
     "state_titles.txt": "state_titles",
     "voice_nouns.txt": "voice_nouns",
@@ -99,6 +102,7 @@ TABLE_FILES: dict[str, tuple[str, tuple[str, ...] | str]] = {
     "country_prefixes.tsv": ("country_prefixes", COUNTRIES),
     "country_pairs.tsv": ("country_pairs", COUNTRIES),
     "countries.tsv": ("countries", COUNTRIES),
+    "membership_verbs.tsv": ("membership_verbs", MEMBERSHIP_CLASSES),
 }
 
 
@@ -117,6 +121,8 @@ class Lexicon:
 
     cues: Mapping[str, str] = attrs.field(factory=dict)
     speech_nouns: Mapping[str, str] = attrs.field(factory=dict)
+    #: a verb of joining a body or being given a post in it -> `join` or `appoint`
+    membership_verbs: Mapping[str, str] = attrs.field(factory=dict)
     #: a word naming an organisation by its kind (球団, 党) -> the category it points back to
     org_kinds: Mapping[str, str] = attrs.field(factory=dict)
     relay_nouns: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
@@ -171,6 +177,8 @@ class Lexicon:
     generic_org_words: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
     #: how posts end (長, 官): after a reading, a word ending so is a title
     post_endings: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    #: words after a post that make another post of it (首相候補, 社長代行)
+    post_qualifiers: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
     #: titles written straight onto what the post is for (相 of 経済再生相)
     bound_titles: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
     #: posts and unnamed sources that belong to a state (大統領, 相, 当局者)

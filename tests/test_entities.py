@@ -1254,3 +1254,38 @@ def _assert_last_quotation_affiliation(extractor: quotes.Extractor, text: str, a
     record = [r for r in extractor.extract(text) if r.kind == "direct"][-1]
     assert record.affiliation is not None and record.affiliation.text == affiliation
     assert text[record.affiliation.start : record.affiliation.end] == affiliation
+
+
+@pytest.mark.parametrize(
+    "text,speaker,affiliation",
+    [
+        # a long surname in katakana, the given name in kanji
+        (
+            "北海道日本ハムファイターズのダルビッシュ有投手は「感謝している」と語った。"
+            "ダルビッシュは「挑戦したい」と続けた。",
+            "ダルビッシュ",
+            "北海道日本ハムファイターズ",
+        ),
+        # the bare word for an unnamed source, right after it was written with its organisation
+        (
+            "JR東日本の広報担当者は「原因を調べている」とコメントした。担当者によると、復旧のめどは立っていない。",
+            "担当者",
+            "JR東日本",
+        ),
+    ],
+)
+def test_a_shorter_mention_is_the_person_or_source_written_before(
+    extractor: quotes.Extractor, text: str, speaker: str, affiliation: str
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.speaker is not None and record.speaker.text == speaker
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+
+
+def test_a_katakana_surname_is_no_other_persons_given_name(extractor: quotes.Extractor) -> None:
+    text = (
+        "北九州の岩田大輔選手は欠場した。ロッシ監督は「焦らずに治してほしい」と伝えた。"
+        "サッカー日本代表のフランコ・ロッシ監督は「勝つ」と語った。"
+    )
+    first = next(r for r in extractor.extract(text) if r.speaker is not None)
+    assert first.speaker is not None and first.speaker.name != "岩田大輔"

@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 from quotes.errors import LexiconError
-from quotes.lexicon import CATEGORIES, COUNTRIES, CUE_CLASSES, LIST_FILES, NOUN_CLASSES, TABLE_FILES, Lexicon
+from quotes.lexicon import (
+    CATEGORIES,
+    COUNTRIES,
+    CUE_CLASSES,
+    LIST_FILES,
+    MEMBERSHIP_CLASSES,
+    NOUN_CLASSES,
+    TABLE_FILES,
+    Lexicon,
+)
 
 DATA = resources.files("quotes") / "data"
 
@@ -36,7 +45,7 @@ def test_table_files_have_two_columns_and_known_classes(name: str) -> None:
     header, *body = rows
     _, classes = TABLE_FILES[name]
     assert header.split("\t")[1] in ("class", "category", "country")
-    assert classes in (CUE_CLASSES, NOUN_CLASSES, CATEGORIES, COUNTRIES)
+    assert classes in (CUE_CLASSES, NOUN_CLASSES, CATEGORIES, COUNTRIES, MEMBERSHIP_CLASSES)
     for row in body:
         key, value = row.split("\t")
         values = value.split("|") if classes in (CATEGORIES, COUNTRIES) else [value]

@@ -49,6 +49,8 @@ def _clause_via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> t
 def _medium_at(doc: Doc, child: Token, lex: Lexicon) -> tuple[int, int] | None:
     """The medium a dependent of the cue names: Xを通じて, Xの取材に, WPに, 警視庁に対して."""
     case = case_of(child)
+    if _about(doc, child):
+        return None  # このニュースについて語った: what was talked about, not who passed it on
     through = doc[child.i + 1 : child.i + 4].text.startswith(("を通じ", "を通し"))
     if child.dep_ == "obj" and not through:
         return None
@@ -71,6 +73,15 @@ def _medium_at(doc: Doc, child: Token, lex: Lexicon) -> tuple[int, int] | None:
     ):
         return noun_phrase(child, lex)  # 警視庁に対して話している: the addressee passes it on
     return None
+
+
+#: postpositions that make a noun what the words are about (このニュースについて)
+_ABOUT = ("について", "につき", "に関し", "に関する", "をめぐ", "を巡")
+
+
+def _about(doc: Doc, noun: Token) -> bool:
+    """Whether the words after `noun` make it the subject matter (Xについて, Xに関して)."""
+    return doc[noun.i + 1 : noun.i + 4].text.startswith(_ABOUT)
 
 
 def _loose_via(doc: Doc, pred: Token, subject: Token | None, lex: Lexicon) -> tuple[int, int] | None:

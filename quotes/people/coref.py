@@ -230,7 +230,7 @@ def resolve(
         speaker = record.speaker
         entity = entities.get((speaker.start, speaker.end)) if speaker is not None else None
         if speaker is not None and entity is None and record.affiliation is None:
-            record = _same_source(record, mentions, source)
+            record = _same_source(record, mentions, source, lex)
         if speaker is None or entity is None:
             if speaker is not None and short_form(speaker, lex):
                 record = attrs.evolve(record, confidence=unresolved(record.confidence))
@@ -258,22 +258,39 @@ def resolve(
     return out
 
 
-def _same_source(record: Quotation, mentions: Sequence[Parts], source: str) -> Quotation:
+#: how far back (in characters) a bare word for an unnamed source (担当者) names the one
+#: written before with its organisation: the sentence before or so
+_SAME_SOURCE_REACH = 160
+#: what a bare word for an unnamed source stands after when nothing describes it (not 別の関係者)
+_STANDS_ALONE = ("", "。", "、", "」", "\n")
+
+
+def _same_source(record: Quotation, mentions: Sequence[Parts], source: str, lex: Lexicon) -> Quotation:
     """同関係者, この当局者: the unnamed source mentioned last before with that word and an
     affiliation (大統領室関係者 … 同関係者 -> 大統領室)."""
     speaker = record.speaker
     if speaker is None or not speaker.anonymous:
         return record
+    near = 0
     if speaker.text.startswith("同") and len(speaker.text) >= 3:
         word = speaker.text[1:]
     elif source[max(0, speaker.start - 2) : speaker.start] in DEMONSTRATIVES and len(speaker.text) >= 2:
         word = speaker.text  # この関係者: the words written before it
+    elif (
+        len(speaker.text) >= 2
+        and speaker.text in lex.anonymous
+        and source[speaker.start - 1 : speaker.start] in _STANDS_ALONE
+    ):
+        # JR東日本の広報担当者は…。担当者によると: the word alone, soon after, is the same source
+        word = speaker.text
+        near = max(0, speaker.start - _SAME_SOURCE_REACH)
     else:
         return record
     earlier = [
         m
         for m in mentions
-        if m.speaker.end <= speaker.start
+        if near <= m.speaker.start
+        and m.speaker.end <= speaker.start
         and m.speaker.anonymous
         and m.affiliation is not None
         and m.speaker.text.endswith(word)

@@ -28,6 +28,9 @@ MAX_SURNAME = 4
 FORMER = ("前", "元")
 #: what separates the parts of a name written in katakana (コフィ・アナン)
 _NAME_PARTS = regex.compile(r"[・＝=]")
+#: a surname in katakana and the given name in kanji after it (ダルビッシュ|有)
+_KATAKANA_SURNAME = regex.compile(r"\p{Katakana}[\p{Katakana}ー]{1,9}")
+_KANJI_GIVEN = regex.compile(r"\p{Han}{1,3}")
 _NAME = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー・=＝\p{Latin} ]+")
 _LISTED = regex.compile(r"\p{Han}[とや]\p{Han}")
 
@@ -154,4 +157,10 @@ def same_person(name: str, other: str, lex: Lexicon) -> bool:
         return False
     if _NAME_PARTS.search(other):
         return _NAME_PARTS.split(other)[-1] == name or other.startswith(name + "・")
+    if (
+        other.startswith(name)
+        and _KATAKANA_SURNAME.fullmatch(name)
+        and _KANJI_GIVEN.fullmatch(other, len(name))
+    ):
+        return True  # ダルビッシュ of ダルビッシュ有, ラモス of ラモス瑠偉: a long surname in katakana
     return len(name) <= MAX_SURNAME and other.startswith(name)

@@ -29,7 +29,7 @@ from quotes.records import Affiliation, Quotation
 _TOPIC_MARKS = ("は", "も")
 #: a name written as a sentence's topic, after a boundary: 蒼和電機は, 日産自動車も, 遠州ソレイユはこの日
 _TOPIC = regex.compile(
-    r"(?:^|(?<=[の、。\n」　 ]))(?P<name>[\p{Han}\p{Katakana}ー・]{2,16}?)"
+    r"(?:^|(?<=[の、。\n」　 ]))(?P<name>[\p{Han}\p{Katakana}ー・A-ZＡ-Ｚ]{2,16}?)"
     r"(?=[はも][^\p{Hiragana}]|はこの|はその)",
     regex.MULTILINE,
 )

@@ -9,10 +9,13 @@ in short (文科相: 文部科学省, 国交相: 国土交通省, 外相: 外務
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import attrs
 import regex
 
 from quotes.lexicon import Lexicon
-from quotes.records import Affiliation, Speaker
+from quotes.records import Affiliation, Quotation, Speaker
 
 #: a ministry as written: its name (with a country, if written so) and 省
 _MINISTRY = regex.compile(r"[\p{Han}\p{Katakana}ー・]{1,12}?省")
@@ -86,3 +89,73 @@ def _names_post(name: str, stem: str) -> bool:
         if all(ch in rest for ch in stem):
             return True
     return False
+
+
+#: posts of a state's government, whose holder belongs to the state when the text names
+#: only one (サルコジ大統領 in a report from フランス); not a member of its parliament or
+#: an envoy, who may be any state's (駐日大使)
+_GOVERNMENT_POSTS = (
+    "大統領",
+    "首相",
+    "総理",
+    "大臣",
+    "政務官",
+    "相",
+    "長官",
+    "次官",
+    "報道官",
+    "国王",
+    "女王",
+    "皇太子",
+    "主席",
+)
+#: characters a country's name does not run on into (インド of インドネシア is no country)
+_RUNS_ON = regex.compile(r"[\p{Katakana}ー]")
+
+
+def text_state(records: Sequence[Quotation], source: str, lex: Lexicon) -> list[Quotation]:
+    """Records of a state's officer with no affiliation, given the state when the text names
+    one and no other (フランスで…。サルコジ大統領は「…」 -> フランス): the last time it is
+    written before the speaker, else the first after."""
+    waiting = [
+        r
+        for r in records
+        if r.speaker is not None
+        and r.affiliation is None
+        and r.speaker.name
+        and r.speaker.title
+        and not r.speaker.title.startswith(("元", "前"))
+        and r.speaker.title.endswith(_GOVERNMENT_POSTS)
+    ]
+    if not waiting:
+        return list(records)
+    written = _countries_written(source, lex)
+    if len({lex.countries[name] for name, _ in written}) != 1:
+        return list(records)
+    out: list[Quotation] = []
+    for record in records:
+        speaker = record.speaker
+        if record not in waiting or speaker is None:
+            out.append(record)
+            continue
+        before = [(name, at) for name, at in written if at < speaker.start]
+        name, at = before[-1] if before else written[0]
+        out.append(attrs.evolve(record, affiliation=Affiliation(start=at, end=at + len(name), text=name)))
+    return out
+
+
+def _countries_written(source: str, lex: Lexicon) -> list[tuple[str, int]]:
+    """Each country's name the text writes (two characters or more, not inside a longer
+    katakana word), with where, in order."""
+    found: dict[int, str] = {}
+    for name in sorted((n for n in lex.countries if len(n) >= 2), key=len, reverse=True):
+        for hit in regex.finditer(regex.escape(name), source):
+            at, end = hit.span()
+            if any(at <= k < at + len(other) or k <= at < k + len(other) for k, other in found.items()):
+                continue  # インドネシア, not インド in it
+            if _RUNS_ON.match(name[-1]) and _RUNS_ON.match(source[end : end + 1]):
+                continue
+            if _RUNS_ON.match(name[0]) and at > 0 and _RUNS_ON.match(source[at - 1]):
+                continue
+            found[at] = name
+    return sorted(((name, at) for at, name in found.items()), key=lambda x: x[1])

@@ -30,6 +30,9 @@ _EQUALS_END = regex.compile(rf"[＝=]{EQUALS_BOTH}(?P<org>{EQUALS_ORG})[＝=]$")
 #: a parenthesis closing a speaker's mention: 山田太郎氏（東京大学教授）
 _ASIDE_END = regex.compile(r"[（(](?P<aside>[^（）()「」]{2,40})[)）]$")
 
+#: what ends an aside naming the body a person belongs to: （アイリッシュアランRS所属）
+_BELONGS_TO = "所属"
+
 #: endings of a place a person is from, written alone in the parenthesis after the name
 _HOME_ENDINGS = frozenset("都道府県市町村区")
 
@@ -103,6 +106,18 @@ def _with_number(tok: Token) -> str:
     )
 
 
+def _belonging(parts: Parts | None) -> Parts | None:
+    """横浜FC所属の山田選手: the body, without the word that says one belongs to it."""
+    affiliation = parts.affiliation if parts is not None else None
+    if parts is None or affiliation is None or not affiliation.text.endswith(_BELONGS_TO):
+        return parts
+    if len(affiliation.text) < len(_BELONGS_TO) + 2:
+        return parts
+    end = affiliation.end - len(_BELONGS_TO)
+    text = affiliation.text[: -len(_BELONGS_TO)]
+    return attrs.evolve(parts, affiliation=attrs.evolve(affiliation, end=end, text=text))
+
+
 class MentionReader:
     """`decompose` for one text, its results kept per sentence and token."""
 
@@ -122,7 +137,7 @@ class MentionReader:
                 self._equals(self._working_at(unit, head, self._described(unit, head, parts)))
             )
             parts = self._bracketed_name(head, self._whole_names(self._hosted(unit, head, parts)))
-            parts = self._department(head, self._press_office(parts))
+            parts = _belonging(self._department(head, self._press_office(parts)))
             self._done[key] = parts
             self._note_organisation(head, self._done[key])
         return self._done[key]
@@ -188,9 +203,12 @@ class MentionReader:
         at = speaker.start + found.start("aside")
         for piece in regex.finditer(r"[^、，,]+", found.group("aside")):
             text = piece.group().strip()
+            # （アイリッシュアランRS所属）: what one belongs to is a body, whatever its name
+            belongs = text.endswith(_BELONGS_TO) and len(text) > 4
+            text = text.removesuffix(_BELONGS_TO) if belongs else text
             title = self.lex.suffix(text, self.lex.titles)
             org = text[: len(text) - len(title)] if title else text
-            if len(org) < 2 or text.startswith(("元", "前")) or not self.lex.names_org(org):
+            if len(org) < 2 or text.startswith(("元", "前")) or not (belongs or self.lex.names_org(org)):
                 continue  # 元日本銀行理事: where the person was, not is
             if is_place(org, self.lex) or (title is None and org[-1] in _HOME_ENDINGS):
                 continue  # 山田花子さん（東京都）: where the person lives

@@ -61,6 +61,8 @@ def title_start(
                 or (bound and k == 1 and (first or _KANA_NAME.search(piece) is None))
                 # 国土交通|大臣, 金融|担当大臣: the ministry's stem before a minister's post
                 or (first and base in lex.state_titles and f"{piece}省" in lex.org_names)
+                # 首相|候補, 社長|代行: a post that another is a stand-in or a candidate for
+                or (first and base in lex.post_qualifiers and piece in lex.titles)
             ):
                 at = prev
                 first = False

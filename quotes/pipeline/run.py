@@ -26,7 +26,9 @@ from quotes.people.clubs import club_mentions, short_forms
 from quotes.people.coref import agency, aside_mentions, person_mentions, predicated_mentions, resolve
 from quotes.people.entities import link, same_person
 from quotes.people.hosts import discourse_hosts
+from quotes.people.membership import membership_mentions
 from quotes.people.mentions import Parts
+from quotes.people.offices import text_state
 from quotes.people.reader import MentionReader
 from quotes.pipeline import build
 from quotes.pipeline.parse import Parser, one_sentence
@@ -171,6 +173,7 @@ class Pipeline:
         records = assembly.finish()
         assembly.mentions.extend(club_mentions(assembly.mentions, p.text, self.lexicon, self._clubs))
         assembly.mentions.extend(predicated_mentions(assembly.mentions, p.text, self.lexicon))
+        assembly.mentions.extend(membership_mentions(assembly.mentions, p.text, self.lexicon))
         entities = link(assembly.mentions, self.lexicon)
         resolved = resolve(records, assembly.mentions, p.text, self.lexicon, entities)
         resolved = agency(resolved, assembly.mentions, p.text, self.lexicon)
@@ -179,6 +182,8 @@ class Pipeline:
             resolved = discourse_hosts(
                 resolved, entities, p.text, self.lexicon, self.organizations, assembly.read.organisations
             )
+        # サルコジ大統領 in a report from フランス: the one state the text names
+        resolved = text_state(resolved, p.text, self.lexicon)
         canonical = canonicalise(
             resolved, self.organizations, p.text, self.lexicon, written=assembly.read.organisations
         )

@@ -1,0 +1,148 @@
+"""The body a person belongs to by what a sentence says happened: they joined it, or it
+gave them a post.
+
+News states an affiliation as an event as often as with の: 山田選手は今季、横浜FCに
+移籍した (joined), 鈴木氏は民政党の代表に就任した (the body of the post), 民政党は山田太郎氏
+を党首に選出した (the body appointed them). The verbs are data (`membership_verbs.tsv`);
+the body must read as one (a known name, a name ending like an organisation's, a club's
+name, a name in brackets), never a place, a post or an outlet's report of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from quotes.lexicon import MEMBERSHIP_CLASSES, Lexicon
+from quotes.people.clubs import CLUB_FORM
+from quotes.people.mentions import Parts
+from quotes.people.sources import is_place
+from quotes.records import Affiliation
+
+#: the characters an organisation's name is written in (横浜FC, 日本サッカー協会)
+_NAME_CHARS = r"\p{Han}\p{Katakana}ー・A-Za-zＡ-Ｚａ-ｚ0-9０-９"
+#: a body's name, starting at a word boundary, or a name in brackets (「法と正義」)
+_BODY = rf"(?:「(?P<quoted>[^「」、。]{{2,20}})」|(?<![{_NAME_CHARS}])(?P<org>[{_NAME_CHARS}]{{2,24}}))"
+#: what turns the event round: 移籍しない, 入団を拒否した, 就任せず
+_DENIED = regex.compile(r"^[^。、]{0,4}?(?:ない|なかった|せず|ず[、。に]|を拒|を断|を見送)")
+#: how far a sentence may run between the person and the event (今季、2010年に)
+_GAP = 40
+
+
+def membership_mentions(mentions: Iterable[Parts], source: str, lex: Lexicon) -> list[Parts]:
+    """Mentions of people with the body a sentence about them says they joined or were
+    given a post in: each mention with no affiliation of its own, again with that body."""
+    joins, appoints, leads = (_verbs(lex, kind) for kind in MEMBERSHIP_CLASSES)
+    if joins is None or appoints is None or leads is None:
+        return []
+    joined = regex.compile(rf"{_BODY}(?:の(?P<post>[^、。「」のはがを]{{1,10}}?))?に(?P<verb>{joins})")
+    opened = regex.compile(rf"\s*(?:[^。、「」]{{1,10}}、)?{_BODY}(?:は|も)、?")
+    appointed = regex.compile(rf"(?P<post>[^、。「」はが]{{0,16}}?)(?P<verb>{appoints})")
+    led = regex.compile(rf"が(?:{leads})(?:[^、。「」のはがを]{{1,8}}の)?{_BODY}")
+    people = sorted(
+        (m for m in mentions if m.speaker.name and not m.speaker.anonymous), key=lambda m: m.speaker.start
+    )
+    starts = [m.speaker.start for m in people]
+    found: list[Parts] = []
+    for m in people:
+        if m.affiliation is not None:
+            continue
+        speaker = m.speaker
+        after = source[speaker.end : speaker.end + 2]
+        body = _on_behalf(source, speaker.start, lex) if after[:1] in ("は", "が", "も", "ら") else None
+        if body is not None:
+            pass
+        elif (hit := led.match(source, speaker.end)) is not None:
+            body = _body(hit, source, lex)  # 山田一郎氏が率いる民政党
+        elif after[:1] in ("は", "が", "も"):
+            body = _joined(joined, source, speaker.end + 1, starts, lex)
+        elif after[:1] == "を":
+            body = _appointed(opened, appointed, source, speaker.start, speaker.end + 1, lex)
+        else:
+            body = None
+        if body is not None:
+            found.append(Parts(speaker=speaker, affiliation=body))
+    return found
+
+
+#: a body written right before a person, who speaks or acts for it: 民政党から山田代表が
+#: (出席した), 民政党を代表して山田氏が
+_FOR_BODY = regex.compile(rf"{_BODY}(?:からは|からも|から|を代表して|を代表し)、?$")
+
+
+def _on_behalf(source: str, start: int, lex: Lexicon) -> Affiliation | None:
+    """The body the words just before a person say they come from or act for."""
+    hit = _FOR_BODY.search(source, max(0, start - 30), start)
+    return _body(hit, source, lex) if hit is not None else None
+
+
+def _verbs(lex: Lexicon, kind: str) -> str | None:
+    """An alternation of the table's verbs of one kind, longest first."""
+    verbs = sorted((v for v, k in lex.membership_verbs.items() if k == kind), key=len, reverse=True)
+    return "|".join(regex.escape(v) for v in verbs) if verbs else None
+
+
+def _joined(
+    pattern: regex.Pattern[str], source: str, at: int, starts: Sequence[int], lex: Lexicon
+) -> Affiliation | None:
+    """The body the person at `at` (past their は/が) joined, in the sentence's next words,
+    before another person is named or a quotation opens."""
+    end = _clause_end(source, at)
+    for hit in pattern.finditer(source, at, end):
+        if any(at <= s < hit.start() for s in starts):
+            return None  # 山田氏は、鈴木氏が民政党に入党したと: another person joined
+        if _DENIED.match(source, hit.end()):
+            return None
+        return _body(hit, source, lex)
+    return None
+
+
+def _appointed(
+    opened: regex.Pattern[str],
+    pattern: regex.Pattern[str],
+    source: str,
+    start: int,
+    at: int,
+    lex: Lexicon,
+) -> Affiliation | None:
+    """The body that gave the person between `start` and `at` (past their を) a post: the
+    sentence's topic (民政党は、…山田氏を党首に選出した), when the verb follows."""
+    begin = max(source.rfind("。", 0, start), source.rfind("\n", 0, start)) + 1
+    head = opened.match(source, begin, start)
+    if head is None or "「" in source[head.end() : start] or "。" in source[head.end() : start]:
+        return None
+    hit = pattern.match(source, at, min(_clause_end(source, at), at + 24))
+    if hit is None or _DENIED.match(source, hit.end()):
+        return None
+    post = hit.group("post").removesuffix("に").removesuffix("として")
+    title = lex.suffix(post, lex.titles)
+    if title is not None and len(post) > len(title) and lex.names_org(post[: -len(title)]):
+        return None  # 政府は山田氏を日銀総裁に任命した: the post is in another body
+    return _body(head, source, lex)
+
+
+def _clause_end(source: str, at: int) -> int:
+    """Where the words after `at` stop being about the same event: the sentence's end or
+    a quotation, at most `_GAP` characters on."""
+    stops = [k for k in (source.find(c, at) for c in "。「\n") if k >= 0]
+    return min([*stops, at + _GAP, len(source)])
+
+
+def _body(hit: regex.Match[str], source: str, lex: Lexicon) -> Affiliation | None:
+    """The body a match names, when it reads as one: not a place, a post or a medium's
+    word for a kind of body; a name in brackets is one."""
+    group = "quoted" if hit.group("quoted") else "org"
+    text = hit.group(group)
+    if group == "org":
+        if is_place(text, lex) or lex.suffix(text, lex.titles) is not None:
+            return None
+        if not (lex.names_org(text) or CLUB_FORM.fullmatch(text) or regex.search(r"[A-ZＡ-Ｚ]{2}", text)):
+            return None
+        if text in lex.org_kinds or lex.suffix(text, lex.org_descriptions) == text:
+            return None  # チームに加入した, 球団に入団した: a word for a kind of body names none
+    start, end = hit.span(group)
+    named = regex.match(r"「[^「」、。]{1,28}」", source[end : end + 30])
+    if group == "org" and named is not None:
+        end += named.end()  # NPO法人「緑の会」: the kind of body with its name
+    return Affiliation(start=start, end=end, text=source[start:end])

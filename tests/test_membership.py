@@ -1,0 +1,112 @@
+"""The body a person belongs to by what the text says happened or where they stand: they
+joined it, it appointed them, they lead it or come from it; the one state a text names
+for its officers; asides that say 所属."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+
+
+def _last_speech(records: list[quotes.Quotation]) -> quotes.Quotation:
+    return [r for r in records if r.speaker is not None][-1]
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        # joined: the に-phrase of a verb of joining
+        ("山田選手は今季、横浜FCに移籍した。山田選手は「チームに貢献したい」と語った。", "横浜FC"),
+        ("佐藤氏は2010年にソニーに入社した。佐藤氏は「夢がかなった」と話した。", "ソニー"),
+        ("鈴木氏は昨年、民政党の代表に就任した。鈴木代表は「党を立て直す」と述べた。", "民政党"),
+        # appointed: the body is the topic, the person its を-phrase
+        ("民政党は山田太郎氏を党首に選出した。山田氏は「全力を尽くす」と語った。", "民政党"),
+        (
+            "「法と正義」はすでにカジミーツ・マーチンキウィッツ氏を首相候補として指名している。"
+            "マーチンキウィッツ首相候補は、連立内閣を作ると語っていた。",
+            "法と正義",
+        ),
+        # leads: the person is the subject of a clause on the body
+        (
+            "山田一郎氏が率いる民政党は12日、公約を発表した。山田氏は「政権交代を実現する」と述べた。",
+            "民政党",
+        ),
+        (
+            "佐藤氏が設立したNPO法人「緑の会」は12日、声明を出した。佐藤氏は「撤回を求める」と述べた。",
+            "NPO法人「緑の会」",
+        ),
+        # comes from, acts for
+        ("式典には民政党から山田一郎代表が出席した。山田代表は「感慨深い」と述べた。", "民政党"),
+        ("民政党を代表して山田一郎氏が「遺憾だ」と述べた。", "民政党"),
+        # an aside or a description that says 所属
+        ("林伸伍選手（アイリッシュアランRS所属）は「とても嬉しいです」と語った。", "アイリッシュアランRS"),
+        ("横浜FC所属の山田選手は「点が取れてよかった」と語った。", "横浜FC"),
+        ("民政党のトップである山田一郎氏は「政権交代を実現する」と述べた。", "民政党"),
+        # the head of an international body, after the body as the topic
+        ("WHOは声明を出した。テドロス事務局長は「各国は協力すべきだ」と述べた。", "WHO"),
+        ("東北大学は12日、研究成果を発表した。大野英男学長は「誇りに思う」と述べた。", "東北大学"),
+    ],
+)
+def test_the_body_a_sentence_says_a_person_joined_or_stands_for(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    record = _last_speech(extractor.extract(text))
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+    assert text[record.affiliation.start : record.affiliation.end] == affiliation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another person joined
+        "田中氏は、鈴木氏が民政党に入党したと明かした。田中氏は「驚いた」と語った。",
+        # the move was denied, not made
+        "山田選手は横浜FCへの移籍を否定した。山田選手は「今のチームで頑張る」と語った。",
+        # a post with no body named
+        "山田選手は監督に就任した。山田監督は「勝ちたい」と語った。",
+        # the post named is another body's (日銀), not the appointer's
+        "政府は山田一郎氏を日銀総裁に任命した。山田氏は「物価の安定に努める」と述べた。",
+        # a place one comes from is no body
+        "東京から山田さんが駆けつけた。山田さんは「うれしい」と話した。",
+        # a state's local post is no company's head
+        "環境省は12日、指針を発表した。山田局長は「徹底する」と述べた。",
+    ],
+)
+def test_no_body_where_the_sentence_names_none_of_the_persons(extractor: quotes.Extractor, text: str) -> None:
+    assert _last_speech(extractor.extract(text)).affiliation is None
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        ("フランスで13日、大規模なデモが行われた。サルコジ大統領は「改革は続ける」と述べた。", "フランス"),
+        ("ドイツ政府は12日、新たな支援策を決めた。メルケル首相は「必要な措置だ」と述べた。", "ドイツ"),
+        # インドネシア, not the インド written inside it
+        ("インドネシアで地震があった。ユドヨノ大統領は「全力で救助する」と述べた。", "インドネシア"),
+    ],
+)
+def test_a_states_officer_belongs_to_the_one_state_the_text_names(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    record = _last_speech(extractor.extract(text))
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+
+
+def test_no_state_is_given_when_the_text_names_two(extractor: quotes.Extractor) -> None:
+    text = (
+        "米国のブッシュ大統領と会談した。ロシアのメドベージェフ大統領は「協力する」と述べた。"
+        "プーチン首相は「満足だ」と語った。"
+    )
+    assert _last_speech(extractor.extract(text)).affiliation is None
+
+
+def test_a_post_a_candidate_is_for_is_part_of_the_title(extractor: quotes.Extractor) -> None:
+    record = _last_speech(extractor.extract("マーチンキウィッツ首相候補は「連立を組む」と語った。"))
+    assert record.speaker is not None
+    assert (record.speaker.name, record.speaker.title) == ("マーチンキウィッツ", "首相候補")
+
+
+def test_what_the_words_are_about_is_no_medium(extractor: quotes.Extractor) -> None:
+    record = _last_speech(extractor.extract("このニュースについて、山本一郎さんは「前例がない」と話した。"))
+    assert record.via is None
