@@ -110,3 +110,19 @@ def test_a_post_a_candidate_is_for_is_part_of_the_title(extractor: quotes.Extrac
 def test_what_the_words_are_about_is_no_medium(extractor: quotes.Extractor) -> None:
     record = _last_speech(extractor.extract("このニュースについて、山本一郎さんは「前例がない」と話した。"))
     assert record.via is None
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        ("横浜FCは12日、新監督を発表した。このチームを率いる山田監督は「誇りに思う」と語った。", "横浜FC"),
+        ("トヨタ自動車は12日、決算を発表した。この会社の山田社長は「厳しい」と語った。", "トヨタ自動車"),
+        # nothing named before: the words as written
+        ("このチームを率いる山田監督は「誇りに思う」と語った。", "このチーム"),
+    ],
+)
+def test_this_and_a_kind_word_point_back_as_dou_does(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    record = _last_speech(extractor.extract(text))
+    assert record.affiliation is not None and record.affiliation.text == affiliation

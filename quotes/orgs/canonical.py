@@ -51,7 +51,7 @@ def canonical_affiliation(
         written = affiliation.text[found.start : found.end] if found is not None else affiliation.text
         org = table.starting_with(written, "sports") or org
     kinds = kinds or {}
-    text = affiliation.text
+    text = _as_same(affiliation.text)
     if org is None and source and ((text.startswith("同") and len(text) > 1) or text in kinds):
         kind = text[1:] if text.startswith("同") and text not in kinds else text
         before = [
@@ -65,6 +65,17 @@ def canonical_affiliation(
     if org is None:
         return affiliation
     return attrs.evolve(affiliation, canonical=org.canonical, category=org.category, country=org.country)
+
+
+#: demonstratives that point back to a body as 同 does (このチーム, その会社)
+_POINTING = ("この", "その")
+
+
+def _as_same(text: str) -> str:
+    """このチーム, その会社 written as 同チーム, 同会社: a kind word pointing back."""
+    if text.startswith(_POINTING) and 1 <= len(text) - 2 <= 6:
+        return "同" + text[2:]
+    return text
 
 
 def earlier_organization(
@@ -119,7 +130,7 @@ def same_as_written(
     ends in the kind (同党: …党), or the last one introduced by that kind and its name in
     brackets, which a bare kind word stands for too (ロックバンド「ミッドナイト・パレード」…
     バンドのギタリスト); the affiliation as it was when there is none."""
-    text = affiliation.text
+    text = _as_same(affiliation.text)
     part_of = _part_of_same(affiliation, written, departments)
     if part_of is not None:
         start, end = part_of
