@@ -126,3 +126,25 @@ def test_this_and_a_kind_word_point_back_as_dou_does(
 ) -> None:
     record = _last_speech(extractor.extract(text))
     assert record.affiliation is not None and record.affiliation.text == affiliation
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        # people named in a row after one organisation share it
+        (
+            "会談には、民政党の山田一郎代表、鈴木次郎幹事長らが出席した。鈴木氏は「協力していく」と述べた。",
+            "民政党",
+        ),
+        # each their own: the first person is no part of the second's organisation
+        (
+            "民政党の山田一郎代表と自由党の鈴木次郎幹事長が会談した。鈴木幹事長は「協力していく」と述べた。",
+            "自由党",
+        ),
+    ],
+)
+def test_people_named_in_a_row_after_one_organisation(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    record = _last_speech(extractor.extract(text))
+    assert record.affiliation is not None and record.affiliation.text == affiliation

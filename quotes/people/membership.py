@@ -146,3 +146,27 @@ def _body(hit: regex.Match[str], source: str, lex: Lexicon) -> Affiliation | Non
     if group == "org" and named is not None:
         end += named.end()  # NPO法人「緑の会」: the kind of body with its name
     return Affiliation(start=start, end=end, text=source[start:end])
+
+
+#: what joins people named in a row (民政党の山田代表と鈴木幹事長, 山田代表や鈴木幹事長ら)
+_JOINERS = ("と", "や", "、")
+
+
+def shared_mentions(mentions: Iterable[Parts], source: str) -> list[Parts]:
+    """People named in a row after one organisation and の, each with a post: the second
+    and later ones with that organisation too (民政党の山田一郎代表と鈴木次郎幹事長)."""
+    people = {m.speaker.end: m for m in mentions if m.speaker.name and not m.speaker.anonymous}
+    found: list[Parts] = []
+    for m in sorted(people.values(), key=lambda m: m.speaker.start):
+        speaker = m.speaker
+        if m.affiliation is not None or not speaker.title:
+            continue
+        before = people.get(speaker.start - 1)
+        if before is None or source[speaker.start - 1] not in _JOINERS or not before.speaker.title:
+            continue
+        body = before.affiliation
+        if body is None or source[body.end : before.speaker.start] != "の":
+            continue  # 山田代表と鈴木幹事長: no body written before the first
+        found.append(Parts(speaker=speaker, affiliation=body))
+        people[speaker.end] = Parts(speaker=speaker, affiliation=body)  # a third one after
+    return found

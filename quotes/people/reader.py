@@ -138,9 +138,27 @@ class MentionReader:
             )
             parts = self._bracketed_name(head, self._whole_names(self._hosted(unit, head, parts)))
             parts = _belonging(self._department(head, self._press_office(parts)))
+            parts = self._past_coordination(parts)
             self._done[key] = parts
             self._note_organisation(head, self._done[key])
         return self._done[key]
+
+    def _past_coordination(self, parts: Parts | None) -> Parts | None:
+        """民政党の山田一郎代表と自由党の鈴木次郎幹事長: the parser may hang the first person on
+        the second's organisation; the affiliation is what follows the last person named in it."""
+        affiliation = parts.affiliation if parts is not None else None
+        if parts is None or affiliation is None:
+            return parts
+        cut = None
+        for joiner in regex.finditer(r"[とや、]", affiliation.text):
+            before = affiliation.text[: joiner.start()]
+            if self.lex.suffix(before, self.lex.titles) or self.lex.suffix(before, self.lex.honorifics):
+                cut = joiner.end()
+        if cut is None or len(affiliation.text) - cut < 2:
+            return parts
+        start = affiliation.start + cut
+        text = self.source[start : affiliation.end]
+        return attrs.evolve(parts, affiliation=Affiliation(start=start, end=affiliation.end, text=text))
 
     def _note_organisation(self, head: Token, parts: Parts | None) -> None:
         """Keep a speaker that is an organisation by its words: a proper noun or a known
