@@ -13,6 +13,13 @@ def _last_speech(records: list[quotes.Quotation]) -> quotes.Quotation:
     return [r for r in records if r.speaker is not None][-1]
 
 
+def _assert_affiliation(extractor: quotes.Extractor, text: str, affiliation: str) -> None:
+    """The last record with a speaker has this affiliation, at its place in the text."""
+    record = _last_speech(extractor.extract(text))
+    assert record.affiliation is not None and record.affiliation.text == affiliation
+    assert text[record.affiliation.start : record.affiliation.end] == affiliation
+
+
 @pytest.mark.parametrize(
     "text,affiliation",
     [
@@ -51,9 +58,7 @@ def _last_speech(records: list[quotes.Quotation]) -> quotes.Quotation:
 def test_the_body_a_sentence_says_a_person_joined_or_stands_for(
     extractor: quotes.Extractor, text: str, affiliation: str
 ) -> None:
-    record = _last_speech(extractor.extract(text))
-    assert record.affiliation is not None and record.affiliation.text == affiliation
-    assert text[record.affiliation.start : record.affiliation.end] == affiliation
+    _assert_affiliation(extractor, text, affiliation)
 
 
 @pytest.mark.parametrize(
@@ -89,8 +94,7 @@ def test_no_body_where_the_sentence_names_none_of_the_persons(extractor: quotes.
 def test_a_states_officer_belongs_to_the_one_state_the_text_names(
     extractor: quotes.Extractor, text: str, affiliation: str
 ) -> None:
-    record = _last_speech(extractor.extract(text))
-    assert record.affiliation is not None and record.affiliation.text == affiliation
+    _assert_affiliation(extractor, text, affiliation)
 
 
 def test_no_state_is_given_when_the_text_names_two(extractor: quotes.Extractor) -> None:
@@ -124,8 +128,7 @@ def test_what_the_words_are_about_is_no_medium(extractor: quotes.Extractor) -> N
 def test_this_and_a_kind_word_point_back_as_dou_does(
     extractor: quotes.Extractor, text: str, affiliation: str
 ) -> None:
-    record = _last_speech(extractor.extract(text))
-    assert record.affiliation is not None and record.affiliation.text == affiliation
+    _assert_affiliation(extractor, text, affiliation)
 
 
 @pytest.mark.parametrize(
@@ -146,5 +149,4 @@ def test_this_and_a_kind_word_point_back_as_dou_does(
 def test_people_named_in_a_row_after_one_organisation(
     extractor: quotes.Extractor, text: str, affiliation: str
 ) -> None:
-    record = _last_speech(extractor.extract(text))
-    assert record.affiliation is not None and record.affiliation.text == affiliation
+    _assert_affiliation(extractor, text, affiliation)
