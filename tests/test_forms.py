@@ -212,3 +212,23 @@ def test_a_passive_cue_is_said_by_its_agent(
 ) -> None:
     record = next(r for r in extractor.extract(text) if r.kind != "indirect")
     assert (record.speaker.text if record.speaker else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text,name,title",
+    [
+        (
+            "逮捕されたのは、東京都に住む自称ミュージシャンの野田伊佐也容疑者・42歳で、「やっていない」と話している。",
+            "野田伊佐也",
+            "容疑者",
+        ),
+        ("会社員の山田太郎さん・35歳は「驚いた」と話した。", "山田太郎", None),
+    ],
+)
+def test_an_age_after_a_middle_dot_is_an_aside_of_the_name(
+    extractor: quotes.Extractor, text: str, name: str, title: str | None
+) -> None:
+    record = next(r for r in extractor.extract(text) if r.speaker is not None)
+    assert record.speaker is not None
+    assert (record.speaker.name, record.speaker.title) == (name, title)
+    assert text[record.speaker.start : record.speaker.end] == record.speaker.text

@@ -34,6 +34,8 @@ def _assert_affiliation(extractor: quotes.Extractor, text: str, affiliation: str
             "マーチンキウィッツ首相候補は、連立内閣を作ると語っていた。",
             "法と正義",
         ),
+        # a description before the body, and a post given as the new one
+        ("野党の民政党は、山田太郎衆院議員（52）を新代表に選出した。山田氏は「尽くす」と語った。", "民政党"),
         # leads: the person is the subject of a clause on the body
         (
             "山田一郎氏が率いる民政党は12日、公約を発表した。山田氏は「政権交代を実現する」と述べた。",
@@ -42,6 +44,12 @@ def _assert_affiliation(extractor: quotes.Extractor, text: str, affiliation: str
         (
             "佐藤氏が設立したNPO法人「緑の会」は12日、声明を出した。佐藤氏は「撤回を求める」と述べた。",
             "NPO法人「緑の会」",
+        ),
+        # a time between the founder and the verb; a name in katakana is a body one set up
+        (
+            "技術者の藤堂真一氏（45）が2016年に設立したアストロリンクは10日、新事業を発表した。"
+            "藤堂社長は「道具にしたい」と語った。",
+            "アストロリンク",
         ),
         # comes from, acts for
         ("式典には民政党から山田一郎代表が出席した。山田代表は「感慨深い」と述べた。", "民政党"),

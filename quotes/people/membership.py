@@ -24,6 +24,8 @@ from quotes.records import Affiliation
 _NAME_CHARS = r"\p{Han}\p{Katakana}ー・A-Za-zＡ-Ｚａ-ｚ0-9０-９"
 #: a body's name, starting at a word boundary, or a name in brackets (「法と正義」)
 _BODY = rf"(?:「(?P<quoted>[^「」、。]{{2,20}})」|(?<![{_NAME_CHARS}])(?P<org>[{_NAME_CHARS}]{{2,24}}))"
+#: a name in katakana (アストロリンク), which a body one sets up may have
+_KATAKANA_NAME = regex.compile(r"\p{Katakana}[\p{Katakana}ー・]{2,}")
 #: what turns the event round: 移籍しない, 入団を拒否した, 就任せず
 _DENIED = regex.compile(r"^[^。、]{0,4}?(?:ない|なかった|せず|ず[、。に]|を拒|を断|を見送)")
 #: how far a sentence may run between the person and the event (今季、2010年に)
@@ -37,9 +39,15 @@ def membership_mentions(mentions: Iterable[Parts], source: str, lex: Lexicon) ->
     if joins is None or appoints is None or leads is None:
         return []
     joined = regex.compile(rf"{_BODY}(?:の(?P<post>[^、。「」のはがを]{{1,10}}?))?に(?P<verb>{joins})")
-    opened = regex.compile(rf"\s*(?:[^。、「」]{{1,10}}、)?{_BODY}(?:は|も)、?")
+    # (一方、) (野党の) 日本共創党は: a connective and a description may come first
+    opened = regex.compile(
+        rf"\s*(?:[^。、「」]{{1,10}}、)?(?:[^。、「」のはが]{{1,10}}の)?{_BODY}(?:は|も)、?"
+    )
     appointed = regex.compile(rf"(?P<post>[^、。「」はが]{{0,16}}?)(?P<verb>{appoints})")
-    led = regex.compile(rf"が(?:{leads})(?:[^、。「」のはがを]{{1,8}}の)?{_BODY}")
+    # 藤堂氏が2016年に設立したアストロリンク: a time may come between
+    led = regex.compile(
+        rf"(?:[（(][^（）()]{{1,20}}[)）])?が(?:[^、。「」はがを]{{1,12}}に)?(?:{leads})(?:[^、。「」のはがを]{{1,8}}の)?{_BODY}"
+    )
     people = sorted(
         (m for m in mentions if m.speaker.name and not m.speaker.anonymous), key=lambda m: m.speaker.start
     )
@@ -54,7 +62,7 @@ def membership_mentions(mentions: Iterable[Parts], source: str, lex: Lexicon) ->
         if body is not None:
             pass
         elif (hit := led.match(source, speaker.end)) is not None:
-            body = _body(hit, source, lex)  # 山田一郎氏が率いる民政党
+            body = _body(hit, source, lex, named=True)  # 山田一郎氏が率いる民政党
         elif after[:1] in ("は", "が", "も"):
             body = _joined(joined, source, speaker.end + 1, starts, lex)
         elif after[:1] == "を":
@@ -129,22 +137,29 @@ def _clause_end(source: str, at: int) -> int:
     return min([*stops, at + _GAP, len(source)])
 
 
-def _body(hit: regex.Match[str], source: str, lex: Lexicon) -> Affiliation | None:
+def _body(hit: regex.Match[str], source: str, lex: Lexicon, *, named: bool = False) -> Affiliation | None:
     """The body a match names, when it reads as one: not a place, a post or a medium's
-    word for a kind of body; a name in brackets is one."""
+    word for a kind of body; a name in brackets is one, and with `named` (what one sets up
+    or leads is a body) a name in katakana too."""
     group = "quoted" if hit.group("quoted") else "org"
     text = hit.group(group)
     if group == "org":
         if is_place(text, lex) or lex.suffix(text, lex.titles) is not None:
             return None
-        if not (lex.names_org(text) or CLUB_FORM.fullmatch(text) or regex.search(r"[A-ZＡ-Ｚ]{2}", text)):
+        katakana = named and _KATAKANA_NAME.fullmatch(text) is not None
+        if not (
+            katakana
+            or lex.names_org(text)
+            or CLUB_FORM.fullmatch(text)
+            or regex.search(r"[A-ZＡ-Ｚ]{2}", text)
+        ):
             return None
         if text in lex.org_kinds or lex.suffix(text, lex.org_descriptions) == text:
             return None  # チームに加入した, 球団に入団した: a word for a kind of body names none
     start, end = hit.span(group)
-    named = regex.match(r"「[^「」、。]{1,28}」", source[end : end + 30])
-    if group == "org" and named is not None:
-        end += named.end()  # NPO法人「緑の会」: the kind of body with its name
+    bracket = regex.match(r"「[^「」、。]{1,28}」", source[end : end + 30])
+    if group == "org" and bracket is not None:
+        end += bracket.end()  # NPO法人「緑の会」: the kind of body with its name
     return Affiliation(start=start, end=end, text=source[start:end])
 
 

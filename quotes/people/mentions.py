@@ -21,7 +21,7 @@ from quotes.people.offices import country_in_title
 from quotes.people.sources import ASIDE, is_affiliation
 from quotes.people.titles import READING, org_prefix, reading_gap, title_start
 from quotes.records import Affiliation, Span, Speaker
-from quotes.text.masking import Unit
+from quotes.text.masking import AGE_AFTER, Unit
 
 #: plural markers written after a speaker (高官ら, 関係者たち)
 PLURALS = ("たち", "ら", "等", "自身")  # and the emphatic 自身 (佐々木投手自身)
@@ -496,5 +496,5 @@ def _reading(text: str) -> str | None:
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
-    value = ASIDE.sub("", value).strip(" 　・、")
+    value = AGE_AFTER.sub("", ASIDE.sub("", value)).strip(" 　・、")
     return value or None

@@ -109,7 +109,9 @@ def _with_number(tok: Token) -> str:
 def _belonging(parts: Parts | None) -> Parts | None:
     """横浜FC所属の山田選手: the body, without the word that says one belongs to it."""
     affiliation = parts.affiliation if parts is not None else None
-    if parts is None or affiliation is None or not affiliation.text.endswith(_BELONGS_TO):
+    if parts is None or affiliation is None:
+        return parts
+    if not affiliation.text.endswith(_BELONGS_TO):
         return parts
     if len(affiliation.text) < len(_BELONGS_TO) + 2:
         return parts

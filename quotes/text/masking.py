@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from quotes.text.brackets import BracketPair
 
@@ -79,6 +80,10 @@ class Unit:
         )
 
 
+#: an age written after a name with a middle dot, as TV news writes it (山田太郎容疑者・42歳)
+AGE_AFTER = regex.compile(r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー])・[0-9０-９]{1,3}歳(?![0-9０-９\p{Han}])")
+
+
 def _asides(text: str, start: int, end: int, protected: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """`(open, close)` of short parenthetical asides in `text[start:end]`, outside quotations."""
     found: list[tuple[int, int]] = []
@@ -97,7 +102,11 @@ def _asides(text: str, start: int, end: int, protected: Sequence[tuple[int, int]
                 i = close + 1
                 continue
         i += 1
-    return found
+    for age in AGE_AFTER.finditer(text, start, end):
+        a, b = age.span()
+        if not _within(a, protected) and not any(x <= a <= y for x, y in found):
+            found.append((a, b - 1))  # 野田伊佐也容疑者・42歳: an age, as （42） is
+    return sorted(found)
 
 
 def _within(i: int, protected: Sequence[tuple[int, int]]) -> bool:
