@@ -157,5 +157,7 @@ def _countries_written(source: str, lex: Lexicon) -> list[tuple[str, int]]:
                 continue
             if _RUNS_ON.match(name[0]) and at > 0 and _RUNS_ON.match(source[at - 1]):
                 continue
+            if _RUNS_ON.match(name[-1]) and (source[end : end + 1] == "・" or source[at - 1 : at] == "・"):
+                continue  # マルタ・ソレル報道官: part of a person's name
             found[at] = name
     return sorted(((name, at) for at, name in found.items()), key=lambda x: x[1])
