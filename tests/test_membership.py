@@ -153,6 +153,8 @@ def test_this_and_a_kind_word_point_back_as_dou_does(
             "会談には、民政党の山田一郎代表、鈴木次郎幹事長らが出席した。鈴木氏は「協力していく」と述べた。",
             "民政党",
         ),
+        # the parser reads the two as one mention: the second is a person of the organisation too
+        ("民政党の山田一郎代表と鈴木次郎幹事長が会談した。鈴木幹事長は「協力する」と述べた。", "民政党"),
         # each their own: the first person is no part of the second's organisation
         (
             "民政党の山田一郎代表と自由党の鈴木次郎幹事長が会談した。鈴木幹事長は「協力していく」と述べた。",

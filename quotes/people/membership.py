@@ -18,7 +18,7 @@ from quotes.lexicon import MEMBERSHIP_CLASSES, Lexicon
 from quotes.people.clubs import CLUB_FORM
 from quotes.people.mentions import Parts
 from quotes.people.sources import is_place
-from quotes.records import Affiliation
+from quotes.records import Affiliation, Speaker
 
 #: the characters an organisation's name is written in (横浜FC, 日本サッカー協会)
 _NAME_CHARS = r"\p{Han}\p{Katakana}ー・A-Za-zＡ-Ｚａ-ｚ0-9０-９"
@@ -167,11 +167,19 @@ def _body(hit: regex.Match[str], source: str, lex: Lexicon, *, named: bool = Fal
 _JOINERS = ("と", "や", "、")
 
 
-def shared_mentions(mentions: Iterable[Parts], source: str) -> list[Parts]:
+#: two people with posts in a row after one organisation, which the parser may read as one
+#: mention: 民政党の山田一郎代表と鈴木次郎幹事長が
+_PAIR = regex.compile(
+    rf"{_BODY}の(?P<first>[\p{{Han}}\p{{Katakana}}ー・]{{2,14}}?)[とや、]"
+    r"(?P<second>[\p{Han}\p{Katakana}ー・]{3,16}?)(?=[がはもら、])"
+)
+
+
+def shared_mentions(mentions: Iterable[Parts], source: str, lex: Lexicon) -> list[Parts]:
     """People named in a row after one organisation and の, each with a post: the second
     and later ones with that organisation too (民政党の山田一郎代表と鈴木次郎幹事長)."""
     people = {m.speaker.end: m for m in mentions if m.speaker.name and not m.speaker.anonymous}
-    found: list[Parts] = []
+    found = _pairs(source, lex)
     for m in sorted(people.values(), key=lambda m: m.speaker.start):
         speaker = m.speaker
         if m.affiliation is not None or not speaker.title:
@@ -184,4 +192,23 @@ def shared_mentions(mentions: Iterable[Parts], source: str) -> list[Parts]:
             continue  # 山田代表と鈴木幹事長: no body written before the first
         found.append(Parts(speaker=speaker, affiliation=body))
         people[speaker.end] = Parts(speaker=speaker, affiliation=body)  # a third one after
+    return found
+
+
+def _pairs(source: str, lex: Lexicon) -> list[Parts]:
+    """The second person of each pair `_PAIR` finds, as a mention of its own with the
+    organisation, when both are a name and a post and the organisation reads as one."""
+    found: list[Parts] = []
+    for hit in _PAIR.finditer(source):
+        body = _body(hit, source, lex)
+        first, second = hit.group("first"), hit.group("second")
+        posts = [lex.suffix(first, lex.titles), lex.suffix(second, lex.titles)]
+        if body is None or posts[0] is None or posts[1] is None:
+            continue
+        name = second[: -len(posts[1])]
+        if len(first) - len(posts[0]) < 2 or len(name) < 2 or lex.names_org(name):
+            continue  # 民政党の代表と幹事長: posts, no names
+        start, end = hit.span("second")
+        speaker = Speaker(start=start, end=end, text=second, name=name, title=posts[1])
+        found.append(Parts(speaker=speaker, affiliation=body))
     return found

@@ -174,7 +174,7 @@ class Pipeline:
         assembly.mentions.extend(club_mentions(assembly.mentions, p.text, self.lexicon, self._clubs))
         assembly.mentions.extend(predicated_mentions(assembly.mentions, p.text, self.lexicon))
         assembly.mentions.extend(membership_mentions(assembly.mentions, p.text, self.lexicon))
-        assembly.mentions.extend(shared_mentions(assembly.mentions, p.text))
+        assembly.mentions.extend(shared_mentions(assembly.mentions, p.text, self.lexicon))
         entities = link(assembly.mentions, self.lexicon)
         resolved = resolve(records, assembly.mentions, p.text, self.lexicon, entities)
         resolved = agency(resolved, assembly.mentions, p.text, self.lexicon)
