@@ -1,5 +1,6 @@
-"""The body a person belongs to by what a sentence says happened: they joined it, or it
-gave them a post.
+"""The body a person belongs to by what a sentence says happened or where it writes them:
+they joined it, it gave them a post, they lead it or act for it, or they are named in a row
+after it with another of its people.
 
 News states an affiliation as an event as often as with の: 山田選手は今季、横浜FCに
 移籍した (joined), 鈴木氏は民政党の代表に就任した (the body of the post), 民政党は山田太郎氏
@@ -11,6 +12,7 @@ name, a name in brackets), never a place, a post or an outlet's report of it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 import regex
 
@@ -35,19 +37,10 @@ _GAP = 40
 def membership_mentions(mentions: Iterable[Parts], source: str, lex: Lexicon) -> list[Parts]:
     """Mentions of people with the body a sentence about them says they joined or were
     given a post in: each mention with no affiliation of its own, again with that body."""
-    joins, appoints, leads = (_verbs(lex, kind) for kind in MEMBERSHIP_CLASSES)
-    if joins is None or appoints is None or leads is None:
+    verbs = tuple(_verbs(lex, kind) for kind in MEMBERSHIP_CLASSES)
+    if None in verbs:
         return []
-    joined = regex.compile(rf"{_BODY}(?:の(?P<post>[^、。「」のはがを]{{1,10}}?))?に(?P<verb>{joins})")
-    # (一方、) (野党の) 日本共創党は: a connective and a description may come first
-    opened = regex.compile(
-        rf"\s*(?:[^。、「」]{{1,10}}、)?(?:[^。、「」のはが]{{1,10}}の)?{_BODY}(?:は|も)、?"
-    )
-    appointed = regex.compile(rf"(?P<post>[^、。「」はが]{{0,16}}?)(?P<verb>{appoints})")
-    # 藤堂氏が2016年に設立したアストロリンク: a time may come between
-    led = regex.compile(
-        rf"(?:[（(][^（）()]{{1,20}}[)）])?が(?:[^、。「」はがを]{{1,12}}に)?(?:{leads})(?:[^、。「」のはがを]{{1,8}}の)?{_BODY}"
-    )
+    joined, opened, appointed, led = _patterns(*verbs)
     people = sorted(
         (m for m in mentions if m.speaker.name and not m.speaker.anonymous), key=lambda m: m.speaker.start
     )
@@ -57,21 +50,35 @@ def membership_mentions(mentions: Iterable[Parts], source: str, lex: Lexicon) ->
         if m.affiliation is not None:
             continue
         speaker = m.speaker
-        after = source[speaker.end : speaker.end + 2]
-        body = _on_behalf(source, speaker.start, lex) if after[:1] in ("は", "が", "も", "ら") else None
-        if body is not None:
-            pass
-        elif (hit := led.match(source, speaker.end)) is not None:
+        after = source[speaker.end : speaker.end + 1]
+        body = _on_behalf(source, speaker.start, lex) if after in ("は", "が", "も", "ら") else None
+        if body is None and (hit := led.match(source, speaker.end)) is not None:
             body = _body(hit, source, lex, named=True)  # 山田一郎氏が率いる民政党
-        elif after[:1] in ("は", "が", "も"):
+        elif body is None and after in ("は", "が", "も"):
             body = _joined(joined, source, speaker.end + 1, starts, lex)
-        elif after[:1] == "を":
+        elif body is None and after == "を":
             body = _appointed(opened, appointed, source, speaker.start, speaker.end + 1, lex)
-        else:
-            body = None
         if body is not None:
             found.append(Parts(speaker=speaker, affiliation=body))
     return found
+
+
+@cache
+def _patterns(joins: str, appoints: str, leads: str) -> tuple[regex.Pattern[str], ...]:
+    """The patterns for the table's verbs, compiled once: joined, the appointing topic, the
+    appointment after を, led."""
+    joined = regex.compile(rf"{_BODY}(?:の(?P<post>[^、。「」のはがを]{{1,10}}?))?に(?P<verb>{joins})")
+    # (一方、) (野党の) 日本共創党は: a connective and a description may come first
+    opened = regex.compile(
+        rf"\s*(?:[^。、「」]{{1,10}}、)?(?:[^。、「」のはが]{{1,10}}の)?{_BODY}(?:は|も)、?"
+    )
+    appointed = regex.compile(rf"(?P<post>[^、。「」はが]{{0,16}}?)(?P<verb>{appoints})")
+    # 藤堂氏（45）が2016年に設立したアストロリンク: an aside and a time may come between
+    led = regex.compile(
+        rf"(?:[（(][^（）()]{{1,20}}[)）])?が(?:[^、。「」はがを]{{1,12}}に)?(?:{leads})"
+        rf"(?:[^、。「」のはがを]{{1,8}}の)?{_BODY}"
+    )
+    return joined, opened, appointed, led
 
 
 #: a body written right before a person, who speaks or acts for it: 民政党から山田代表が
@@ -170,7 +177,7 @@ _JOINERS = ("と", "や", "、")
 #: two people with posts in a row after one organisation, which the parser may read as one
 #: mention: 民政党の山田一郎代表と鈴木次郎幹事長が
 _PAIR = regex.compile(
-    rf"{_BODY}の(?P<first>[\p{{Han}}\p{{Katakana}}ー・]{{2,14}}?)[とや、]"
+    rf"{_BODY}の(?P<first>[\p{{Han}}\p{{Katakana}}ー・]{{2,14}}?)[{''.join(_JOINERS)}]"
     r"(?P<second>[\p{Han}\p{Katakana}ー・]{3,16}?)(?=[がはもら、])"
 )
 
@@ -190,8 +197,9 @@ def shared_mentions(mentions: Iterable[Parts], source: str, lex: Lexicon) -> lis
         body = before.affiliation
         if body is None or source[body.end : before.speaker.start] != "の":
             continue  # 山田代表と鈴木幹事長: no body written before the first
-        found.append(Parts(speaker=speaker, affiliation=body))
-        people[speaker.end] = Parts(speaker=speaker, affiliation=body)  # a third one after
+        shared = Parts(speaker=speaker, affiliation=body)
+        found.append(shared)
+        people[speaker.end] = shared  # a third one after
     return found
 
 

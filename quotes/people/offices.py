@@ -10,6 +10,7 @@ in short (文科相: 文部科学省, 国交相: 国土交通省, 外相: 外務
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import attrs
 import regex
@@ -132,10 +133,11 @@ def text_state(records: Sequence[Quotation], source: str, lex: Lexicon) -> list[
     written = _countries_written(source, lex)
     if len({lex.countries[name] for name, _ in written}) != 1:
         return list(records)
+    ids = {id(r) for r in waiting}
     out: list[Quotation] = []
     for record in records:
         speaker = record.speaker
-        if record not in waiting or speaker is None:
+        if id(record) not in ids or speaker is None:
             out.append(record)
             continue
         before = [(name, at) for name, at in written if at < speaker.start]
@@ -145,19 +147,24 @@ def text_state(records: Sequence[Quotation], source: str, lex: Lexicon) -> list[
 
 
 def _countries_written(source: str, lex: Lexicon) -> list[tuple[str, int]]:
-    """Each country's name the text writes (two characters or more, not inside a longer
-    katakana word), with where, in order."""
-    found: dict[int, str] = {}
-    for name in sorted((n for n in lex.countries if len(n) >= 2), key=len, reverse=True):
-        for hit in regex.finditer(regex.escape(name), source):
-            at, end = hit.span()
-            if any(at <= k < at + len(other) or k <= at < k + len(other) for k, other in found.items()):
-                continue  # インドネシア, not インド in it
-            if _RUNS_ON.match(name[-1]) and _RUNS_ON.match(source[end : end + 1]):
-                continue
-            if _RUNS_ON.match(name[0]) and at > 0 and _RUNS_ON.match(source[at - 1]):
-                continue
-            if _RUNS_ON.match(name[-1]) and (source[end : end + 1] == "・" or source[at - 1 : at] == "・"):
-                continue  # マルタ・ソレル報道官: part of a person's name
-            found[at] = name
-    return sorted(((name, at) for at, name in found.items()), key=lambda x: x[1])
+    """Each country's name the text writes (two characters or more, the longest at each
+    place, not inside a longer katakana word or a person's name), with where, in order."""
+    found: list[tuple[str, int]] = []
+    for hit in _country_names(tuple(lex.countries)).finditer(source):
+        name, (at, end) = hit.group(), hit.span()
+        if _RUNS_ON.match(name[-1]) and _RUNS_ON.match(source[end : end + 1]):
+            continue
+        if _RUNS_ON.match(name[0]) and at > 0 and _RUNS_ON.match(source[at - 1]):
+            continue
+        if _RUNS_ON.match(name[-1]) and (source[end : end + 1] == "・" or source[at - 1 : at] == "・"):
+            continue  # マルタ・ソレル報道官: part of a person's name
+        found.append((name, at))
+    return found
+
+
+@cache
+def _country_names(names: tuple[str, ...]) -> regex.Pattern[str]:
+    """One pattern for the countries' names of two characters or more, longest first (so
+    that インドネシア is read whole, not as インド)."""
+    longest = sorted((n for n in names if len(n) >= 2), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(n) for n in longest) or "(?!)")  # (none: no match)
