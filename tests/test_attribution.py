@@ -425,11 +425,19 @@ def test_quotation_before_a_modified_noun_that_is_no_speech_stays_a_term(extract
     [
         ("植田和男日銀総裁は「物価は上がる」と述べた。", "植田和男", "日銀総裁", "日銀"),
         ("小池百合子東京都知事は「対策を急ぐ」と述べた。", "小池百合子", "東京都知事", "東京都"),
-        ("ブリンケン米国務長官は「同盟は強固だ」と述べた。", "ブリンケン", "米国務長官", "米"),
+        ("ブリンケン米国務長官は「同盟は強固だ」と述べた。", "ブリンケン", "米国務長官", "米国務"),
+        ("山田太郎・民主党代表は「政権を取る」と述べた。", "山田太郎", "民主党代表", "民主党"),
         ("林芳正官房長官は「遺憾だ」と述べた。", "林芳正", "官房長官", None),
         ("加藤鮎子こども政策相は「支援する」と述べた。", "加藤鮎子", "こども政策相", None),
     ],
-    ids=["known_org_before_title", "two_word_org", "country_before_title", "title_of_its_own", "minister"],
+    ids=[
+        "known_org_before_title",
+        "two_word_org",
+        "country_and_department_before_title",
+        "post_set_off_with_a_dot",
+        "title_of_its_own",
+        "minister",
+    ],
 )
 def test_name_organisation_and_title_written_together_come_apart(
     extractor: quotes.Extractor, text: str, name: str, title: str, affiliation: str | None

@@ -202,3 +202,20 @@ def test_bare_seifu_is_the_government_of_the_country_the_text_is_written_from(
 ) -> None:
     (record,) = [r for r in extractor.extract(text) if r.kind == "direct"]
     assert record.affiliation is not None and record.affiliation.canonical == canonical
+
+
+@pytest.mark.parametrize(
+    "text,written,canonical",
+    [
+        ("ゲーツ米国防長官は「撤退しない」と述べた。", "米国防", "United States Department of Defense"),
+        ("ライス米国務長官は「対話を続ける」と述べた。", "米国務", "United States Department of State"),
+        ("英国防相のリード氏は「増派する」と述べた。", "英国防", "Ministry of Defence (United Kingdom)"),
+    ],
+    ids=["us_defense", "us_state", "uk_defence"],
+)
+def test_a_department_a_post_names_is_known_by_its_ministry(
+    extractor: quotes.Extractor, text: str, written: str, canonical: str
+) -> None:
+    (record,) = extractor.extract(text)
+    assert record.affiliation is not None and record.affiliation.text == written
+    assert record.affiliation.canonical == canonical

@@ -46,6 +46,10 @@ def canonical_affiliation(
     if found is None and "の" in affiliation.text:
         # 自動車大手のトヨタ自動車: a description, then the name
         found = table.lookup(affiliation.text.rsplit("の", 1)[1])
+    if found is None and affiliation.text and not affiliation.text.endswith("省"):
+        # 米国務 of 米国務長官: the department a post names, known by its name with 省
+        whole = table.lookup(affiliation.text + "省")
+        found = whole if whole is not None and whole.end == len(affiliation.text) + 1 else None
     org = found.organization if found is not None else None
     if team and (org is None or org.category != "sports"):
         written = affiliation.text[found.start : found.end] if found is not None else affiliation.text

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from quotes.grammar.phrases import is_pronoun, noun_phrase
 from quotes.grammar.tokens import BRACKETS, names_person
 from quotes.lexicon import LOCAL_BODIES, Lexicon
-from quotes.people.offices import country_in_title
+from quotes.people.offices import state_body_in_title
 from quotes.people.sources import ASIDE, is_affiliation
 from quotes.people.titles import READING, org_prefix, reading_gap, title_start
 from quotes.records import Affiliation, Span, Speaker
@@ -391,11 +391,13 @@ def _in_title(phrase: _Phrase, head: _Head, title: str, officer: bool, lex: Lexi
         at = head.start
     else:
         return None
+    while title.startswith("・") and phrase.text.startswith("・", at):
+        at, title = at + 1, title[1:]  # 山田太郎・民主党代表: the dot sets the post off the name
     org_len = org_prefix(title, lex)
     if org_len:
         return phrase.src(at, at + org_len)
-    country = country_in_title(title, lex) if officer and phrase.text.startswith(title, at) else None
-    return phrase.src(at, at + len(country)) if country else None  # 英首相, 米国務長官: the state
+    body = state_body_in_title(title, lex) if officer and phrase.text.startswith(title, at) else None
+    return phrase.src(at, at + len(body)) if body else None  # 英首相: the state; 米国務長官: 米国務
 
 
 def _part_of_group(phrase: _Phrase, mod: str, head_from: int) -> Span:
@@ -428,10 +430,10 @@ def _modifier_parts(
         # 国際問題委員会副委員長: the organisation inside the title joins the affiliation
         org_end = mod_title_at + org_prefix(mod[mod_title_at:], lex)
         title = title or phrase.src(org_end, len(mod)).text
-        country = country_in_title(mod[mod_title_at:], lex) if org_end == mod_title_at else None
-        if country is not None and lex.suffix(mod, lex.state_titles) is not None:
-            # ロシア大統領報道官のペスコフ氏: the state the post is of
-            return phrase.src(mod_title_at, mod_title_at + len(country)), title
+        body = state_body_in_title(mod[mod_title_at:], lex) if org_end == mod_title_at else None
+        if body is not None and lex.suffix(mod, lex.state_titles) is not None:
+            # ロシア大統領報道官のペスコフ氏: the state the post is of (英国防相の…: 英国防)
+            return phrase.src(mod_title_at, mod_title_at + len(body)), title
     own_title = title
     part = phrase.text[len(mod) :].lstrip("の") in lex.quantifiers  # 住民の|一人: a part of a group
     job = lex.suffix(mod, lex.anonymous) if mod_title_at is None and not part else None

@@ -2,7 +2,8 @@
 
 GUIDELINES: "for a state's officers the state or body the text names (英首相 → 英, 総務相 with
 総務省 in the text → 総務省)". A country before an officer's post (イランの大統領, 米国の当局者)
-or at the start of the post (英首相, 米国務長官) is the affiliation; a minister (X相, X大臣)
+or at the start of the post (英首相) is the affiliation, with the department the post names
+(米国務 of 米国務長官: the State Department); a minister (X相, X大臣)
 belongs to the ministry X省 when the text names it, its name written in full or the post
 in short (文科相: 文部科学省, 国交相: 国土交通省, 外相: 外務省).
 """
@@ -24,6 +25,8 @@ _MINISTRY = regex.compile(r"[\p{Han}\p{Katakana}ー・]{1,12}?省")
 _MINISTER = ("大臣", "相", "長官")
 #: what comes before 相 or 大臣 in posts that are not a ministry's (首相, 総理大臣)
 _NOT_MINISTERS = frozenset({"", "首", "副首", "総理", "副総理", "官房", "内閣官房"})
+#: a department's name within a post (国務 of 米国務長官)
+_KANJI = regex.compile(r"\p{Han}+")
 
 
 def is_officer(speaker: Speaker, lex: Lexicon) -> bool:
@@ -43,6 +46,24 @@ def country_in_title(title: str, lex: Lexicon) -> str | None:
         if rest and lex.suffix(rest, lex.state_titles) is not None and _a_post(rest, lex):
             return country
     return None
+
+
+def state_body_in_title(title: str, lex: Lexicon) -> str | None:
+    """The state an officer's post starts with, and the department it names if any: 米国務 of
+    米国務長官 and 英国防 of 英国防相 (the State Department, the Defence ministry), 英 of 英首相.
+
+    A department is a word of two or more kanji before the minister's ending (長官, 相,
+    大臣), so that 英外相 (外 is the ministry in short) gives 英 alone.
+    """
+    country = country_in_title(title, lex)
+    if country is None:
+        return None
+    rest = title[len(country) :]
+    ending = next((e for e in _MINISTER if rest.endswith(e)), None)
+    department = rest[: -len(ending)].removesuffix("副") if ending else ""  # 国務副長官
+    if len(department) >= 2 and _KANJI.fullmatch(department) and department not in _NOT_MINISTERS:
+        return country + department
+    return country
 
 
 def _a_post(text: str, lex: Lexicon) -> bool:
@@ -66,6 +87,10 @@ def ministry(speaker: Speaker, affiliation: Affiliation | None, source: str) -> 
     if stem in _NOT_MINISTERS:
         return None  # 首相, 総理大臣: the head of a government, not of a ministry
     country = affiliation.text if affiliation is not None else ""
+    if country and stem.removesuffix("副") == country:
+        # 米国務長官, whose affiliation 米国務 holds the department: 米国務省 as the text writes it
+        found = [m for m in _MINISTRY.finditer(source) if m.group().endswith(country + "省")]
+        return _nearest(found, speaker)
     stem = stem.removeprefix(country) if country else stem
     found = [m for m in _MINISTRY.finditer(source) if stem and _names_post(m.group()[:-1], stem)]
     if not found:
@@ -75,6 +100,13 @@ def ministry(speaker: Speaker, affiliation: Affiliation | None, source: str) -> 
         found = [m for m in found if m.group().startswith(country)]
         if not found:
             return None
+    return _nearest(found, speaker)
+
+
+def _nearest(found: Sequence[regex.Match[str]], speaker: Speaker) -> Affiliation | None:
+    """The ministry written nearest before the mention, else the first after it."""
+    if not found:
+        return None
     before = [m for m in found if m.end() <= speaker.start]
     chosen = before[-1] if before else found[0]
     return Affiliation(start=chosen.start(), end=chosen.end(), text=chosen.group())
