@@ -26,6 +26,8 @@ LOCAL_BODIES = frozenset("市県町村区")
 
 #: how a sentence with a membership verb writes the person and the body (membership_verbs.tsv)
 MEMBERSHIP_CLASSES = ("join", "appoint", "lead")
+#: the kinds of body a post is held in (body_posts.tsv)
+BODY_CLASSES = ("party", "prefecture", "city", "town", "village", "ward")
 CUE_CLASSES = ("speech", "report", "reaction", "cognition", "naming")
 NOUN_CLASSES = ("speech", "cognition")
 #: categories of organisations (organizations.tsv, org_kinds.tsv)
@@ -103,6 +105,7 @@ TABLE_FILES: dict[str, tuple[str, tuple[str, ...] | str]] = {
     "country_pairs.tsv": ("country_pairs", COUNTRIES),
     "countries.tsv": ("countries", COUNTRIES),
     "membership_verbs.tsv": ("membership_verbs", MEMBERSHIP_CLASSES),
+    "body_posts.tsv": ("body_posts", BODY_CLASSES),
 }
 
 
@@ -123,6 +126,8 @@ class Lexicon:
     speech_nouns: Mapping[str, str] = attrs.field(factory=dict)
     #: a verb of joining a body or being given a post in it -> `join` or `appoint`
     membership_verbs: Mapping[str, str] = attrs.field(factory=dict)
+    #: a post held in one kind of body (幹事長, 知事) -> the kind (`party`, `prefecture`, …)
+    body_posts: Mapping[str, str] = attrs.field(factory=dict)
     #: a word naming an organisation by its kind (球団, 党) -> the category it points back to
     org_kinds: Mapping[str, str] = attrs.field(factory=dict)
     relay_nouns: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
@@ -204,6 +209,12 @@ class Lexicon:
         repr=False,
         eq=False,
         default=attrs.Factory(lambda self: _by_length(self.countries), takes_self=True),
+    )
+    _body_post_words: tuple[str, ...] = attrs.field(
+        init=False,
+        repr=False,
+        eq=False,
+        default=attrs.Factory(lambda self: _by_length(self.body_posts), takes_self=True),
     )
     #: a country word before an organisation's name -> the country (米 -> US)
     country_prefixes: Mapping[str, str] = attrs.field(factory=dict)
@@ -291,6 +302,11 @@ class Lexicon:
             index = (words, _by_last(words))
             self._suffixes[id(words)] = index
         return next((w for w in index[1].get(text[-1], ()) if text.endswith(w)), None)
+
+    def body_post(self, title: str) -> str | None:
+        """The kind of body the post `title` ends in is held in (幹事長: party), or None."""
+        word = self.suffix(title, self._body_post_words)
+        return self.body_posts[word] if word is not None else None
 
     def countries_at_start(self, text: str) -> list[str]:
         """The country names `text` starts with, longest first (米国, 米 of 米国務長官)."""

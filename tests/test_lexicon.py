@@ -10,6 +10,7 @@ import pytest
 
 from quotes.errors import LexiconError
 from quotes.lexicon import (
+    BODY_CLASSES,
     CATEGORIES,
     COUNTRIES,
     CUE_CLASSES,
@@ -45,7 +46,7 @@ def test_table_files_have_two_columns_and_known_classes(name: str) -> None:
     header, *body = rows
     _, classes = TABLE_FILES[name]
     assert header.split("\t")[1] in ("class", "category", "country")
-    assert classes in (CUE_CLASSES, NOUN_CLASSES, CATEGORIES, COUNTRIES, MEMBERSHIP_CLASSES)
+    assert classes in (CUE_CLASSES, NOUN_CLASSES, CATEGORIES, COUNTRIES, MEMBERSHIP_CLASSES, BODY_CLASSES)
     for row in body:
         key, value = row.split("\t")
         values = value.split("|") if classes in (CATEGORIES, COUNTRIES) else [value]

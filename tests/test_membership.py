@@ -1,6 +1,8 @@
 """The body a person belongs to by what the text says happened or where they stand: they
 joined it, it appointed them, they lead it or come from it; the one state a text names
-for its officers; asides that say 所属."""
+for its officers; asides that say 所属; the body of a kind a post is held in (a party, a
+prefecture, a city) the text is about; 同市 and 同社 pointing back past a medium or into a
+longer name."""
 
 from __future__ import annotations
 
@@ -166,3 +168,82 @@ def test_people_named_in_a_row_after_one_organisation(
     extractor: quotes.Extractor, text: str, affiliation: str
 ) -> None:
     _assert_affiliation(extractor, text, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        ("民政党は両院議員総会を開いた。鈴木一郎幹事長は「一致結束する」と述べた。", "民政党"),
+        ("民政党は18日、新体制を決めた。佐藤花子政調会長は「政策を磨く」と語った。", "民政党"),
+        ("東京都は五輪の招致計画を発表した。石田太郎知事は「必ず招致する」と述べた。", "東京都"),
+        ("北見市は予算案を公表した。川村健市長は「財政再建を急ぐ」と述べた。", "北見市"),
+        ("カリフォルニア州は非常事態を宣言した。スミス知事は「対応する」と述べた。", "カリフォルニア州"),
+    ],
+    ids=["party_secretary", "party_policy_chief", "governor", "mayor", "state_governor"],
+)
+def test_a_post_held_in_one_kind_of_body_belongs_to_the_body_the_text_is_about(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    _assert_affiliation(extractor, text, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政府は方針を決めた。石田太郎知事は「反対だ」と述べた。",  # 政府 ends like 府, no prefecture
+        "トヨタ自動車は決算を発表した。鈴木一郎幹事長は「遺憾だ」と述べた。",  # no party
+        "北見市は予算案を公表した。石田太郎知事は「支援する」と述べた。",  # a city has no governor
+    ],
+    ids=["government_is_no_prefecture", "company_is_no_party", "city_has_no_governor"],
+)
+def test_no_body_of_another_kind_is_given_to_the_post(extractor: quotes.Extractor, text: str) -> None:
+    assert _last_speech(extractor.extract(text)).affiliation is None
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        (
+            "岐阜県美濃川市議会は15日、同市の大野晴彦市長の不信任案を可決した。大野市長は「変わらない」と述べた。",
+            "美濃川市",
+        ),
+        ("静岡県浜名市の市民病院が閉鎖された。同市の担当者は「残念だ」と話した。", "浜名市"),
+    ],
+    ids=["city_of_its_assembly", "city_of_its_hospital"],
+)
+def test_dou_shi_is_the_city_named_before_inside_a_longer_name(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    _assert_affiliation(extractor, text, affiliation)
+
+
+def test_dou_shi_is_no_surname_before_a_mayors_post(extractor: quotes.Extractor) -> None:
+    # 大野市長: a mayor named 大野 (or the mayor of 大野市); 同市 does not point back to 大野市
+    record = _last_speech(extractor.extract("大野市長が辞任した。同市の担当者は「残念だ」と話した。"))
+    assert record.affiliation is None or record.affiliation.text != "大野市"
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        (
+            "北星フーズは、商品を回収すると発表した。北海道新聞が同社の担当者の話として伝えたところでは、工場は操業を停止する。",
+            "北星フーズ",
+        ),
+        ("朝日新聞は記事を取り消した。同社の広報部は「おわびする」としている。", "朝日新聞"),
+    ],
+    ids=["medium_relaying_in_the_sentence", "medium_of_the_sentence_before"],
+)
+def test_dou_sha_is_not_the_medium_that_relays_its_sentence(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    _assert_affiliation(extractor, text, affiliation)
+
+
+def test_where_a_body_sits_is_no_part_of_its_name(extractor: quotes.Extractor) -> None:
+    text = "食品メーカーの北星フーズ（本社・札幌市）は、商品を回収すると発表した。"
+    text += "同社の佐々木社長は「謝る」と述べた。"
+    speaking = [r for r in extractor.extract(text) if r.speaker is not None]
+    first, last = speaking[0], speaking[-1]
+    assert first.speaker is not None and first.speaker.text == "北星フーズ"
+    assert last.affiliation is not None and last.affiliation.text == "北星フーズ"

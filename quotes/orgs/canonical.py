@@ -61,7 +61,7 @@ def canonical_affiliation(
         before = [
             m for m in (named if named is not None else table.find_all(source)) if m.end <= affiliation.start
         ]
-        match = earlier_organization(kind, before, kinds.get(kind), source)
+        match = earlier_organization(kind, before, kinds.get(kind), source, at=affiliation.start)
         if match is not None:
             # 同地検, 球団: the organisation as the text named it before
             org = match.organization
@@ -83,11 +83,19 @@ def _as_same(text: str) -> str:
 
 
 def earlier_organization(
-    kind: str, before: Sequence[OrgMatch], categories: str | None = None, source: str = ""
+    kind: str,
+    before: Sequence[OrgMatch],
+    categories: str | None = None,
+    source: str = "",
+    *,
+    at: int | None = None,
 ) -> OrgMatch | None:
     """The mention of `before` of an organisation of one of `categories` (`company|media`), or,
     without categories, whose name ends in `kind` (地検, 社): the last one written as a
-    topic or subject (トヨタ自動車は…デンソーとの提携…。同社 is Toyota), else the last."""
+    topic or subject (トヨタ自動車は…デンソーとの提携…。同社 is Toyota), else the last.
+
+    A medium in the sentence of the 同社 at `at` relays it and is not what it points back to
+    (北海道新聞が同社の担当者の話として伝えた: 同社 is the company of the sentences before)."""
     wanted = frozenset(categories.split("|")) if categories else None
     fitting = [
         m
@@ -98,11 +106,20 @@ def earlier_organization(
             else any(n.endswith(kind) for n in m.organization.names)
         )
     ]
+    if at is not None:
+        fitting = [
+            m for m in fitting if m.organization.category != "media" or _sentence_ends(source, m.end, at)
+        ]
     topics = [m for m in fitting if source[m.end : m.end + 1] in ("は", "が")]
     # an outlet cited for the news (毎日新聞などによると) is not what 同社 points back to
     fitting = [m for m in fitting if m.organization.category != "media" or m in topics]
     chosen = topics or fitting
     return chosen[-1] if chosen else None
+
+
+def _sentence_ends(source: str, start: int, end: int) -> bool:
+    """Whether a sentence ends between `start` and `end` of `source`."""
+    return any(stop in source[start:end] for stop in "。！？\n")
 
 
 #: an organisation introduced by its kind and its name in brackets: ロックバンド「ミッドナイト・パレード」
@@ -197,12 +214,24 @@ def _narrated(
     if is_body is None:
         return []
     found = []
-    pattern = rf"[\p{{Han}}\p{{Katakana}}ー・]{{2,20}}{regex.escape(kind)}(?![\p{{Han}}\p{{Katakana}}ー])"
+    ending = r"(?![\p{Han}\p{Katakana}ー])"
+    if kind in LOCAL_BODIES:
+        ending = rf"(?:(?={_LOCAL_PARTS})|{ending})"  # 美濃川市議会: the city its assembly names
+    pattern = rf"[\p{{Han}}\p{{Katakana}}ー・]{{2,20}}?{regex.escape(kind)}{ending}"
     for m in regex.finditer(pattern, source[:before]):
-        name = m.group(0)  # (not 水野社 of 水野社長, nor 本社)
-        if not name.startswith("同") and is_body(name):
-            found.append((m.span(), name))
+        start, name = m.start(), m.group(0)  # (not 水野社 of 水野社長, nor 本社)
+        if kind in LOCAL_BODIES and (cut := _IN_PREFECTURE.match(name)) is not None:
+            start, name = start + cut.end(), name[cut.end() :]  # 岐阜県|美濃川市
+        if len(name) > 1 and not name.startswith("同") and is_body(name):
+            found.append(((start, m.end()), name))
     return found
+
+
+#: what follows a city's (town's, …) name in the name of a body of its own: 市議会, 市役所, 市民
+#: (not 長: 大野市長 may be a mayor named 大野)
+_LOCAL_PARTS = "議会|役所|役場|民|内|立|当局|職員|営|政"
+#: a prefecture written before a city's name (岐阜県美濃川市)
+_IN_PREFECTURE = regex.compile(r"[\p{Han}]{1,3}?[都道府県](?=[\p{Han}\p{Katakana}]{2})")
 
 
 def _same_kind(text: str) -> bool:

@@ -37,11 +37,14 @@ _TOPIC = regex.compile(
 
 def _written_topics(source: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Spans of names written as a topic that read as an organisation's or a club's: known
-    to the table (トヨタ自動車は), ending like one (蒼和電機は) or a club's (遠州ソレイユは)."""
+    to the table (トヨタ自動車は), ending like one (蒼和電機は) or a club's (遠州ソレイユは), or a
+    place with posts of its own (カリフォルニア州は)."""
     return [
         m.span("name")
         for m in _TOPIC.finditer(source)
-        if lex.names_org(m.group("name")) or _a_club(m.group("name"), lex)
+        if lex.names_org(m.group("name"))
+        or _a_club(m.group("name"), lex)
+        or (len(m.group("name")) > 2 and _local(m.group("name")))  # カリフォルニア州は (not 都市は)
     ]
 
 
@@ -65,7 +68,8 @@ def discourse_hosts(
     topics = sorted(
         (start, end, _category(table, source[start:end]))
         for start, end in spans
-        if source[end : end + 1] in _TOPIC_MARKS and _a_body(source[start:end], lex)
+        if source[end : end + 1] in _TOPIC_MARKS
+        and (_a_body(source[start:end], lex) or _local(source[start:end]))
     )
     if not topics:
         return list(records)
@@ -80,7 +84,7 @@ def discourse_hosts(
         titles = [m.speaker.title for m in mentioned if m.speaker.title]
         kinds = {_post_kind(t, lex) for t in titles}
         kind = kinds.pop() if len(kinds) == 1 else None
-        if kind is None or is_officer(speaker, lex):
+        if kind is None or (kind == "head" and is_officer(speaker, lex)):
             out.append(record)
             continue
         first = min(m.speaker.start for m in mentioned)
@@ -114,12 +118,44 @@ def _a_club(text: str, lex: Lexicon) -> bool:
     return CLUB_FORM.fullmatch(text) is not None and lex.suffix(text, lex.events) is None
 
 
+#: what the name of a body of each kind of `body_posts.tsv` ends with (民主党, 東京都, 横浜市)
+_BODY_ENDINGS = {
+    "party": ("党",),
+    "prefecture": ("都", "道", "府", "県", "州"),
+    "city": ("市",),
+    "town": ("町",),
+    "village": ("村",),
+    "ward": ("区",),
+}
+
+
+#: the kinds of `_BODY_ENDINGS` that are places too
+_LOCAL_KINDS = ("prefecture", "city", "town", "village", "ward")
+
+
 def _fits(kind: str, text: str, category: str | None, lex: Lexicon) -> bool:
     """Whether a topic can be the body a post of `kind` is held in."""
+    if kind in _BODY_ENDINGS:
+        # 幹事長 of a party, 知事 of a prefecture (not of 政府, which ends like 府)
+        if kind == "party":
+            return (category == "party" or text.endswith(_BODY_ENDINGS[kind])) and _a_body(text, lex)
+        return text.endswith(_BODY_ENDINGS[kind]) and not text.endswith("政府") and category != "sports"
     if kind == "team":
-        return category == "sports" or _a_club(text, lex) or text.endswith(_TEAM_ENDINGS)
+        team = category == "sports" or _a_club(text, lex) or text.endswith(_TEAM_ENDINGS)
+        return team and _a_body(text, lex)
     state = category in ("government", "legislature", "court", "police", "military")
-    return not state and not text.endswith(_STATE_ENDINGS) and lex.suffix(text, lex.events) is None
+    return (
+        _a_body(text, lex)
+        and not state
+        and not text.endswith(_STATE_ENDINGS)
+        and lex.suffix(text, lex.events) is None
+    )
+
+
+def _local(text: str) -> bool:
+    """Whether a topic's words name a place that is also a body with posts of its own (東京都,
+    カリフォルニア州, 北見市), which `_a_body` does not take."""
+    return text.endswith(tuple(e for kind in _LOCAL_KINDS for e in _BODY_ENDINGS[kind]))
 
 
 def _a_body(text: str, lex: Lexicon) -> bool:
@@ -134,10 +170,13 @@ def _a_body(text: str, lex: Lexicon) -> bool:
 
 
 def _post_kind(title: str, lex: Lexicon) -> str | None:
-    """ "team" for a post in a team (監督, FW), "head" for one at the head of a body (社長),
-    None for any other post, 同社長 or a former one."""
+    """ "team" for a post in a team (監督, FW), the kind of body of `body_posts.tsv` (幹事長:
+    "party", 知事: "prefecture"), "head" for one at the head of a body (社長), None for any
+    other post, 同社長 or a former one."""
     if title.startswith("同") or title.startswith(("元", "前")):
         return None
     if lex.suffix(title, lex.team_titles) is not None or lex.suffix(title, lex.positions) is not None:
         return "team"
+    if (body := lex.body_post(title)) is not None:
+        return body  # 幹事長: a party's; 知事: a prefecture's
     return "head" if lex.suffix(title, lex.executive_titles) is not None else None

@@ -120,6 +120,26 @@ def _belonging(parts: Parts | None) -> Parts | None:
     return attrs.evolve(parts, affiliation=attrs.evolve(affiliation, end=end, text=text))
 
 
+#: where a body sits, written after its name: 北星フーズ（本社・札幌市）, 蒼和電機(本社:大阪市)
+_SEAT = regex.compile(r"[（(](?:本社|本部|本店|本拠地?|所在地)[・:：、]?[^（）()]*[)）]$")
+
+
+def _without_seat(parts: Parts | None) -> Parts | None:
+    """The organisation's name without the aside on where it sits, in the affiliation and in a
+    speaker that is the organisation (北星フーズ（本社・札幌市）は…と発表した -> 北星フーズ)."""
+    if parts is None:
+        return None
+    affiliation, speaker = parts.affiliation, parts.speaker
+    if affiliation is not None and (seat := _SEAT.search(affiliation.text)) is not None and seat.start() > 0:
+        end = affiliation.start + seat.start()
+        affiliation = attrs.evolve(affiliation, end=end, text=affiliation.text[: seat.start()])
+    seat = _SEAT.search(speaker.text) if speaker.name else None
+    if seat is not None and speaker.name and speaker.text[: seat.start()].endswith(speaker.name):
+        text = speaker.text[: seat.start()]
+        speaker = attrs.evolve(speaker, end=speaker.start + seat.start(), text=text)
+    return attrs.evolve(parts, speaker=speaker, affiliation=affiliation)
+
+
 class MentionReader:
     """`decompose` for one text, its results kept per sentence and token."""
 
@@ -140,7 +160,7 @@ class MentionReader:
             )
             parts = self._bracketed_name(head, self._whole_names(self._hosted(unit, head, parts)))
             parts = _belonging(self._department(head, self._press_office(parts)))
-            parts = self._past_coordination(parts)
+            parts = _without_seat(self._past_coordination(parts))
             self._done[key] = parts
             self._note_organisation(head, self._done[key])
         return self._done[key]
