@@ -247,3 +247,57 @@ def test_where_a_body_sits_is_no_part_of_its_name(extractor: quotes.Extractor) -
     first, last = speaking[0], speaking[-1]
     assert first.speaker is not None and first.speaker.text == "北星フーズ"
     assert last.affiliation is not None and last.affiliation.text == "北星フーズ"
+
+
+@pytest.mark.parametrize(
+    "text,affiliation,name",
+    [
+        (
+            "東京大学の山田太郎教授らの研究チームは、新種を発見したと発表した。山田教授は「驚いた」と話した。",
+            "東京大学",
+            "山田太郎",
+        ),
+        (
+            "北陵大学大学院医学研究科の佐伯真理子教授らの研究グループは、遺伝子を特定したと発表した。"
+            "佐伯教授は「一端が見えた」と述べた。",
+            "北陵大学大学院医学研究科",
+            "佐伯真理子",
+        ),
+    ],
+    ids=["team", "group_of_a_graduate_school"],
+)
+def test_the_head_of_a_group_that_speaks_belongs_to_the_groups_body(
+    extractor: quotes.Extractor, text: str, affiliation: str, name: str
+) -> None:
+    records = [r for r in extractor.extract(text) if r.speaker is not None]
+    group, head = records[0], records[-1]
+    assert group.affiliation is not None and group.affiliation.text == affiliation  # not the person
+    _assert_affiliation(extractor, text, affiliation)
+    assert head.speaker is not None and head.speaker.name == name  # linked to the name in the group
+
+
+def test_a_group_with_no_body_gives_its_head_none(extractor: quotes.Extractor) -> None:
+    text = (
+        "佐伯真理子教授らの研究グループは、遺伝子を特定したと発表した。佐伯教授は「一端が見えた」と述べた。"
+    )
+    assert all(r.affiliation is None for r in extractor.extract(text))
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        (
+            "北陵大学大学院の研究グループは、成果を発表した。同大の大学院生、三宅悠斗さんは「実を結んだ」と話した。",
+            "北陵大学",
+        ),
+        (
+            "静岡地方裁判所は判決を言い渡した。同地裁の山田一郎裁判長は「予見できた」と述べた。",
+            "静岡地方裁判所",
+        ),
+    ],
+    ids=["university_before_its_graduate_school", "court_written_in_full"],
+)
+def test_dou_x_is_the_body_whose_name_it_shortens(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    _assert_affiliation(extractor, text, affiliation)

@@ -172,7 +172,10 @@ def same_as_written(
         for span, name in written.items()
         if span[1] <= affiliation.start and not name.startswith("同")  # not 同省 itself
     )
-    fitting = [item for item in before if _core(item[1]).endswith(kind) and len(_core(item[1])) > len(kind)]
+    endings = (kind, *_WRITTEN_IN_FULL.get(kind, ()))
+    fitting = [
+        item for item in before if _core(item[1]).endswith(endings) and len(_core(item[1])) > len(kind)
+    ]
 
     if local:
         # 市の担当者: the city named before, as a speaker or in the narration
@@ -193,12 +196,24 @@ def same_as_written(
         bodies = _narrated(kind, source, affiliation.start, is_body)
         if kind in _NAMES_END_OTHERWISE:
             bodies = [item for item in bodies if not before or item[0][0] >= before[-1][0][1]]
+        if kind in _WRITTEN_IN_FULL:
+            before = []  # 同大 is a university or nothing, not the group that spoke last
         chosen = max((bodies or before)[-1:], default=None)
     if chosen is None:
         return affiliation
     (start, end), _ = chosen
     return attrs.evolve(affiliation, start=start, end=end, text=source[start:end])
 
+
+#: kinds after 同 that are short for what a body's name ends with (同大: 北陵大学)
+_WRITTEN_IN_FULL = {
+    "大": ("大学",),
+    "高": ("高校", "高等学校"),
+    "地裁": ("地方裁判所",),
+    "高裁": ("高等裁判所",),
+    "地検": ("地方検察庁",),
+    "署": ("警察署",),
+}
 
 #: kinds after 同 whose bodies' names mostly end otherwise (トヨタ自動車 is 同社); for other
 #: kinds (同校, 同館, 同署) a body whose name ends in the kind is what 同 points back to
@@ -217,7 +232,10 @@ def _narrated(
     ending = r"(?![\p{Han}\p{Katakana}ー])"
     if kind in LOCAL_BODIES:
         ending = rf"(?:(?={_LOCAL_PARTS})|{ending})"  # 美濃川市議会: the city its assembly names
-    pattern = rf"[\p{{Han}}\p{{Katakana}}ー・]{{2,20}}?{regex.escape(kind)}{ending}"
+    elif kind in _PARTS_AFTER:
+        ending = rf"(?:(?={_PARTS_AFTER[kind]})|{ending})"  # 北陵大学大学院: the university
+    kinds = "|".join(regex.escape(k) for k in (*_WRITTEN_IN_FULL.get(kind, ()), kind))
+    pattern = rf"[\p{{Han}}\p{{Katakana}}ー・]{{2,20}}?(?:{kinds}){ending}"
     for m in regex.finditer(pattern, source[:before]):
         start, name = m.start(), m.group(0)  # (not 水野社 of 水野社長, nor 本社)
         if kind in LOCAL_BODIES and (cut := _IN_PREFECTURE.match(name)) is not None:
@@ -230,6 +248,8 @@ def _narrated(
 #: what follows a city's (town's, …) name in the name of a body of its own: 市議会, 市役所, 市民
 #: (not 長: 大野市長 may be a mayor named 大野)
 _LOCAL_PARTS = "議会|役所|役場|民|内|立|当局|職員|営|政"
+#: what follows a university's name in the name of a part of it (北陵大学大学院医学研究科)
+_PARTS_AFTER = {"大": "大学院|病院|医学部|附属|付属"}
 #: a prefecture written before a city's name (岐阜県美濃川市)
 _IN_PREFECTURE = regex.compile(r"[\p{Han}]{1,3}?[都道府県](?=[\p{Han}\p{Katakana}]{2})")
 

@@ -18,7 +18,7 @@ import regex
 
 from quotes.lexicon import MEMBERSHIP_CLASSES, Lexicon
 from quotes.people.clubs import CLUB_FORM
-from quotes.people.mentions import Parts
+from quotes.people.mentions import LED_GROUP, Parts
 from quotes.people.sources import is_place
 from quotes.records import Affiliation, Speaker
 
@@ -219,4 +219,37 @@ def _pairs(source: str, lex: Lexicon) -> list[Parts]:
         start, end = hit.span("second")
         speaker = Speaker(start=start, end=end, text=second, name=name, title=posts[1])
         found.append(Parts(speaker=speaker, affiliation=body))
+    return found
+
+
+def group_heads(mentions: Iterable[Parts], lex: Lexicon) -> list[Parts]:
+    """The person at the head of a group that speaks, as a mention of their own with the
+    group's organisation: 北陵大学の佐伯真理子教授らの研究グループは…と発表した。…佐伯教授は
+    「…」 -> 北陵大学, as it would be with 北陵大学の佐伯真理子教授は."""
+    found: list[Parts] = []
+    for m in mentions:
+        speaker = m.speaker
+        hit = LED_GROUP.search(speaker.text)
+        if hit is None:
+            continue
+        person = hit.group("person")
+        title = lex.suffix(person, lex.titles) or lex.suffix(person, lex.honorifics)
+        name = person[: -len(title)] if title else ""
+        if title is None or len(name) < 2 or lex.names_org(name):
+            continue  # 研究所長らのグループ: a post, no name
+        start = speaker.start + hit.start("person")
+        post = title if lex.suffix(person, lex.titles) else None
+        honorific = None if post else title
+        head = Speaker(
+            start=start, end=start + len(person), text=person, name=name, title=post, honorific=honorific
+        )
+        body = speaker.text[: hit.start("person")].removesuffix("の")
+        if len(body) < 2 or not (lex.names_org(body) or lex.suffix(body, lex.department_endings)):
+            continue  # 佐伯教授らの研究グループ: no body written before the person
+        found.append(
+            Parts(
+                speaker=head,
+                affiliation=Affiliation(start=speaker.start, end=speaker.start + len(body), text=body),
+            )
+        )
     return found

@@ -29,6 +29,10 @@ PLURALS = ("たち", "ら", "等", "自身")  # and the emphatic 自身 (佐々�
 _KATAKANA_END = regex.compile(r"\p{Katakana}\p{Katakana}")
 #: a kanji, which a katakana name has none of
 _HAN = regex.compile(r"\p{Han}")
+#: a group named by the person at its head: 佐伯真理子教授らの研究グループ, 山田氏が率いるチーム
+LED_GROUP = regex.compile(
+    r"(?P<person>[^の、。「」]{2,20}?)ら(?:の|が率いる|による)(?:共同|国際)?(?:研究|調査)?(?:グループ|チーム|班)$"
+)
 #: a name in katakana that ends a phrase (BBC特派員|ジョナー・フィッシャー)
 _KATAKANA_NAME = regex.compile(r"\p{Katakana}[\p{Katakana}ー]*(?:[・＝=]\p{Katakana}[\p{Katakana}ー]*)+$")
 #: demonstratives before a mention (この院長, その男性), no part of a name

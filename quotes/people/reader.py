@@ -17,7 +17,7 @@ from quotes.grammar.phrases import named_in_brackets, noun_phrase
 from quotes.grammar.tokens import KATAKANA_WORD, in_quote, names_person, token_span
 from quotes.lexicon import Lexicon
 from quotes.people.entities import former
-from quotes.people.mentions import Parts, decompose
+from quotes.people.mentions import LED_GROUP, Parts, decompose
 from quotes.people.offices import is_officer
 from quotes.people.sources import EQUALS_BOTH, EQUALS_ORG, host_organization, is_place
 from quotes.records import Affiliation, Span
@@ -140,6 +140,27 @@ def _without_seat(parts: Parts | None) -> Parts | None:
     return attrs.evolve(parts, speaker=speaker, affiliation=affiliation)
 
 
+def _led_group(parts: Parts | None) -> Parts | None:
+    """北陵大学の佐伯真理子教授らの研究グループ: the group's affiliation is the body named before
+    the person at its head, not the person."""
+    affiliation = parts.affiliation if parts is not None else None
+    if parts is None or affiliation is None:
+        return parts
+    hit = LED_GROUP.search(parts.speaker.text)
+    person_at = parts.speaker.start + hit.start("person") if hit is not None else None
+    if person_at is None or affiliation.end <= person_at:
+        return parts
+    end = (
+        person_at - 1
+        if parts.speaker.text[hit.start("person") - 1 : hit.start("person")] == "の"
+        else person_at
+    )
+    if end - affiliation.start < 2:
+        return attrs.evolve(parts, affiliation=None)  # 佐伯教授らの研究グループ: no body
+    text = affiliation.text[: end - affiliation.start]
+    return attrs.evolve(parts, affiliation=attrs.evolve(affiliation, end=end, text=text))
+
+
 class MentionReader:
     """`decompose` for one text, its results kept per sentence and token."""
 
@@ -160,7 +181,7 @@ class MentionReader:
             )
             parts = self._bracketed_name(head, self._whole_names(self._hosted(unit, head, parts)))
             parts = _belonging(self._department(head, self._press_office(parts)))
-            parts = _without_seat(self._past_coordination(parts))
+            parts = _led_group(_without_seat(self._past_coordination(parts)))
             self._done[key] = parts
             self._note_organisation(head, self._done[key])
         return self._done[key]

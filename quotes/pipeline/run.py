@@ -26,7 +26,7 @@ from quotes.people.clubs import club_mentions, short_forms
 from quotes.people.coref import agency, aside_mentions, person_mentions, predicated_mentions, resolve
 from quotes.people.entities import link, same_person
 from quotes.people.hosts import discourse_hosts
-from quotes.people.membership import membership_mentions, shared_mentions
+from quotes.people.membership import group_heads, membership_mentions, shared_mentions
 from quotes.people.mentions import Parts
 from quotes.people.offices import text_state
 from quotes.people.reader import MentionReader
@@ -175,6 +175,7 @@ class Pipeline:
         assembly.mentions.extend(predicated_mentions(assembly.mentions, p.text, self.lexicon))
         assembly.mentions.extend(membership_mentions(assembly.mentions, p.text, self.lexicon))
         assembly.mentions.extend(shared_mentions(assembly.mentions, p.text, self.lexicon))
+        assembly.mentions.extend(group_heads(assembly.mentions, self.lexicon))
         entities = link(assembly.mentions, self.lexicon)
         resolved = resolve(records, assembly.mentions, p.text, self.lexicon, entities)
         resolved = agency(resolved, assembly.mentions, p.text, self.lexicon)
