@@ -96,7 +96,7 @@ def test_no_body_where_the_sentence_names_none_of_the_persons(extractor: quotes.
     "text,affiliation",
     [
         ("フランスで13日、大規模なデモが行われた。サルコジ大統領は「改革は続ける」と述べた。", "フランス"),
-        ("ドイツ政府は12日、新たな支援策を決めた。メルケル首相は「必要な措置だ」と述べた。", "ドイツ"),
+        ("ドイツでは12日、新たな支援策が決まった。メルケル首相は「必要な措置だ」と述べた。", "ドイツ"),
         # マルタ of マルタ・ソレル is a name, not a second state
         (
             "マラウイでコレラが流行している。IDCOのマルタ・ソレル報道官は「制限は不要だ」と述べた。"
@@ -178,8 +178,20 @@ def test_people_named_in_a_row_after_one_organisation(
         ("東京都は五輪の招致計画を発表した。石田太郎知事は「必ず招致する」と述べた。", "東京都"),
         ("北見市は予算案を公表した。川村健市長は「財政再建を急ぐ」と述べた。", "北見市"),
         ("カリフォルニア州は非常事態を宣言した。スミス知事は「対応する」と述べた。", "カリフォルニア州"),
+        ("政府は3日、新制度の方針を固めた。高野義明官房長官は「国の責任だ」と述べた。", "政府"),
+        ("米政府は声明を出した。ライス国務長官は「懸念している」と述べた。", "米政府"),
+        ("ドイツ政府は12日、支援策を決めた。メルケル首相は「必要な措置だ」と述べた。", "ドイツ政府"),
     ],
-    ids=["party_secretary", "party_policy_chief", "governor", "mayor", "state_governor"],
+    ids=[
+        "party_secretary",
+        "party_policy_chief",
+        "governor",
+        "mayor",
+        "state_governor",
+        "chief_cabinet_secretary",
+        "secretary_of_a_government",
+        "head_of_a_government",
+    ],
 )
 def test_a_post_held_in_one_kind_of_body_belongs_to_the_body_the_text_is_about(
     extractor: quotes.Extractor, text: str, affiliation: str
@@ -193,8 +205,16 @@ def test_a_post_held_in_one_kind_of_body_belongs_to_the_body_the_text_is_about(
         "政府は方針を決めた。石田太郎知事は「反対だ」と述べた。",  # 政府 ends like 府, no prefecture
         "トヨタ自動車は決算を発表した。鈴木一郎幹事長は「遺憾だ」と述べた。",  # no party
         "北見市は予算案を公表した。石田太郎知事は「支援する」と述べた。",  # a city has no governor
+        "文部科学省は調査を公表した。高野義明官房長官は「注視する」と述べた。",  # a ministry, not the cabinet
+        "政府は方針を固めた。ブッシュ大統領は「歓迎する」と述べた。",  # a president of no government named
     ],
-    ids=["government_is_no_prefecture", "company_is_no_party", "city_has_no_governor"],
+    ids=[
+        "government_is_no_prefecture",
+        "company_is_no_party",
+        "city_has_no_governor",
+        "ministry_is_not_the_government",
+        "president_of_another_state",
+    ],
 )
 def test_no_body_of_another_kind_is_given_to_the_post(extractor: quotes.Extractor, text: str) -> None:
     assert _last_speech(extractor.extract(text)).affiliation is None

@@ -126,6 +126,7 @@ _BODY_ENDINGS = {
     "town": ("町",),
     "village": ("村",),
     "ward": ("区",),
+    "government": ("政府", "政権", "内閣"),
 }
 
 
@@ -139,6 +140,8 @@ def _fits(kind: str, text: str, category: str | None, lex: Lexicon) -> bool:
         # 幹事長 of a party, 知事 of a prefecture (not of 政府, which ends like 府)
         if kind == "party":
             return (category == "party" or text.endswith(_BODY_ENDINGS[kind])) and _a_body(text, lex)
+        if kind == "government":
+            return text.endswith(_BODY_ENDINGS[kind])
         return text.endswith(_BODY_ENDINGS[kind]) and not text.endswith("政府") and category != "sports"
     if kind == "team":
         team = category == "sports" or _a_club(text, lex) or text.endswith(_TEAM_ENDINGS)
