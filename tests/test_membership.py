@@ -181,6 +181,8 @@ def test_people_named_in_a_row_after_one_organisation(
         ("政府は3日、新制度の方針を固めた。高野義明官房長官は「国の責任だ」と述べた。", "政府"),
         ("米政府は声明を出した。ライス国務長官は「懸念している」と述べた。", "米政府"),
         ("ドイツ政府は12日、支援策を決めた。メルケル首相は「必要な措置だ」と述べた。", "ドイツ政府"),
+        ("訴訟の判決が27日、静岡地裁であった。松岡恭子裁判長は「予見できた」と指摘した。", "静岡地裁"),
+        ("最高裁第三小法廷は上告を棄却した。田原睦夫裁判長は「相当だ」と述べた。", "最高裁第三小法廷"),
     ],
     ids=[
         "party_secretary",
@@ -191,6 +193,8 @@ def test_people_named_in_a_row_after_one_organisation(
         "chief_cabinet_secretary",
         "secretary_of_a_government",
         "head_of_a_government",
+        "judge_of_the_court_where_the_ruling_was",
+        "judge_of_a_petty_bench",
     ],
 )
 def test_a_post_held_in_one_kind_of_body_belongs_to_the_body_the_text_is_about(

@@ -71,6 +71,8 @@ def discourse_hosts(
         if source[end : end + 1] in _TOPIC_MARKS
         and (_a_body(source[start:end], lex) or _local(source[start:end]))
     )
+    # a court is named as where a ruling was given as often as as a topic
+    topics = sorted({*topics, *((*m.span(), "court") for m in _COURT.finditer(source))})
     if not topics:
         return list(records)
     out: list[Quotation] = []
@@ -127,7 +129,13 @@ _BODY_ENDINGS = {
     "village": ("村",),
     "ward": ("区",),
     "government": ("政府", "政権", "内閣"),
+    "court": ("裁判所", "地裁", "高裁", "家裁", "簡裁", "最高裁"),
 }
+#: a court named anywhere in the text (静岡地裁であった), for its judges
+_COURT = regex.compile(
+    rf"(?<![\p{{Han}}])(?!同)\p{{Han}}{{0,8}}?(?:{'|'.join(_BODY_ENDINGS['court'])})"
+    r"(?:第[一二三四五六七八九十0-9０-９]+(?:小法廷|民事部|刑事部)|大法廷|\p{Han}{1,4}支部)?"
+)
 
 
 #: the kinds of `_BODY_ENDINGS` that are places too
@@ -140,6 +148,8 @@ def _fits(kind: str, text: str, category: str | None, lex: Lexicon) -> bool:
         # 幹事長 of a party, 知事 of a prefecture (not of 政府, which ends like 府)
         if kind == "party":
             return (category == "party" or text.endswith(_BODY_ENDINGS[kind])) and _a_body(text, lex)
+        if kind == "court":
+            return _COURT.fullmatch(text) is not None
         if kind == "government":
             return text.endswith(_BODY_ENDINGS[kind])
         return text.endswith(_BODY_ENDINGS[kind]) and not text.endswith("政府") and category != "sports"
