@@ -113,6 +113,18 @@ def _word_set(words: Iterable[str]) -> frozenset[str]:
     return frozenset(words)
 
 
+def _titles(words: Iterable[str]) -> tuple[str, ...]:
+    """`_by_length`, with each katakana word that ends in a long vowel also written without it,
+    as technical and official Japanese writes it (プロジェクトマネージャー and …マネージャ)."""
+    words = tuple(words)
+    short = (w[:-1] for w in words if len(w) > 3 and w.endswith("ー") and _KATAKANA_END.match(w[-2]))
+    return _by_length((*words, *short))
+
+
+#: a katakana character (before a long-vowel mark)
+_KATAKANA_END = re.compile(r"[\u30a1-\u30fa]")
+
+
 def _by_length(words: Iterable[str]) -> tuple[str, ...]:
     """Distinct words, longest first, so that suffix matching takes the longest."""
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
@@ -131,7 +143,7 @@ class Lexicon:
     #: a word naming an organisation by its kind (球団, 党) -> the category it points back to
     org_kinds: Mapping[str, str] = attrs.field(factory=dict)
     relay_nouns: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
-    titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
+    titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_titles)
     honorifics: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     anonymous: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     org_suffixes: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)

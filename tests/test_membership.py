@@ -325,3 +325,47 @@ def test_dou_x_is_the_body_whose_name_it_shortens(
     extractor: quotes.Extractor, text: str, affiliation: str
 ) -> None:
     _assert_affiliation(extractor, text, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        ("日本改新党公認の川島隆之氏（52）は「全力で取り組む」と述べた。", "日本改新党"),
+        ("自民党の新人、山田太郎氏は「全力で取り組む」と述べた。", "自民党"),
+        (
+            "日本改新党公認の新人で元市議の川島隆之氏（52）が当選した。川島氏は「取り組む」と述べた。",
+            "日本改新党",
+        ),
+        ("大橋和子・国民協和党選挙対策委員長は「埋められなかった」と述べた。", "国民協和党"),
+        ("自民党の大島理森国会対策委員長は「応じない」と述べた。", "自民党"),
+    ],
+    ids=[
+        "endorsed_by",
+        "newcomer_of",
+        "endorsed_newcomer",
+        "party_and_its_work_after_a_dot",
+        "committee_work",
+    ],
+)
+def test_the_party_a_candidate_stands_for_or_a_post_is_held_in(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    _assert_affiliation(extractor, text, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "東京都内の主婦（34）は「頭が真っ白になった」と話した。",
+        "大阪府在住の会社員の男性（45）は「驚いた」と話した。",
+        "プロジェクトマネージャの宮坂修一氏は「完璧だ」と語った。",
+    ],
+    ids=["somewhere_in_a_prefecture", "living_in_a_prefecture", "post_written_without_its_long_vowel"],
+)
+def test_where_someone_is_or_a_post_is_no_body(extractor: quotes.Extractor, text: str) -> None:
+    assert _last_speech(extractor.extract(text)).affiliation is None
+
+
+def test_a_katakana_post_may_drop_its_long_vowel(extractor: quotes.Extractor) -> None:
+    record = _last_speech(extractor.extract("プロジェクトマネージャの宮坂修一氏は「完璧だ」と語った。"))
+    assert record.speaker is not None and record.speaker.title == "プロジェクトマネージャ"

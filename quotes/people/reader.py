@@ -30,8 +30,8 @@ _EQUALS_END = regex.compile(rf"[＝=]{EQUALS_BOTH}(?P<org>{EQUALS_ORG})[＝=]$")
 #: a parenthesis closing a speaker's mention: 山田太郎氏（東京大学教授）
 _ASIDE_END = regex.compile(r"[（(](?P<aside>[^（）()「」]{2,40})[)）]$")
 
-#: what ends an aside naming the body a person belongs to: （アイリッシュアランRS所属）
-_BELONGS_TO = "所属"
+#: words after a body that say one belongs to it (所属) or stands for it (公認: 民政党公認の)
+_BELONGS_TO = ("所属", "公認")
 
 #: endings of a place a person is from, written alone in the parenthesis after the name
 _HOME_ENDINGS = frozenset("都道府県市町村区")
@@ -107,16 +107,16 @@ def _with_number(tok: Token) -> str:
 
 
 def _belonging(parts: Parts | None) -> Parts | None:
-    """横浜FC所属の山田選手: the body, without the word that says one belongs to it."""
+    """横浜FC所属の山田選手, 民政党公認の山田候補: the body, without the word that says one
+    belongs to it or stands for it."""
     affiliation = parts.affiliation if parts is not None else None
     if parts is None or affiliation is None:
         return parts
-    if not affiliation.text.endswith(_BELONGS_TO):
+    word = next((w for w in _BELONGS_TO if affiliation.text.endswith(w)), None)
+    if word is None or len(affiliation.text) < len(word) + 2:
         return parts
-    if len(affiliation.text) < len(_BELONGS_TO) + 2:
-        return parts
-    end = affiliation.end - len(_BELONGS_TO)
-    text = affiliation.text[: -len(_BELONGS_TO)]
+    end = affiliation.end - len(word)
+    text = affiliation.text[: -len(word)]
     return attrs.evolve(parts, affiliation=attrs.evolve(affiliation, end=end, text=text))
 
 
@@ -266,7 +266,7 @@ class MentionReader:
             text = piece.group().strip()
             # （アイリッシュアランRS所属）: what one belongs to is a body, whatever its name
             belongs = text.endswith(_BELONGS_TO) and len(text) > 4
-            text = text.removesuffix(_BELONGS_TO) if belongs else text
+            text = text[:-2] if belongs else text  # 所属, 公認
             title = self.lex.suffix(text, self.lex.titles)
             org = text[: len(text) - len(title)] if title else text
             if len(org) < 2 or text.startswith(("元", "前")) or not (belongs or self.lex.names_org(org)):

@@ -47,8 +47,8 @@ def is_affiliation(org: str, proper: bool, lex: Lexicon) -> bool:
         return False  # プロ3年目の: how long, no body (not 小児科診療所の60歳代の)
     if bare.endswith(_WHAT_IT_IS) and not proper:
         return False  # 化学メーカー中堅の朝霧化学工業: what the body is, not a body it belongs to
-    if bare in lex.places:
-        return False
+    if bare in lex.places or in_a_place(bare, lex):
+        return False  # 東京都内の主婦, 大阪府在住の男性
     if bare.endswith("人") and (bare[:-1] in lex.countries or bare[:-1] in lex.places):
         return False  # イタリア人の画家, ブラジル人の監督: a nationality, no body
     return lex.names_org(bare) or proper or regex.search(r"[\p{Katakana}A-Za-zＡ-Ｚａ-ｚ]", bare) is not None
@@ -61,8 +61,27 @@ EQUALS_BOTH = r"(?:ともに|共に)?"
 
 
 def is_place(text: str, lex: Lexicon) -> bool:
-    """Whether a name is a place or country (山田花子＝東京＝: where she is from, no body)."""
-    return text in lex.places or lex.suffix(text, lex.places) == text or text in lex.countries
+    """Whether a name is a place or country (山田花子＝東京＝: where she is from, no body), or
+    somewhere in or near one (東京都内の主婦, 大阪府在住の男性, 県内の)."""
+    if text in lex.places or lex.suffix(text, lex.places) == text or text in lex.countries:
+        return True
+    return in_a_place(text, lex)
+
+
+def in_a_place(text: str, lex: Lexicon) -> bool:
+    """Whether a phrase says somewhere in or near a place (東京都内, 大阪府在住, 県内), which is
+    where someone is, not a body they belong to (東京都 itself may be one)."""
+    where = next((w for w in _IN_A_PLACE if text.endswith(w) and len(text) > len(w)), None)
+    if where is None:
+        return False
+    stem = text[: -len(where)]
+    return stem[-1] in _LOCAL_ENDINGS or stem in lex.places or stem in lex.countries
+
+
+#: what the name of a prefecture, a city or a smaller place ends with (東京都, 大阪府, 北見市)
+_LOCAL_ENDINGS = frozenset("都道府県市町村区")
+#: words after a place that say where in or near it someone is (東京都内, 大阪府在住, 京都出身)
+_IN_A_PLACE = ("内", "在住", "出身", "近郊", "郊外", "周辺")
 
 
 #: particles that make a noun the sentence's topic (は) or an added topic (も)

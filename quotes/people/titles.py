@@ -64,9 +64,13 @@ def title_start(
                 # 首相|候補, 社長|代行: a post that another is a stand-in or a candidate for
                 or (first and base in lex.post_qualifiers and piece in lex.titles)
             ):
-                at = prev
+                end, at = at, prev
                 first = False
                 del starts[-k:]
+                while starts and lex.names_org(text[prev:end]) and lex.names_org(text[starts[-1] : end]):
+                    if starts[-1] + shift in names:
+                        break
+                    at = starts.pop()  # 国民|協和党: the whole name, not its last words
                 break
         else:
             break
