@@ -229,9 +229,9 @@ def test_no_body_of_another_kind_is_given_to_the_post(extractor: quotes.Extracto
     [
         (
             "岐阜県美濃川市議会は15日、同市の大野晴彦市長の不信任案を可決した。大野市長は「変わらない」と述べた。",
-            "美濃川市",
+            "岐阜県美濃川市",
         ),
-        ("静岡県浜名市の市民病院が閉鎖された。同市の担当者は「残念だ」と話した。", "浜名市"),
+        ("静岡県浜名市の市民病院が閉鎖された。同市の担当者は「残念だ」と話した。", "静岡県浜名市"),
     ],
     ids=["city_of_its_assembly", "city_of_its_hospital"],
 )

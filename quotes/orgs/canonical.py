@@ -191,18 +191,29 @@ def same_as_written(
         # 同国外務省: only an earlier 外務省; 同党: an earlier party; 同グループ: one introduced
         chosen = max(fitting[-1:] + introduced[-1:], default=None)
     else:
-        # 同館, 同校: a body of that kind named in the narration, else the last one named (for
-        # 同社 it must be nearer than the last organisation that spoke: _NAMES_END_OTHERWISE)
-        bodies = _narrated(kind, source, affiliation.start, is_body)
-        if kind in _NAMES_END_OTHERWISE:
-            bodies = [item for item in bodies if not before or item[0][0] >= before[-1][0][1]]
-        if kind in _WRITTEN_IN_FULL:
-            before = []  # 同大 is a university or nothing, not the group that spoke last
-        chosen = max((bodies or before)[-1:], default=None)
+        chosen = _narrated_or_last(kind, before, source, affiliation.start, is_body)
     if chosen is None:
         return affiliation
     (start, end), _ = chosen
     return attrs.evolve(affiliation, start=start, end=end, text=source[start:end])
+
+
+def _narrated_or_last(
+    kind: str,
+    before: list[tuple[tuple[int, int], str]],
+    source: str,
+    at: int,
+    is_body: Callable[[str], bool] | None,
+) -> tuple[tuple[int, int], str] | None:
+    """同館, 同校: a body of that kind named in the narration before `at`, else the last one
+    named as a speaker (`before`); for 同社 the body must be nearer than the last organisation
+    that spoke (_NAMES_END_OTHERWISE), and 同大 is a university or nothing."""
+    bodies = _narrated(kind, source, at, is_body)
+    if kind in _NAMES_END_OTHERWISE:
+        bodies = [item for item in bodies if not before or item[0][0] >= before[-1][0][1]]
+    if kind in _WRITTEN_IN_FULL:
+        before = []  # not the group that spoke last
+    return max((bodies or before)[-1:], default=None)
 
 
 #: kinds after 同 that are short for what a body's name ends with (同大: 北陵大学)
@@ -238,8 +249,6 @@ def _narrated(
     pattern = rf"[\p{{Han}}\p{{Katakana}}ー・]{{2,20}}?(?:{kinds}){ending}"
     for m in regex.finditer(pattern, source[:before]):
         start, name = m.start(), m.group(0)  # (not 水野社 of 水野社長, nor 本社)
-        if kind in LOCAL_BODIES and (cut := _IN_PREFECTURE.match(name)) is not None:
-            start, name = start + cut.end(), name[cut.end() :]  # 岐阜県|美濃川市
         if len(name) > 1 and not name.startswith("同") and is_body(name):
             found.append(((start, m.end()), name))
     return found
@@ -250,8 +259,6 @@ def _narrated(
 _LOCAL_PARTS = "議会|役所|役場|民|内|立|当局|職員|営|政"
 #: what follows a university's name in the name of a part of it (北陵大学大学院医学研究科)
 _PARTS_AFTER = {"大": "大学院|病院|医学部|附属|付属"}
-#: a prefecture written before a city's name (岐阜県美濃川市)
-_IN_PREFECTURE = regex.compile(r"[\p{Han}]{1,3}?[都道府県](?=[\p{Han}\p{Katakana}]{2})")
 
 
 def _same_kind(text: str) -> bool:

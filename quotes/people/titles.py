@@ -67,13 +67,26 @@ def title_start(
                 end, at = at, prev
                 first = False
                 del starts[-k:]
-                while starts and lex.names_org(text[prev:end]) and lex.names_org(text[starts[-1] : end]):
-                    if starts[-1] + shift in names:
-                        break
-                    at = starts.pop()  # 国民|協和党: the whole name, not its last words
+                at = _whole_name_start(text, at, end, starts, names, shift, lex)
                 break
         else:
             break
+    return at
+
+
+def _whole_name_start(
+    text: str, at: int, end: int, starts: list[int], names: frozenset[int], shift: int, lex: Lexicon
+) -> int:
+    """Where an organisation's name read as the piece `text[at:end]` starts once the words
+    before it that make it longer are taken in (国民|協和党: the whole name, not its last
+    words); `starts` loses the words taken."""
+    while (
+        starts
+        and lex.names_org(text[at:end])
+        and lex.names_org(text[starts[-1] : end])
+        and starts[-1] + shift not in names
+    ):
+        at = starts.pop()
     return at
 
 
