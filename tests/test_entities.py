@@ -1297,3 +1297,36 @@ def test_a_katakana_surname_is_no_other_persons_given_name(extractor: quotes.Ext
     )
     first = next(r for r in extractor.extract(text) if r.speaker is not None)
     assert first.speaker is not None and first.speaker.name != "岩田大輔"
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        (
+            "新華社通信によると、中国国防省の報道官も同日、「必要な措置を取る」と強調した。",
+            "中国国防省の報道官",
+        ),
+        ("小児科診療所の院長は「妻に接種した」と話した。", "小児科診療所の院長"),
+    ],
+    ids=["spokesman_of_a_ministry", "head_of_a_clinic"],
+)
+def test_a_post_with_no_name_is_named_with_its_body(
+    extractor: quotes.Extractor, text: str, speaker: str
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert record.speaker is not None and record.speaker.text == speaker and record.speaker.name is None
+    assert text[record.speaker.start : record.speaker.end] == speaker
+
+
+def test_a_post_of_another_body_is_not_the_person_named_before_with_it(extractor: quotes.Extractor) -> None:
+    text = (
+        "中国外務省の劉建明報道官は「断固反対する」と述べた。"
+        "中国国防省の報道官も同日、「必要な措置を取る」と強調した。劉報道官は「責任を負う」と警告した。"
+    )
+    records = [r for r in extractor.extract(text) if r.speaker is not None]
+    assert [r.affiliation.text if r.affiliation else None for r in records] == [
+        "中国外務省",
+        "中国国防省",
+        "中国外務省",
+    ]
+    assert records[1].speaker is not None and records[1].speaker.name is None  # not 劉建明

@@ -115,7 +115,7 @@ def link(mentions: Iterable[Parts], lex: Lexicon) -> dict[tuple[int, int], Entit
         kind = _kind(mention.speaker, lex)
         if kind is None:
             continue
-        entity = _antecedent(mention.speaker, kind, entities, lex)
+        entity = _antecedent(mention, kind, entities, lex)
         if entity is None:
             if kind in ("pronoun", "same"):
                 continue  # nothing to stand for: the mention stays as written
@@ -129,8 +129,9 @@ def link(mentions: Iterable[Parts], lex: Lexicon) -> dict[tuple[int, int], Entit
     return by_span
 
 
-def _antecedent(speaker: Speaker, kind: str, entities: list[Entity], lex: Lexicon) -> Entity | None:
+def _antecedent(mention: Parts, kind: str, entities: list[Entity], lex: Lexicon) -> Entity | None:
     """The entity, most recently mentioned first, that a mention of `kind` names."""
+    speaker = mention.speaker
     latest = list(reversed(entities))
     named = [e for e in latest if e.named]
     if kind == "pronoun":
@@ -138,6 +139,8 @@ def _antecedent(speaker: Speaker, kind: str, entities: list[Entity], lex: Lexico
     if kind in ("same", "title"):
         title = (speaker.title or "").removeprefix("同")
         titled = [e for e in latest if any(t.endswith(title) for t in e.titles())] if title else []
+        # 中国国防省の報道官 is not the 報道官 of 中国外務省 named before
+        titled = [e for e in titled if not _another_body(mention.affiliation, e.affiliation(speaker.start))]
         if titled:
             return titled[0]
         return named[0] if kind == "same" and named else None
@@ -146,6 +149,14 @@ def _antecedent(speaker: Speaker, kind: str, entities: list[Entity], lex: Lexico
         if any(same_person(name, other, lex) for other in entity.names()):
             return entity
     return None
+
+
+def _another_body(one: Affiliation | None, other: Affiliation | None) -> bool:
+    """Whether two affiliations name different bodies (neither written inside the other;
+    同省 and the like may be either)."""
+    if one is None or other is None or one.text.startswith("同") or other.text.startswith("同"):
+        return False
+    return one.text not in other.text and other.text not in one.text
 
 
 def same_person(name: str, other: str, lex: Lexicon) -> bool:

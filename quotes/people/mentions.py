@@ -283,6 +283,11 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
         speaker_span, anonymous, name = phrase.src(len(mod) - len(part), len(phrase.text)), True, None
     if anonymous:
         speaker_span = _unnamed_span(phrase, mod, age, affiliation, speaker_span)
+    elif name is None and title and mod and affiliation is not None and not head.honorific:
+        # 中国国防省の報道官: a post with no name is identified with the body it is of
+        at = phrase.text.rfind(affiliation.text + "の", 0, head_from)
+        if at >= 0 and at + len(affiliation.text) + 1 == head_from:
+            speaker_span = phrase.src(at, len(phrase.text))
     if mod and not (title or head.honorific or anonymous) and lex.is_org(core) and affiliation is not None:
         # マクドナルドのアメリカ法人: a part of an organisation speaks; the whole is its name
         speaker_span = phrase.src(0, len(phrase.text))
