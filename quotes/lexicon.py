@@ -96,6 +96,7 @@ LIST_FILES = {
     "nominalisers.txt": "nominalisers",
     "disciplines.txt": "disciplines",
     "quantifiers.txt": "quantifiers",
+    "group_words.txt": "group_words",
 }
 TABLE_FILES: dict[str, tuple[str, tuple[str, ...] | str]] = {
     "cues.tsv": ("cues", CUE_CLASSES),
@@ -202,6 +203,8 @@ class Lexicon:
     state_titles: tuple[str, ...] = attrs.field(factory=tuple, converter=_by_length)
     #: nouns for voices from a crowd or a place (声, 批判, コメント)
     voice_nouns: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    #: words for a group that speaks as one (研究チーム, 代表団): alone, the one named before
+    group_words: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
     #: words for a part of a group (一人, 多く): 住民の一人 is an unnamed source
     quantifiers: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
     #: sports and disciplines, no organisation (テニス, 陸上)

@@ -369,3 +369,25 @@ def test_where_someone_is_or_a_post_is_no_body(extractor: quotes.Extractor, text
 def test_a_katakana_post_may_drop_its_long_vowel(extractor: quotes.Extractor) -> None:
     record = _last_speech(extractor.extract("プロジェクトマネージャの宮坂修一氏は「完璧だ」と語った。"))
     assert record.speaker is not None and record.speaker.title == "プロジェクトマネージャ"
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        (
+            "方言があることが、英エクセター大学の研究チームの調査で分かった。研究チームは、違いが失われるおそれがあるとしている。",
+            "英エクセター大学",
+        ),
+        ("政府は東北大学の調査団を派遣した。調査団は「被害は想定を超える」と報告した。", "東北大学"),
+    ],
+    ids=["research_team", "survey_team"],
+)
+def test_a_group_written_alone_is_the_one_named_before_with_its_body(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    _assert_affiliation(extractor, text, affiliation)
+
+
+def test_a_group_never_named_with_a_body_has_none(extractor: quotes.Extractor) -> None:
+    text = "研究チームは新種を発見した。研究チームは「驚いた」と話している。"
+    assert all(r.affiliation is None for r in extractor.extract(text))

@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+import attrs
 import regex
 
 from quotes.lexicon import MEMBERSHIP_CLASSES, Lexicon
 from quotes.people.clubs import CLUB_FORM
 from quotes.people.mentions import LED_GROUP, Parts
 from quotes.people.sources import is_place
-from quotes.records import Affiliation, Speaker
+from quotes.records import Affiliation, Quotation, Speaker
 
 #: the characters an organisation's name is written in (横浜FC, 日本サッカー協会)
 _NAME_CHARS = r"\p{Han}\p{Katakana}ー・A-Za-zＡ-Ｚａ-ｚ0-9０-９"
@@ -253,3 +254,28 @@ def group_heads(mentions: Iterable[Parts], lex: Lexicon) -> list[Parts]:
             )
         )
     return found
+
+
+def group_bodies(records: Sequence[Quotation], source: str, lex: Lexicon) -> list[Quotation]:
+    """A group written with its word alone (研究チームは…としている), with the body it was named
+    with before (英エクセター大学の研究チームが…): the same group, whose body is its affiliation."""
+    out: list[Quotation] = []
+    for record in records:
+        speaker = record.speaker
+        if speaker is None or record.affiliation is not None or speaker.text not in lex.group_words:
+            out.append(record)
+            continue
+        named = _named_with_body(speaker.text, source[: speaker.start], lex)
+        out.append(record if named is None else attrs.evolve(record, affiliation=named))
+    return out
+
+
+def _named_with_body(word: str, before: str, lex: Lexicon) -> Affiliation | None:
+    """The body last written with の before the group's word in `before` (北陵大学の|研究チーム)."""
+    for hit in reversed(
+        list(regex.finditer(rf"(?<![{_NAME_CHARS}])(?P<body>[{_NAME_CHARS}]{{2,24}})の{word}", before))
+    ):
+        body = hit.group("body")
+        if lex.names_org(body) or lex.suffix(body, lex.department_endings):
+            return Affiliation(start=hit.start("body"), end=hit.end("body"), text=body)
+    return None
