@@ -21,8 +21,8 @@ from quotes.errors import Errors, LexiconError
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
 
 #: the one-character words for a local government (市の担当者, 県によると): an affiliation
-#: that stands for the city, prefecture, town, village or ward the text named before
-LOCAL_BODIES = frozenset("市県町村区")
+#: that stands for the city, prefecture, town, village, ward or federal state the text named before
+LOCAL_BODIES = frozenset("市県町村区州")
 
 #: how a sentence with a membership verb writes the person and the body (membership_verbs.tsv)
 MEMBERSHIP_CLASSES = ("join", "appoint", "lead")

@@ -232,8 +232,12 @@ def test_no_body_of_another_kind_is_given_to_the_post(extractor: quotes.Extracto
             "岐阜県美濃川市",
         ),
         ("静岡県浜名市の市民病院が閉鎖された。同市の担当者は「残念だ」と話した。", "静岡県浜名市"),
+        (
+            "米カリフォルニア州で山火事が起きた。同州のスミス知事は「全力で対応する」と述べた。",
+            "米カリフォルニア州",
+        ),
     ],
-    ids=["city_of_its_assembly", "city_of_its_hospital"],
+    ids=["city_of_its_assembly", "city_of_its_hospital", "federal_state"],
 )
 def test_dou_shi_is_the_city_named_before_inside_a_longer_name(
     extractor: quotes.Extractor, text: str, affiliation: str

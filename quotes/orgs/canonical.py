@@ -249,7 +249,7 @@ def _narrated(
     pattern = rf"[\p{{Han}}\p{{Katakana}}ー・]{{2,20}}?(?:{kinds}){ending}"
     for m in regex.finditer(pattern, source[:before]):
         start, name = m.start(), m.group(0)  # (not 水野社 of 水野社長, nor 本社)
-        if len(name) > 1 and not name.startswith("同") and is_body(name):
+        if len(name) > 1 and not name.startswith("同") and (is_body(name) or kind in LOCAL_BODIES):
             found.append(((start, m.end()), name))
     return found
 

@@ -31,8 +31,8 @@ def is_affiliation(org: str, proper: bool, lex: Lexicon) -> bool:
     a proper noun (東北楽天, サンデーレーシング), not a place, a person, a time or a
     common noun (被害者の母親: 被害者 is no affiliation)."""
     bare = ASIDE.sub("", org)
-    if bare in LOCAL_BODIES:
-        return True  # 市の担当者: the city the text named (orgs.canonical points back to it)
+    if bare in LOCAL_BODIES or (bare[:1] == "同" and bare[1:] in LOCAL_BODIES):
+        return True  # 市の担当者, 同州の知事: the city or state the text named (orgs.canonical points back)
     if len(bare) < 2 or lex.suffix(bare, lex.honorifics):
         return False
     role = lex.suffix(bare, lex.anonymous)
