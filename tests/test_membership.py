@@ -395,3 +395,61 @@ def test_a_group_written_alone_is_the_one_named_before_with_its_body(
 def test_a_group_never_named_with_a_body_has_none(extractor: quotes.Extractor) -> None:
     text = "研究チームは新種を発見した。研究チームは「驚いた」と話している。"
     assert all(r.affiliation is None for r in extractor.extract(text))
+
+
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        ("市教委の藤井和夫教育長は「早く動いていれば」と謝罪した。", "市教委"),
+        ("石田隆氏（札北電機労働組合中央執行委員長）は「努力をしていない」と訴えた。", "札北電機労働組合"),
+        ("札北電機労働組合中央執行委員長の石田隆氏は「努力をしていない」と訴えた。", "札北電機労働組合"),
+        ("北薩大学教授で火山地質学が専門の森田浩二氏は「続いている」と述べた。", "北薩大学"),
+        ("東北大学准教授で地震学が専門の田中一郎さんは「注意が必要だ」と話した。", "東北大学"),
+        (
+            "熊本県の北浜自然史博物館などの国際研究チームは、化石を発見したと発表した。"
+            "研究チームによると、翼の長さは約4メートルに達する。",
+            "北浜自然史博物館",
+        ),
+        (
+            "入札で漏洩の疑い2012年11月16日岐阜県美濃川市は21日、小池達也副市長の辞職を発表した。"
+            "小池副市長は「法に触れることはしていない」と述べた。",
+            "岐阜県美濃川市",
+        ),
+    ],
+    ids=[
+        "education_board_in_short",
+        "union_post_in_an_aside",
+        "union_post_before_the_name",
+        "body_inside_the_post_of_an_apposition",
+        "body_inside_a_post_of_four_words",
+        "group_named_with_others",
+        "topic_right_after_a_headlines_date",
+    ],
+)
+def test_more_ways_a_body_is_written_with_a_person(
+    extractor: quotes.Extractor, text: str, affiliation: str
+) -> None:
+    _assert_affiliation(extractor, text, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        (
+            "上田容疑者は「困ってやった」と認めているが、ほかの2人は「知らなかった」と否認している。",
+            "ほかの2人",
+        ),
+        ("乗客の2人は「怖かった」と話した。", "乗客の2人"),
+        (
+            "入札で漏洩の疑い2012年11月16日岐阜県美濃川市は21日、副市長の辞職を受理したと発表した。",
+            "岐阜県美濃川市",
+        ),
+    ],
+    ids=["the_other_two", "two_of_the_passengers", "organisation_after_a_headlines_date"],
+)
+def test_who_speaks_is_written_as_the_text_names_them(
+    extractor: quotes.Extractor, text: str, speaker: str
+) -> None:
+    record = _last_speech(extractor.extract(text))
+    assert record.speaker is not None and record.speaker.text == speaker
+    assert text[record.speaker.start : record.speaker.end] == speaker

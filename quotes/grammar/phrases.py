@@ -210,6 +210,10 @@ def _a_name(tok: Token) -> bool:
     return "固有名詞" in tok.tag_ or (tok.pos_ == "PROPN" and "サ変可能" not in tok.tag_) or names_person(tok)
 
 
+#: a number of people (2人, 3名), which with what it counts is an unnamed group (乗客の2人)
+COUNT_OF_PEOPLE = regex.compile(r"[0-9０-９一二三四五六七八九十数]+[人名]")
+
+
 def can_be_source(head: Token, lex: Lexicon, *, documents: bool = False) -> bool:
     """Whether the phrase headed by `head` can be a source (not 可能性, 余地, 故意).
 
@@ -224,6 +228,8 @@ def can_be_source(head: Token, lex: Lexicon, *, documents: bool = False) -> bool
         return True
     if _foreign_name(head, tokens):
         return True
+    if COUNT_OF_PEOPLE.fullmatch(head.text):
+        return True  # ほかの2人, 乗客の3人: an unnamed group of people, counted
     if head.lemma_ in lex.quantifiers:
         # 住民の一人, 回答者の多く: a part of a group speaks when the group could
         return any(c.dep_ == "nmod" and c.i < head.i and can_be_source(c, lex) for c in head.children)

@@ -28,8 +28,9 @@ from quotes.records import Affiliation, Quotation
 #: what follows an organisation written as the topic of a sentence (日産自動車も: another one)
 _TOPIC_MARKS = ("は", "も")
 #: a name written as a sentence's topic, after a boundary: 蒼和電機は, 日産自動車も, 遠州ソレイユはこの日
+#: (also after a date, as the run-on headlines of an archive leave it: …2012年11月16日美濃川市は)
 _TOPIC = regex.compile(
-    r"(?:^|(?<=[の、。\n」　 ]))(?P<name>[\p{Han}\p{Katakana}ー・A-ZＡ-Ｚ]{2,16}?)"
+    r"(?:^|(?<=[の、。\n」　 ])|(?<=[0-9０-９]日))(?P<name>[\p{Han}\p{Katakana}ー・A-ZＡ-Ｚ]{2,16}?)"
     r"(?=[はも][^\p{Hiragana}]|はこの|はその)",
     regex.MULTILINE,
 )

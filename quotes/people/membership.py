@@ -271,9 +271,15 @@ def group_bodies(records: Sequence[Quotation], source: str, lex: Lexicon) -> lis
 
 
 def _named_with_body(word: str, before: str, lex: Lexicon) -> Affiliation | None:
-    """The body last written with の before the group's word in `before` (北陵大学の|研究チーム)."""
+    """The body last written with の before the group's word in `before` (北陵大学の|研究チーム,
+    北浜自然史博物館などの国際|研究チーム)."""
     for hit in reversed(
-        list(regex.finditer(rf"(?<![{_NAME_CHARS}])(?P<body>[{_NAME_CHARS}]{{2,24}})の{word}", before))
+        list(
+            regex.finditer(
+                rf"(?<![{_NAME_CHARS}])(?P<body>[{_NAME_CHARS}]{{2,24}})(?:など)?の(?:国際|共同)?{word}",
+                before,
+            )
+        )
     ):
         body = hit.group("body")
         if lex.names_org(body) or lex.suffix(body, lex.department_endings):

@@ -14,7 +14,7 @@ import attrs
 import regex
 from spacy.tokens import Token
 
-from quotes.grammar.phrases import is_pronoun, noun_phrase
+from quotes.grammar.phrases import COUNT_OF_PEOPLE, is_pronoun, noun_phrase
 from quotes.grammar.tokens import BRACKETS, names_person
 from quotes.lexicon import LOCAL_BODIES, Lexicon
 from quotes.people.offices import state_body_in_title
@@ -276,7 +276,7 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
         affiliation = _in_title(phrase, head, title, officer, lex)
     speaker_span = phrase.src(head_from, len(phrase.text))
     core = phrase.text[head_from : head_from + head.core_end]
-    if mod and core in lex.quantifiers and affiliation is None:
+    if mod and (core in lex.quantifiers or COUNT_OF_PEOPLE.fullmatch(core)) and affiliation is None:
         speaker_span, anonymous, name, title = _part_of_group(phrase, mod, head_from), True, None, None
     elif mod and not (title or head.honorific) and (part := _quantifier_before(phrase, mod, lex)):
         # 一部の人, 多くの市民: the part of the group is who speaks, no one person

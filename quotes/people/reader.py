@@ -20,6 +20,7 @@ from quotes.people.entities import former
 from quotes.people.mentions import LED_GROUP, Parts, decompose
 from quotes.people.offices import is_officer
 from quotes.people.sources import EQUALS_BOTH, EQUALS_ORG, host_organization, is_place
+from quotes.people.titles import org_prefix
 from quotes.records import Affiliation, Span
 from quotes.text.masking import Unit
 
@@ -140,6 +141,32 @@ def _without_seat(parts: Parts | None) -> Parts | None:
     return attrs.evolve(parts, speaker=speaker, affiliation=affiliation)
 
 
+#: a related headline and its date run on before a name, as an archive's dump leaves them
+#: (…の疑い2012年11月16日岐阜県美濃川市は): the name starts after the date
+_DATELINE = regex.compile(
+    r"^.*?[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?=[\p{Han}\p{Katakana}A-Za-z]{2})"
+)
+
+
+def _past_dateline(parts: Parts | None) -> Parts | None:
+    """The speaker and affiliation without the headline and date run on before the name."""
+    if parts is None:
+        return None
+    speaker, affiliation = parts.speaker, parts.affiliation
+    cut = _DATELINE.match(speaker.text)
+    if cut is not None:
+        text = speaker.text[cut.end() :]
+        lead = speaker.text[: cut.end()]
+        name = speaker.name.removeprefix(lead) if speaker.name else None  # its name, not the headline
+        speaker = attrs.evolve(speaker, start=speaker.start + cut.end(), text=text, name=name)
+    cut = _DATELINE.match(affiliation.text) if affiliation is not None else None
+    if affiliation is not None and cut is not None:
+        affiliation = attrs.evolve(
+            affiliation, start=affiliation.start + cut.end(), text=affiliation.text[cut.end() :]
+        )
+    return attrs.evolve(parts, speaker=speaker, affiliation=affiliation)
+
+
 def _led_group(parts: Parts | None) -> Parts | None:
     """北陵大学の佐伯真理子教授らの研究グループ: the group's affiliation is the body named before
     the person at its head, not the person."""
@@ -181,7 +208,7 @@ class MentionReader:
             )
             parts = self._bracketed_name(head, self._whole_names(self._hosted(unit, head, parts)))
             parts = _belonging(self._department(head, self._press_office(parts)))
-            parts = _led_group(_without_seat(self._past_coordination(parts)))
+            parts = _past_dateline(_led_group(_without_seat(self._past_coordination(parts))))
             self._done[key] = parts
             self._note_organisation(head, self._done[key])
         return self._done[key]
@@ -269,6 +296,12 @@ class MentionReader:
             text = text[:-2] if belongs else text  # 所属, 公認
             title = self.lex.suffix(text, self.lex.titles)
             org = text[: len(text) - len(title)] if title else text
+            while (
+                title
+                and (prefix := self.lex.suffix(org, self.lex.title_prefixes))
+                and len(org) > len(prefix) + 1
+            ):
+                org, title = org[: -len(prefix)], prefix + title  # 労働組合|中央執行委員長
             if len(org) < 2 or text.startswith(("元", "前")) or not (belongs or self.lex.names_org(org)):
                 continue  # 元日本銀行理事: where the person was, not is
             if is_place(org, self.lex) or (title is None and org[-1] in _HOME_ENDINGS):
@@ -549,6 +582,14 @@ class MentionReader:
             )
         return parts
 
+    def _body_in_post(self, unit: Unit, doc: Doc, first: int, end: int) -> Affiliation | None:
+        """The organisation a post written as one word starts with (北薩大学|教授), or None."""
+        span = token_span(self.source, unit, doc, first, end)
+        length = org_prefix(span.text, self.lex)
+        if not length:
+            return None
+        return Affiliation(start=span.start, end=span.start + length, text=span.text[:length])
+
     def _described(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
         """`[組織]の[職]で[説明]の[名前]`: an apposition before the name gives the person's
         organisation and post (東北大学の准教授で地震学が専門の田中一郎さん -> 東北大学, 准教授;
@@ -571,7 +612,7 @@ class MentionReader:
             before.text == "の" or (before.dep_ == "acl" and before.head.i == head.i) or serving
         ):
             return parts  # the description ends in の (専門の) or is a clause on the name (詳しい)
-        for j in range(start - 2, max(start - 12, 2), -1):
+        for j in range(start - 2, max(start - 12, 0), -1):
             tok = doc[j]
             if tok.text in ("、", ",") and doc[j - 1].text == "で":
                 continue  # …の党首で、元保健相のアグネス・ムタレ氏: the post set off by a comma
@@ -583,7 +624,7 @@ class MentionReader:
             first = j - 1
             while (
                 first > 0
-                and j - first < 4
+                and j - first < 6
                 and doc[first - 1].pos_ in ("NOUN", "PROPN")
                 and doc[first - 1].text != "の"
             ):
@@ -592,7 +633,13 @@ class MentionReader:
             if self.lex.suffix(post, self.lex.titles) is None and not post.endswith(self.lex.team_titles):
                 continue  # 野球部の監督を務める: a team's post is a post too
             if first < 2 or doc[first - 1].text != "の":
-                continue
+                # 北薩大学教授で火山地質学が専門の: the organisation written inside the post
+                body = self._body_in_post(unit, doc, first, j)
+                if body is None:
+                    continue
+                held = parts.speaker.title and not former(parts.speaker)
+                title = parts.speaker.title if held else post[len(body.text) :]
+                return Parts(speaker=attrs.evolve(parts.speaker, title=title), affiliation=body)
             org = _before_aside(doc, first - 2)  # ルヴェンゴ民主同盟(LDA)の党首: the name, not its aside
             a, b = noun_phrase(org, self.lex, appositions=False)
             if not (self.lex.names_org(doc[a:b].text) or any(t.pos_ == "PROPN" for t in doc[a:b])):
