@@ -25,7 +25,7 @@ _KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
 LOCAL_BODIES = frozenset("市県町村区州")
 
 #: how a sentence with a membership verb writes the person and the body (membership_verbs.tsv)
-MEMBERSHIP_CLASSES = ("join", "appoint", "lead")
+MEMBERSHIP_CLASSES = ("join", "appoint", "lead", "run")
 #: the kinds of body a post is held in (body_posts.tsv)
 BODY_CLASSES = ("party", "prefecture", "city", "town", "village", "ward", "government", "court")
 CUE_CLASSES = ("speech", "report", "reaction", "cognition", "naming")

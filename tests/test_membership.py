@@ -209,6 +209,7 @@ def test_a_post_held_in_one_kind_of_body_belongs_to_the_body_the_text_is_about(
         "政府は方針を決めた。石田太郎知事は「反対だ」と述べた。",  # 政府 ends like 府, no prefecture
         "トヨタ自動車は決算を発表した。鈴木一郎幹事長は「遺憾だ」と述べた。",  # no party
         "北見市は予算案を公表した。石田太郎知事は「支援する」と述べた。",  # a city has no governor
+        "市内で居酒屋を経営する山田一郎さんは「うれしい」と話した。",  # a kind of shop, no name
         "文部科学省は調査を公表した。高野義明官房長官は「注視する」と述べた。",  # a ministry, not the cabinet
         "政府は方針を固めた。ブッシュ大統領は「歓迎する」と述べた。",  # a president of no government named
     ],
@@ -216,6 +217,7 @@ def test_a_post_held_in_one_kind_of_body_belongs_to_the_body_the_text_is_about(
         "government_is_no_prefecture",
         "company_is_no_party",
         "city_has_no_governor",
+        "runs_a_shop_with_no_name",
         "ministry_is_not_the_government",
         "president_of_another_state",
     ],
@@ -415,6 +417,8 @@ def test_a_group_never_named_with_a_body_has_none(extractor: quotes.Extractor) -
             "小池副市長は「法に触れることはしていない」と述べた。",
             "岐阜県美濃川市",
         ),
+        ("商店街で和菓子店「坂本屋」を営む坂本ふみ子さん（67）は「うれしい」と話した。", "坂本屋"),
+        ("札幌市でIT企業の北星システムを経営する山田一郎さんは「楽しみだ」と話した。", "北星システム"),
     ],
     ids=[
         "education_board_in_short",
@@ -424,6 +428,8 @@ def test_a_group_never_named_with_a_body_has_none(extractor: quotes.Extractor) -
         "body_inside_a_post_of_four_words",
         "group_named_with_others",
         "topic_right_after_a_headlines_date",
+        "shop_the_person_runs",
+        "company_the_person_runs",
     ],
 )
 def test_more_ways_a_body_is_written_with_a_person(

@@ -41,7 +41,7 @@ def membership_mentions(mentions: Iterable[Parts], source: str, lex: Lexicon) ->
     verbs = tuple(_verbs(lex, kind) for kind in MEMBERSHIP_CLASSES)
     if None in verbs:
         return []
-    joined, opened, appointed, led = _patterns(*verbs)
+    joined, opened, appointed, led, run = _patterns(*verbs)
     people = sorted(
         (m for m in mentions if m.speaker.name and not m.speaker.anonymous), key=lambda m: m.speaker.start
     )
@@ -53,6 +53,11 @@ def membership_mentions(mentions: Iterable[Parts], source: str, lex: Lexicon) ->
         speaker = m.speaker
         after = source[speaker.end : speaker.end + 1]
         body = _on_behalf(source, speaker.start, lex) if after in ("は", "が", "も", "ら") else None
+        if (
+            body is None
+            and (hit := run.search(source, max(0, speaker.start - 40), speaker.start)) is not None
+        ):
+            body = _body(hit, source, lex)  # 「坂本屋」を営む坂本ふみ子さん
         if body is None and (hit := led.match(source, speaker.end)) is not None:
             body = _body(hit, source, lex, named=True)  # 山田一郎氏が率いる民政党
         elif body is None and after in ("は", "が", "も"):
@@ -65,9 +70,9 @@ def membership_mentions(mentions: Iterable[Parts], source: str, lex: Lexicon) ->
 
 
 @cache
-def _patterns(joins: str, appoints: str, leads: str) -> tuple[regex.Pattern[str], ...]:
+def _patterns(joins: str, appoints: str, leads: str, runs: str) -> tuple[regex.Pattern[str], ...]:
     """The patterns for the table's verbs, compiled once: joined, the appointing topic, the
-    appointment after を, led."""
+    appointment after を, led, run (the body before the person)."""
     joined = regex.compile(rf"{_BODY}(?:の(?P<post>[^、。「」のはがを]{{1,10}}?))?に(?P<verb>{joins})")
     # (一方、) (野党の) 日本共創党は: a connective and a description may come first
     opened = regex.compile(
@@ -79,7 +84,8 @@ def _patterns(joins: str, appoints: str, leads: str) -> tuple[regex.Pattern[str]
         rf"(?:[（(][^（）()]{{1,20}}[)）])?が(?:[^、。「」はがを]{{1,12}}に)?(?:{leads})"
         rf"(?:[^、。「」のはがを]{{1,8}}の)?{_BODY}"
     )
-    return joined, opened, appointed, led
+    run = regex.compile(rf"{_BODY}を(?:{runs})$")
+    return joined, opened, appointed, led, run
 
 
 #: a body written right before a person, who speaks or acts for it: 民政党から山田代表が
