@@ -358,3 +358,30 @@ def test_a_sentence_with_a_subject_of_its_own_does_not_keep_the_source(extractor
     )
     told = [r for r in extractor.extract(text) if r.cue is not None and r.cue.text == "伝えた"]
     assert all(r.speaker is None for r in told)
+
+
+@pytest.mark.parametrize(
+    "text,clause",
+    [
+        (
+            "同高校は、部員が暴力を振るっていたとして、大会への出場を辞退すると明らかにした。",
+            "部員が暴力を振るっていたとして、大会への出場を辞退する",
+        ),
+        (
+            "北星フーズは、金属片が混入した恐れがあるとして、約12万本を自主回収すると発表した。",
+            "金属片が混入した恐れがあるとして、約12万本を自主回収する",
+        ),
+    ],
+    ids=["withdrawal_with_its_reason", "recall_with_its_reason"],
+)
+def test_a_reason_given_with_toshite_is_one_clause_with_the_report(
+    extractor: quotes.Extractor, text: str, clause: str
+) -> None:
+    (record,) = [r for r in extractor.extract(text) if r.kind == "indirect"]
+    assert record.text == clause and text[record.start : record.end] == clause
+
+
+def test_two_things_said_in_a_row_with_toshi_stay_two(extractor: quotes.Extractor) -> None:
+    text = "大統領は、対話は再開されるべきだとし、南アフリカなども参加するべきだと述べた。"
+    clauses = [r.text for r in extractor.extract(text) if r.kind == "indirect"]
+    assert clauses == ["対話は再開されるべきだ", "南アフリカなども参加するべきだ"]

@@ -476,3 +476,34 @@ def past_opening_quotation(records: list[Quotation], source: str) -> list[Quotat
                 r = attrs.evolve(r, start=start, text=source[start : r.end])
         out.append(r)
     return out
+
+
+#: what joins a reason reported with として to the report it gives the reason for
+_REASON_JOINS = ("として、", "として")
+
+
+def reasons_joined(records: list[Quotation], source: str) -> list[Quotation]:
+    """XはAとして、Bと発表した: the reason and the report are one clause of one speaker, as the
+    gold reads them (同高校は…暴力行為があったとして、大会への参加を辞退すると明らかにした), not
+    two: parts of one utterance (one group, one cue) joined by として. Not …だとし、…と述べた,
+    two things said in a row."""
+    out: list[Quotation] = []
+    for r in records:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == r.kind == "indirect"
+            and last.group is not None
+            and last.group == r.group
+            and last.cue is not None
+            and r.cue is not None
+            and last.cue.start == r.cue.start
+            and last.speaker is not None
+            and r.speaker is not None
+            and (last.speaker.start, last.speaker.end) == (r.speaker.start, r.speaker.end)
+            and source[last.end : r.start] in _REASON_JOINS
+        ):
+            out[-1] = attrs.evolve(r, start=last.start, text=source[last.start : r.end])
+            continue
+        out.append(r)
+    return out
