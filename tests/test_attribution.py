@@ -254,7 +254,8 @@ def test_speaker_offsets_point_at_the_mention(extractor: quotes.Extractor) -> No
     text = "国連の報道官は「深く憂慮している」と述べた。"
     (record,) = extractor.extract(text)
     assert record.speaker is not None
-    assert text[record.speaker.start : record.speaker.end] == record.speaker.text == "報道官"
+    # a post with no name is named with the body it is of
+    assert text[record.speaker.start : record.speaker.end] == record.speaker.text == "国連の報道官"
     assert record.affiliation is not None and record.affiliation.text == "国連"
 
 

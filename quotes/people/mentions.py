@@ -268,15 +268,14 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     mod, age = _without_age_or_grade(mod)  # 同校野球部の|3年生の部員, 診療所の|60歳代の院長
     if mod:
         found, title = _modifier_parts(phrase, mod, title, proper, officer, lex)
-        # 浪速の球団関係者: the club the modifier names, not the bare word for a club
-        # (エジプトの情報機関関係者: a country's body stays the body, as 米政府 does)
+        # 浪速の球団関係者: the club named, not 球団 (エジプトの情報機関関係者: the body stays)
         own = generic and found is not None and found.text not in lex.countries
         affiliation = found if own else affiliation or found
     if title and affiliation is None:
         affiliation = _in_title(phrase, head, title, officer, lex)
     speaker_span = phrase.src(head_from, len(phrase.text))
     core = phrase.text[head_from : head_from + head.core_end]
-    if mod and (core in lex.quantifiers or COUNT_OF_PEOPLE.fullmatch(core)) and affiliation is None:
+    if mod and _a_part_or_count(core, lex) and affiliation is None:
         speaker_span, anonymous, name, title = _part_of_group(phrase, mod, head_from), True, None, None
     elif mod and not (title or head.honorific) and (part := _quantifier_before(phrase, mod, lex)):
         # 一部の人, 多くの市民: the part of the group is who speaks, no one person
@@ -284,13 +283,9 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
     if anonymous:
         speaker_span = _unnamed_span(phrase, mod, age, affiliation, speaker_span)
     elif name is None and title and mod and affiliation is not None and not head.honorific:
-        # 中国国防省の報道官: a post with no name is identified with the body it is of
-        at = phrase.text.rfind(affiliation.text + "の", 0, head_from)
-        if at >= 0 and at + len(affiliation.text) + 1 == head_from:
-            speaker_span = phrase.src(at, len(phrase.text))
+        speaker_span = _post_with_body(phrase, head_from, affiliation) or speaker_span  # 国連の報道官
     if mod and not (title or head.honorific or anonymous) and lex.is_org(core) and affiliation is not None:
-        # マクドナルドのアメリカ法人: a part of an organisation speaks; the whole is its name
-        speaker_span = phrase.src(0, len(phrase.text))
+        speaker_span = phrase.src(0, len(phrase.text))  # マクドナルドのアメリカ法人: the whole is its name
         name = speaker_span.text
     speaker = Speaker(
         start=speaker_span.start,
@@ -308,6 +303,19 @@ def _assemble(phrase: _Phrase, mod: str, head: _Head, proper: frozenset[int], le
         else None
     )
     return Parts(speaker=speaker, affiliation=aff)
+
+
+def _a_part_or_count(core: str, lex: Lexicon) -> bool:
+    """住民の一人, 乗客の2人: a word for a part of a group, or a number of people."""
+    return core in lex.quantifiers or COUNT_OF_PEOPLE.fullmatch(core) is not None
+
+
+def _post_with_body(phrase: _Phrase, head_from: int, affiliation: Span) -> Span | None:
+    """中国国防省の報道官: a post with no name, identified with the body written right before it."""
+    at = phrase.text.rfind(affiliation.text + "の", 0, head_from)
+    if at >= 0 and at + len(affiliation.text) + 1 == head_from:
+        return phrase.src(at, len(phrase.text))
+    return None
 
 
 def _unnamed_span(phrase: _Phrase, mod: str, age: str, affiliation: Span | None, span: Span) -> Span:

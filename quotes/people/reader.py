@@ -582,13 +582,19 @@ class MentionReader:
             )
         return parts
 
-    def _body_in_post(self, unit: Unit, doc: Doc, first: int, end: int) -> Affiliation | None:
-        """The organisation a post written as one word starts with (北薩大学|教授), or None."""
+    def _body_in_post(
+        self, unit: Unit, doc: Doc, first: int, end: int, parts: Parts, post: str
+    ) -> Parts | None:
+        """The person with the organisation a post written as one word starts with (北薩大学|
+        教授) and that post, or None."""
         span = token_span(self.source, unit, doc, first, end)
         length = org_prefix(span.text, self.lex)
         if not length:
             return None
-        return Affiliation(start=span.start, end=span.start + length, text=span.text[:length])
+        body = Affiliation(start=span.start, end=span.start + length, text=span.text[:length])
+        held = parts.speaker.title and not former(parts.speaker)
+        title = parts.speaker.title if held else post[length:]
+        return Parts(speaker=attrs.evolve(parts.speaker, title=title), affiliation=body)
 
     def _described(self, unit: Unit, head: Token, parts: Parts | None) -> Parts | None:
         """`[組織]の[職]で[説明]の[名前]`: an apposition before the name gives the person's
@@ -634,12 +640,10 @@ class MentionReader:
                 continue  # 野球部の監督を務める: a team's post is a post too
             if first < 2 or doc[first - 1].text != "の":
                 # 北薩大学教授で火山地質学が専門の: the organisation written inside the post
-                body = self._body_in_post(unit, doc, first, j)
-                if body is None:
+                inside = self._body_in_post(unit, doc, first, j, parts, post)
+                if inside is None:
                     continue
-                held = parts.speaker.title and not former(parts.speaker)
-                title = parts.speaker.title if held else post[len(body.text) :]
-                return Parts(speaker=attrs.evolve(parts.speaker, title=title), affiliation=body)
+                return inside
             org = _before_aside(doc, first - 2)  # ルヴェンゴ民主同盟(LDA)の党首: the name, not its aside
             a, b = noun_phrase(org, self.lex, appositions=False)
             if not (self.lex.names_org(doc[a:b].text) or any(t.pos_ == "PROPN" for t in doc[a:b])):

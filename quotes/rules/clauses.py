@@ -219,22 +219,20 @@ def past_frame_phrases(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
         if comma is None or not _frames(doc[start:comma], lex):
             return start
         phrase = doc[start:comma]
-        if comma - start > 6 and not (_about(phrase) or _temporal(phrase) or _occasion(phrase, lex)):
+        if comma - start > 6 and not (
+            phrase.text.endswith(_ADDRESSED) or _temporal(phrase) or _occasion(phrase, lex)
+        ):
             return start
         start = comma + 1
 
 
-#: endings of a phrase that says what or whom the words answer (…案に対して、 …の意図については、)
-_ABOUT = ("に対して", "に対し", "については", "について", "をめぐって", "をめぐり", "に関して", "に関しては")
+#: endings of a phrase that says to whom the words answer (…案に対して、); what they are about
+#: (…について、) is part of what was said
+_ADDRESSED = ("に対して", "に対し", "に対しては")
 
 
 #: the compound particle of a date from which something holds (9月9日をもって)
 _AS_OF = "をもって"
-
-
-def _about(phrase: Span) -> bool:
-    """Whether a leading phrase, however long, says what the words are about or answer."""
-    return phrase.text.endswith(_ABOUT) and len(phrase) <= 20
 
 
 #: the longest phrase (in tokens) read as the occasion words were said on
@@ -277,7 +275,7 @@ def _frames(phrase: Span, lex: Lexicon) -> bool:
         or (words[0].lemma_ in lex.relay_nouns and texts.endswith(("として", "では")))
         or words[0].text in ("こう", "そう", "このように")  # 「…」。Xはこう述べ、…と分析した
         or "に対し" in texts
-        or texts.endswith(_ABOUT)
+        or texts.endswith(_ADDRESSED)
         or texts in ("記者団に", "記者団には")
         or (last.text == "で" and any(t.lemma_ in lex.occasions for t in words))
         or (
