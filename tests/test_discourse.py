@@ -385,3 +385,16 @@ def test_two_things_said_in_a_row_with_toshi_stay_two(extractor: quotes.Extracto
     text = "大統領は、対話は再開されるべきだとし、南アフリカなども参加するべきだと述べた。"
     clauses = [r.text for r in extractor.extract(text) if r.kind == "indirect"]
     assert clauses == ["対話は再開されるべきだ", "南アフリカなども参加するべきだ"]
+
+
+def test_a_statement_that_speaks_is_the_body_that_issued_it(extractor: quotes.Extractor) -> None:
+    text = "イスラエル首相府は2日声明を出し、「排除しない」と警告した。声明はまた、「挑戦だ」と非難した。"
+    record = extractor.extract(text)[-1]
+    assert record.speaker is not None and record.speaker.text == "声明"
+    assert record.speaker.name == "イスラエル首相府"
+    assert record.speaker.resolved_from is not None and record.speaker.resolved_from.start == 0
+
+
+def test_a_statement_with_no_issuer_written_stays_the_statement(extractor: quotes.Extractor) -> None:
+    record = extractor.extract("声明は「挑戦だ」と非難した。")[-1]
+    assert record.speaker is not None and record.speaker.name in (None, "声明")

@@ -26,6 +26,7 @@ from quotes.people.clubs import club_mentions, short_forms
 from quotes.people.coref import agency, aside_mentions, person_mentions, predicated_mentions, resolve
 from quotes.people.entities import link, same_person
 from quotes.people.hosts import discourse_hosts
+from quotes.people.issuers import issuers
 from quotes.people.membership import group_bodies, group_heads, membership_mentions, shared_mentions
 from quotes.people.mentions import Parts
 from quotes.people.offices import text_state
@@ -184,8 +185,8 @@ class Pipeline:
             resolved = discourse_hosts(
                 resolved, entities, p.text, self.lexicon, self.organizations, assembly.read.organisations
             )
-        # 研究チームは…: the group named before with its body
-        resolved = group_bodies(resolved, p.text, self.lexicon)
+        # 研究チームは…: the group named before with its body; 声明は…: the body that issued it
+        resolved = issuers(group_bodies(resolved, p.text, self.lexicon), p.text, self.lexicon)
         # サルコジ大統領 in a report from フランス: the one state the text names
         resolved = text_state(resolved, p.text, self.lexicon)
         canonical = canonicalise(
