@@ -183,6 +183,11 @@ def test_people_named_in_a_row_after_one_organisation(
         ("ドイツ政府は12日、支援策を決めた。メルケル首相は「必要な措置だ」と述べた。", "ドイツ政府"),
         ("訴訟の判決が27日、静岡地裁であった。松岡恭子裁判長は「予見できた」と指摘した。", "静岡地裁"),
         ("最高裁第三小法廷は上告を棄却した。田原睦夫裁判長は「相当だ」と述べた。", "最高裁第三小法廷"),
+        (
+            "最高裁第三小法廷（岡部喜代子裁判長）は上告を棄却し、二審・大阪高裁判決が確定する。"
+            "大谷剛彦裁判官は「幇助罪が成立する」と反対意見を述べた。",
+            "最高裁第三小法廷",
+        ),
     ],
     ids=[
         "party_secretary",
@@ -195,6 +200,7 @@ def test_people_named_in_a_row_after_one_organisation(
         "head_of_a_government",
         "judge_of_the_court_where_the_ruling_was",
         "judge_of_a_petty_bench",
+        "judge_of_the_ruling_court_not_of_one_named_in_passing",
     ],
 )
 def test_a_post_held_in_one_kind_of_body_belongs_to_the_body_the_text_is_about(

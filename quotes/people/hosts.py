@@ -73,7 +73,10 @@ def discourse_hosts(
         and (_a_body(source[start:end], lex) or _local(source[start:end]))
     )
     # a court is named as where a ruling was given as often as as a topic
-    topics = sorted({*topics, *((*m.span(), "court") for m in _COURT.finditer(source))})
+    courts = (
+        (*m.span(), "court") for m in _COURT.finditer(source) if source[m.end() : m.end() + 1] in _COURT_AFTER
+    )
+    topics = sorted({*topics, *courts})
     if not topics:
         return list(records)
     out: list[Quotation] = []
@@ -132,6 +135,9 @@ _BODY_ENDINGS = {
     "government": ("政府", "政権", "内閣"),
     "court": ("裁判所", "地裁", "高裁", "家裁", "簡裁", "最高裁"),
 }
+#: what follows a court named as the one that rules (は, が), where it rules (で) or with its
+#: judge (（岡部喜代子裁判長）), not one named in passing (二審・大阪高裁判決)
+_COURT_AFTER = ("は", "が", "で", "(", "（", "、")
 #: a court named anywhere in the text (静岡地裁であった), for its judges
 _COURT = regex.compile(
     rf"(?<![\p{{Han}}])(?!同)\p{{Han}}{{0,8}}?(?:{'|'.join(_BODY_ENDINGS['court'])})"
