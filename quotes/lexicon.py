@@ -118,7 +118,8 @@ def _titles(words: Iterable[str]) -> tuple[str, ...]:
     """`_by_length`, with each katakana word that ends in a long vowel also written without it,
     as technical and official Japanese writes it (プロジェクトマネージャー and …マネージャ)."""
     words = tuple(words)
-    short = (w[:-1] for w in words if len(w) > 3 and w.endswith("ー") and _KATAKANA_END.match(w[-2]))
+    # not a short word, whose form without ー may be another word (ドラマー, ドラマ)
+    short = (w[:-1] for w in words if len(w) >= 6 and w.endswith("ー") and _KATAKANA_END.match(w[-2]))
     return _by_length((*words, *short))
 
 

@@ -180,7 +180,8 @@ def test_people_named_in_a_row_after_one_organisation(
         ("カリフォルニア州は非常事態を宣言した。スミス知事は「対応する」と述べた。", "カリフォルニア州"),
         ("政府は3日、新制度の方針を固めた。高野義明官房長官は「国の責任だ」と述べた。", "政府"),
         ("米政府は声明を出した。ライス国務長官は「懸念している」と述べた。", "米政府"),
-        ("ドイツ政府は12日、支援策を決めた。メルケル首相は「必要な措置だ」と述べた。", "ドイツ政府"),
+        # a head of government after another state's government: the state the text names
+        ("ドイツ政府は12日、支援策を決めた。メルケル首相は「必要な措置だ」と述べた。", "ドイツ"),
         ("訴訟の判決が27日、静岡地裁であった。松岡恭子裁判長は「予見できた」と指摘した。", "静岡地裁"),
         ("最高裁第三小法廷は上告を棄却した。田原睦夫裁判長は「相当だ」と述べた。", "最高裁第三小法廷"),
         (
@@ -218,6 +219,7 @@ def test_a_post_held_in_one_kind_of_body_belongs_to_the_body_the_text_is_about(
         "市内で居酒屋を経営する山田一郎さんは「うれしい」と話した。",  # a kind of shop, no name
         "文部科学省は調査を公表した。高野義明官房長官は「注視する」と述べた。",  # a ministry, not the cabinet
         "政府は方針を固めた。ブッシュ大統領は「歓迎する」と述べた。",  # a president of no government named
+        "米政府は制裁を発表した。安倍晋三首相は3日、「遺憾だ」と述べた。",  # not the US government's
     ],
     ids=[
         "government_is_no_prefecture",
@@ -226,6 +228,7 @@ def test_a_post_held_in_one_kind_of_body_belongs_to_the_body_the_text_is_about(
         "runs_a_shop_with_no_name",
         "ministry_is_not_the_government",
         "president_of_another_state",
+        "prime_minister_after_another_government",
     ],
 )
 def test_no_body_of_another_kind_is_given_to_the_post(extractor: quotes.Extractor, text: str) -> None:
@@ -465,3 +468,26 @@ def test_who_speaks_is_written_as_the_text_names_them(
     record = _last_speech(extractor.extract(text))
     assert record.speaker is not None and record.speaker.text == speaker
     assert text[record.speaker.start : record.speaker.end] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "地元報道は大きく伝えた。鈴木一郎知事は「残念だ」と述べた。",  # 報道 ends like 北海道
+        "激戦の選挙区は混乱した。山田太郎区長は「調査中だ」と述べた。",  # 選挙区 ends like 世田谷区
+    ],
+    ids=["news_report_is_no_prefecture", "constituency_is_no_ward"],
+)
+def test_a_common_word_ending_like_a_place_is_no_body(extractor: quotes.Extractor, text: str) -> None:
+    assert _last_speech(extractor.extract(text)).affiliation is None
+
+
+def test_dou_ku_is_no_common_word_ending_like_a_ward(extractor: quotes.Extractor) -> None:
+    text = "世田谷区で集会があった。激戦の選挙区内で混乱した。同区の担当者は「調査中だ」と述べた。"
+    _assert_affiliation(extractor, text, "世田谷区")
+
+
+def test_a_post_after_dou_stands_for_a_person_not_the_body(extractor: quotes.Extractor) -> None:
+    text = "トヨタ自動車の山田太郎会長は「続ける」と述べた。同社の社長は「慎重だ」と話した。"
+    record = _last_speech(extractor.extract(text))
+    assert record.speaker is not None and record.speaker.name != "山田太郎"

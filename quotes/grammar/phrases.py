@@ -211,7 +211,7 @@ def _a_name(tok: Token) -> bool:
 
 
 #: a number of people (2人, 3名), which with what it counts is an unnamed group (乗客の2人)
-COUNT_OF_PEOPLE = regex.compile(r"[0-9０-９一二三四五六七八九十数]+[人名]")
+COUNT_OF_PEOPLE = regex.compile(r"[0-9０-９一二三四五六七八九十百千万数]+[人名]")
 
 
 def can_be_source(head: Token, lex: Lexicon, *, documents: bool = False) -> bool:

@@ -18,6 +18,7 @@ from quotes.lexicon import LOCAL_BODIES, Lexicon
 from quotes.orgs.home import at_home, home_country
 from quotes.orgs.table import OrganizationTable, OrgMatch
 from quotes.people.clubs import clubs_before
+from quotes.people.sources import NOT_PLACES
 from quotes.records import Affiliation, Quotation, Via
 
 
@@ -207,7 +208,8 @@ def _narrated_or_last(
 ) -> tuple[tuple[int, int], str] | None:
     """同館, 同校: a body of that kind named in the narration before `at`, else the last one
     named as a speaker (`before`); for 同社 the body must be nearer than the last organisation
-    that spoke (_NAMES_END_OTHERWISE), and 同大 is a university or nothing."""
+    that spoke (_NAMES_END_OTHERWISE), and a kind written in short (同大, 同高, 同地裁) is a body
+    of that kind or nothing."""
     bodies = _narrated(kind, source, at, is_body)
     if kind in _NAMES_END_OTHERWISE:
         bodies = [item for item in bodies if not before or item[0][0] >= before[-1][0][1]]
@@ -249,7 +251,8 @@ def _narrated(
     pattern = rf"[\p{{Han}}\p{{Katakana}}ー・]{{2,20}}?(?:{kinds}){ending}"
     for m in regex.finditer(pattern, source[:before]):
         start, name = m.start(), m.group(0)  # (not 水野社 of 水野社長, nor 本社)
-        if len(name) > 1 and not name.startswith("同") and (is_body(name) or kind in LOCAL_BODIES):
+        local = kind in LOCAL_BODIES and not name.endswith(NOT_PLACES)  # 世田谷区, not 選挙区
+        if not name.startswith("同") and (is_body(name) or local):
             found.append(((start, m.end()), name))
     return found
 

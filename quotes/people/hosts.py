@@ -3,7 +3,9 @@
 Business and sports news name the organisation first and its head after, with no
 の between them: トヨタ自動車は12日、決算を発表した。…佐藤恒治社長は「…」と述べた, or
 北都ブレイザーズは…勝った。岩倉修監督は「…」. The head (a title of
-`executive_titles.txt`, `team_titles.txt` or `positions.txt`) belongs to the
+`executive_titles.txt`, `team_titles.txt` or `positions.txt`), or the holder of a post
+held in one kind of body (`body_posts.tsv`: a party's 幹事長, a prefecture's 知事, a
+government's 官房長官, a court's 裁判長, the court named anywhere before), belongs to the
 organisation last written as a sentence's topic (は, or も for another one) before the
 person is first named, of the kind of body the post is held in: however far back, as
 an article is about one club or company until it names another so.
@@ -22,7 +24,7 @@ from quotes.people.clubs import CLUB_FORM
 from quotes.people.entities import Entity
 from quotes.people.mentions import Parts
 from quotes.people.offices import is_officer
-from quotes.people.sources import is_place
+from quotes.people.sources import NOT_PLACES, is_place
 from quotes.records import Affiliation, Quotation
 
 #: what follows an organisation written as the topic of a sentence (日産自動車も: another one)
@@ -76,7 +78,7 @@ def discourse_hosts(
     courts = (
         (*m.span(), "court") for m in _COURT.finditer(source) if source[m.end() : m.end() + 1] in _COURT_AFTER
     )
-    topics = sorted({*topics, *courts})
+    topics = sorted({*topics, *courts}, key=lambda t: (t[0], t[1], t[2] or ""))
     if not topics:
         return list(records)
     out: list[Quotation] = []
@@ -94,7 +96,7 @@ def discourse_hosts(
             out.append(record)
             continue
         first = min(m.speaker.start for m in mentioned)
-        before = [t for t in topics if t[1] <= first and _fits(kind, source[t[0] : t[1]], t[2], lex)]
+        before = [t for t in topics if t[1] <= first and _fits(kind, source[t[0] : t[1]], t[2], lex, titles)]
         if not before:
             out.append(record)
             continue
@@ -149,8 +151,8 @@ _COURT = regex.compile(
 _LOCAL_KINDS = ("prefecture", "city", "town", "village", "ward")
 
 
-def _fits(kind: str, text: str, category: str | None, lex: Lexicon) -> bool:
-    """Whether a topic can be the body a post of `kind` is held in."""
+def _fits(kind: str, text: str, category: str | None, lex: Lexicon, posts: Sequence[str] = ()) -> bool:
+    """Whether a topic can be the body a post of `kind` (written as `posts`) is held in."""
     if kind in _BODY_ENDINGS:
         # 幹事長 of a party, 知事 of a prefecture (not of 政府, which ends like 府)
         if kind == "party":
@@ -158,8 +160,8 @@ def _fits(kind: str, text: str, category: str | None, lex: Lexicon) -> bool:
         if kind == "court":
             return _COURT.fullmatch(text) is not None
         if kind == "government":
-            return text.endswith(_BODY_ENDINGS[kind])
-        return text.endswith(_BODY_ENDINGS[kind]) and not text.endswith("政府") and category != "sports"
+            return text.endswith(_BODY_ENDINGS[kind]) and _of_that_government(text, posts, lex)
+        return _local(text) and text.endswith(_BODY_ENDINGS[kind]) and category != "sports"
     if kind == "team":
         team = category == "sports" or _a_club(text, lex) or text.endswith(_TEAM_ENDINGS)
         return team and _a_body(text, lex)
@@ -172,10 +174,26 @@ def _fits(kind: str, text: str, category: str | None, lex: Lexicon) -> bool:
     )
 
 
+#: posts a foreign government's officer is named by after it (米政府は…。ライス国務長官は)
+_SECRETARIES = ("長官", "報道官")
+
+
+def _of_that_government(text: str, posts: Sequence[str], lex: Lexicon) -> bool:
+    """Whether officers with these posts belong to the government `text` names: any, for the
+    government of the text (政府は); for another state's (米政府は), only its secretaries and
+    spokespeople, not a 首相 or a 官房長官 of the text's own."""
+    if not lex.countries_at_start(text):
+        return True
+    return bool(posts) and all(p.endswith(_SECRETARIES) and not p.endswith("官房長官") for p in posts)
+
+
 def _local(text: str) -> bool:
     """Whether a topic's words name a place that is also a body with posts of its own (東京都,
-    カリフォルニア州, 北見市), which `_a_body` does not take."""
-    return text.endswith(tuple(e for kind in _LOCAL_KINDS for e in _BODY_ENDINGS[kind]))
+    カリフォルニア州, 北見市), which `_a_body` does not take; not a common word ending the same
+    way (地元報道, 選挙区, 都市)."""
+    return text.endswith(
+        tuple(e for kind in _LOCAL_KINDS for e in _BODY_ENDINGS[kind])
+    ) and not text.endswith(NOT_PLACES)
 
 
 def _a_body(text: str, lex: Lexicon) -> bool:

@@ -18,7 +18,7 @@ from quotes.lexicon import Lexicon
 from quotes.records import Mention, Quotation
 
 #: the characters a body's name is written in
-_NAME_CHARS = r"\p{Han}\p{Katakana}ー・A-Za-zＡ-Ｚａ-ｚ0-9０-９"
+_NAME_CHARS = r"\p{Han}\p{Katakana}ー・A-Za-zＡ-Ｚａ-ｚ"  # no digits: not the date before it (25日|首相府)
 #: how far back (in characters) the issuing of a document is looked for: the sentence before
 _REACH = 200
 
@@ -47,7 +47,8 @@ def issuers(records: Sequence[Quotation], source: str, lex: Lexicon) -> list[Quo
 
 def _issuer(document: str, source: str, at: int, lex: Lexicon) -> tuple[int, int] | None:
     """The span of the body last written before `at` as issuing `document` (Xは2日声明を出し)."""
-    pattern = rf"(?<![{_NAME_CHARS}])(?P<body>[{_NAME_CHARS}]{{2,24}})(?:は|が)[^。「」]{{0,16}}?{document}を"
+    body = rf"(?<![{_NAME_CHARS}])(?P<body>[{_NAME_CHARS}]{{2,24}})"
+    pattern = rf"{body}(?:は|が)[^。「」]{{0,16}}?{regex.escape(document)}を"
     found = list(regex.finditer(pattern, source, pos=max(0, at - _REACH), endpos=at))
     for hit in reversed(found):
         body = hit.group("body")

@@ -311,7 +311,10 @@ def _a_part_or_count(core: str, lex: Lexicon) -> bool:
 
 
 def _post_with_body(phrase: _Phrase, head_from: int, affiliation: Span) -> Span | None:
-    """中国国防省の報道官: a post with no name, identified with the body written right before it."""
+    """中国国防省の報道官: a post with no name, identified with the body written right before it
+    (not 同社の社長, which stands for a person named before)."""
+    if affiliation.text.startswith("同"):
+        return None
     at = phrase.text.rfind(affiliation.text + "の", 0, head_from)
     if at >= 0 and at + len(affiliation.text) + 1 == head_from:
         return phrase.src(at, len(phrase.text))

@@ -292,8 +292,9 @@ class MentionReader:
         for piece in regex.finditer(r"[^、，,]+", found.group("aside")):
             text = piece.group().strip()
             # （アイリッシュアランRS所属）: what one belongs to is a body, whatever its name
-            belongs = text.endswith(_BELONGS_TO) and len(text) > 4
-            text = text[:-2] if belongs else text  # 所属, 公認
+            word = next((w for w in _BELONGS_TO if text.endswith(w) and len(text) > len(w) + 2), None)
+            belongs = word is not None
+            text = text[: -len(word)] if word else text  # 所属, 公認
             title = self.lex.suffix(text, self.lex.titles)
             org = text[: len(text) - len(title)] if title else text
             while (

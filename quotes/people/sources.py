@@ -75,9 +75,34 @@ def in_a_place(text: str, lex: Lexicon) -> bool:
     if where is None:
         return False
     stem = text[: -len(where)]
-    return stem[-1] in _LOCAL_ENDINGS or stem in lex.places or stem in lex.countries
+    local = stem[-1] in _LOCAL_ENDINGS and not stem.endswith(NOT_PLACES)  # not 政府内
+    return local or stem in lex.places or stem in lex.countries
 
 
+#: common words that end like a place's name (報道 like 北海道, 選挙区 like 世田谷区, 政府 like
+#: 大阪府): no place and no local body
+NOT_PLACES = (
+    "報道",
+    "鉄道",
+    "水道",
+    "街道",
+    "歩道",
+    "沿道",
+    "柔道",
+    "剣道",
+    "茶道",
+    "書道",
+    "地区",
+    "選挙区",
+    "学区",
+    "都市",
+    "政府",
+    "幕府",
+    "都道府県",
+    "市区町村",
+    "各県",
+    "各市",
+)
 #: what the name of a prefecture, a city or a smaller place ends with (東京都, 大阪府, 北見市)
 _LOCAL_ENDINGS = frozenset("都道府県市町村区")
 #: words after a place that say where in or near it someone is (東京都内, 大阪府在住, 京都出身)

@@ -220,7 +220,9 @@ def past_frame_phrases(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
             return start
         phrase = doc[start:comma]
         if comma - start > 6 and not (
-            phrase.text.endswith(_ADDRESSED) or _temporal(phrase) or _occasion(phrase, lex)
+            (phrase.text.endswith(_ADDRESSED) and len(phrase) <= 20)
+            or _temporal(phrase)
+            or _occasion(phrase, lex)
         ):
             return start
         start = comma + 1
