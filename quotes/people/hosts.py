@@ -147,8 +147,9 @@ _COURT = regex.compile(
 )
 
 
-#: the kinds of `_BODY_ENDINGS` that are places too
+#: the kinds of `_BODY_ENDINGS` that are places too, and what their names end with
 _LOCAL_KINDS = ("prefecture", "city", "town", "village", "ward")
+_LOCAL_ENDINGS = tuple(e for kind in _LOCAL_KINDS for e in _BODY_ENDINGS[kind])
 
 
 def _fits(kind: str, text: str, category: str | None, lex: Lexicon, posts: Sequence[str] = ()) -> bool:
@@ -191,9 +192,7 @@ def _local(text: str) -> bool:
     """Whether a topic's words name a place that is also a body with posts of its own (東京都,
     カリフォルニア州, 北見市), which `_a_body` does not take; not a common word ending the same
     way (地元報道, 選挙区, 都市)."""
-    return text.endswith(
-        tuple(e for kind in _LOCAL_KINDS for e in _BODY_ENDINGS[kind])
-    ) and not text.endswith(NOT_PLACES)
+    return text.endswith(_LOCAL_ENDINGS) and not text.endswith(NOT_PLACES)
 
 
 def _a_body(text: str, lex: Lexicon) -> bool:

@@ -244,15 +244,15 @@ def group_heads(mentions: Iterable[Parts], lex: Lexicon) -> list[Parts]:
         name = person[: -len(title)] if title else ""
         if title is None or len(name) < 2 or lex.names_org(name):
             continue  # 研究所長らのグループ: a post, no name
+        body = speaker.text[: hit.start("person")].removesuffix("の")
+        if len(body) < 2 or not (lex.names_org(body) or lex.suffix(body, lex.department_endings)):
+            continue  # 佐伯教授らの研究グループ: no body written before the person
         start = speaker.start + hit.start("person")
         post = title if lex.suffix(person, lex.titles) else None
         honorific = None if post else title
         head = Speaker(
             start=start, end=start + len(person), text=person, name=name, title=post, honorific=honorific
         )
-        body = speaker.text[: hit.start("person")].removesuffix("の")
-        if len(body) < 2 or not (lex.names_org(body) or lex.suffix(body, lex.department_endings)):
-            continue  # 佐伯教授らの研究グループ: no body written before the person
         found.append(
             Parts(
                 speaker=head,
@@ -271,23 +271,24 @@ def group_bodies(records: Sequence[Quotation], source: str, lex: Lexicon) -> lis
         if speaker is None or record.affiliation is not None or speaker.text not in lex.group_words:
             out.append(record)
             continue
-        named = _named_with_body(speaker.text, source[: speaker.start], lex)
+        named = _named_with_body(speaker.text, source, speaker.start, lex)
         out.append(record if named is None else attrs.evolve(record, affiliation=named))
     return out
 
 
-def _named_with_body(word: str, before: str, lex: Lexicon) -> Affiliation | None:
-    """The body last written with の before the group's word in `before` (北陵大学の|研究チーム,
-    北浜自然史博物館などの国際|研究チーム)."""
-    for hit in reversed(
-        list(
-            regex.finditer(
-                rf"(?<![{_NAME_CHARS}])(?P<body>[{_NAME_CHARS}]{{2,24}})(?:など)?の(?:国際|共同)?{word}",
-                before,
-            )
-        )
-    ):
+def _named_with_body(word: str, source: str, before: int, lex: Lexicon) -> Affiliation | None:
+    """The body last written with の before the group's word ahead of `before` (北陵大学の|研究
+    チーム, 北浜自然史博物館などの国際|研究チーム)."""
+    for hit in reversed(list(_group_named(word).finditer(source, 0, before))):
         body = hit.group("body")
         if lex.names_org(body) or lex.suffix(body, lex.department_endings):
             return Affiliation(start=hit.start("body"), end=hit.end("body"), text=body)
     return None
+
+
+@cache
+def _group_named(word: str) -> regex.Pattern[str]:
+    """A body and の before a group's word, compiled once per word."""
+    return regex.compile(
+        rf"(?<![{_NAME_CHARS}])(?P<body>[{_NAME_CHARS}]{{2,24}})(?:など)?の(?:国際|共同)?{regex.escape(word)}"
+    )

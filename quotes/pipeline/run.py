@@ -322,7 +322,7 @@ class _Assembly:
         records = discourse.inside_reported(records, p.text, self.lex)
         records = discourse.reported_by_medium(records, self.mentions, self.lex)
         records = discourse.nested_reports(records)
-        records = discourse.reasons_joined(sorted(records, key=lambda r: (r.start, r.end)), p.text)
+        records = discourse.reasons_joined(records, p.text)
         records = discourse.past_opening_quotation(records, p.text)
         records.sort(key=lambda r: (r.start, r.end))
         self.mentions.extend(

@@ -486,9 +486,9 @@ def reasons_joined(records: list[Quotation], source: str) -> list[Quotation]:
     """XはAとして、Bと発表した: the reason and the report are one clause of one speaker, as the
     gold reads them (同高校は…暴力行為があったとして、大会への参加を辞退すると明らかにした), not
     two: parts of one utterance (one group, one cue) joined by として. Not …だとし、…と述べた,
-    two things said in a row."""
+    two things said in a row. The records come back in source order."""
     out: list[Quotation] = []
-    for r in records:
+    for r in sorted(records, key=lambda r: (r.start, r.end)):
         last = out[-1] if out else None
         if (
             last is not None
