@@ -153,6 +153,15 @@ class Errors:
         "Fold {fold} of the grouped cross-validation trains on {right} right and {wrong} wrong records: "
         "the records of one kind sit in too few articles. Pass fewer folds (--folds) or annotate more texts."
     )
+    E071 = (
+        "Unseen-records manifest {path} (line {line}): {problem}. Each line is "
+        "GOLD_DIR<TAB>PREDICTIONS.jsonl, paths relative to the manifest (docs/confidence.md)."
+    )
+    E072 = (
+        "Saved predictions {path}: {problem}. Save them with `quotes extract GOLD_DIR "
+        "--confidence-model rules -o PREDICTIONS.jsonl`."
+    )
+    E073 = "quotes train needs gold folders (GOLD_DIR...) or an --unseen manifest, or both."
 
 
 class Warnings:

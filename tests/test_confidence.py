@@ -16,9 +16,10 @@ import quotes
 from quotes import cli
 from quotes.confidence import calibration, features, model, train
 from quotes.errors import ConfidenceError
-from quotes.evaluate import by_rule, load_gold, read_predictions, score
+from quotes.evaluate import by_rule, load_gold, predict_dir, read_predictions, score
 from quotes.records import Cue, Quotation, Speaker
 from quotes.report import render_html
+from quotes.serialize import to_jsonl
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed" / "000_79c1e7e875881228.txt"
@@ -161,6 +162,98 @@ def test_wrong_records_in_too_few_articles_is_E070() -> None:
     ]
     with pytest.raises(ConfidenceError, match="E070"):
         train.fit(data, folds=3)
+
+
+# -- records saved before anyone read a folder's errors -------------------------------------
+
+
+def _saved_run(
+    gold_folder: Path, extractor: quotes.Extractor, records: list[Quotation] | None = None
+) -> Path:
+    """A manifest pairing `gold_folder` with the rule-table records saved of it."""
+    if records is None:
+        rules = quotes.Extractor(nlp=extractor.nlp, confidence_model="rules")
+        records = predict_dir(gold_folder, rules)
+    saved = gold_folder.parent / "runs" / "first.jsonl"
+    saved.parent.mkdir(exist_ok=True)
+    saved.write_text(to_jsonl(records), encoding="utf-8")
+    manifest = saved.parent / "unseen.tsv"
+    manifest.write_text(f"# gold\tpredictions\n../{gold_folder.name}\tfirst.jsonl\n", encoding="utf-8")
+    return manifest
+
+
+def test_saved_records_are_judged_as_the_libraries_own(
+    gold_folder: Path, extractor: quotes.Extractor
+) -> None:
+    rules = quotes.Extractor(nlp=extractor.nlp, confidence_model="rules")
+    saved = train.unseen_examples(_saved_run(gold_folder, extractor), rules.lexicon)
+    fresh = train.examples([gold_folder], rules)
+    assert all(e.unseen for e in saved) and not any(e.unseen for e in fresh)
+    assert [(e.doc, e.values, e.prior, e.right) for e in saved] == [
+        (e.doc, e.values, e.prior, e.right) for e in fresh
+    ]
+
+
+def test_unseen_records_change_the_model_and_have_figures_of_their_own(
+    gold_folder: Path, extractor: quotes.Extractor
+) -> None:
+    rules = quotes.Extractor(nlp=extractor.nlp, confidence_model="rules")
+    # the saved run knew no speaker for the quotations the gold gives to others: all its
+    # attributions are right, so the model trained with it trusts named subjects more
+    kept = [r for r in predict_dir(gold_folder, rules) if r.rule != "subject"]
+    manifest = _saved_run(gold_folder, extractor, kept)
+    alone = train.train([gold_folder], rules, folds=3)
+    both = train.train([gold_folder], rules, unseen=[manifest], folds=3)
+    assert both.about["unseen_records"] == len(kept) and both.about["records"] == 24 + len(kept)
+    assert both.about["cross_validation"]["unseen"]["judged"] == len(kept)
+    assert "unseen" not in alone.about["cross_validation"]
+    assert both.weights != alone.weights
+
+
+@pytest.mark.parametrize(
+    ("manifest", "code"),
+    [
+        ("../gold\n", "E071"),  # one path, not two
+        ("../gold\tfirst.jsonl\textra\n", "E071"),
+        ("../gold\tother.jsonl\n", "E072"),  # a record of a document the folder does not hold
+        ("../gold\tnot_records.jsonl\n", "E072"),
+    ],
+)
+def test_a_bad_unseen_manifest_is_a_catalogue_error(
+    gold_folder: Path, extractor: quotes.Extractor, manifest: str, code: str
+) -> None:
+    path = _saved_run(gold_folder, extractor, [])
+    other = Quotation(doc="elsewhere.txt", kind="direct", text="賛成だ", start=0, end=3)
+    (path.parent / "other.jsonl").write_text(to_jsonl([other]), encoding="utf-8")
+    (path.parent / "not_records.jsonl").write_text(
+        '{"doc": "article_0.txt", "colour": "red"}\n', encoding="utf-8"
+    )
+    path.write_text(manifest, encoding="utf-8")
+    with pytest.raises(ConfidenceError, match=code):
+        train.unseen_examples(path, extractor.lexicon)
+
+
+def test_missing_unseen_manifest_is_E071(tmp_path: Path, extractor: quotes.Extractor) -> None:
+    with pytest.raises(ConfidenceError, match="E071"):
+        train.unseen_examples(tmp_path / "absent.tsv", extractor.lexicon)
+
+
+def test_train_command_without_any_data_is_E073(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extractor: quotes.Extractor
+) -> None:
+    code, _, err = run(["train", "-o", str(tmp_path / "m.json")], monkeypatch, extractor)
+    assert code == 2 and "E073" in err and not (tmp_path / "m.json").exists()
+
+
+def test_train_command_prints_the_unseen_figures(
+    gold_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extractor: quotes.Extractor
+) -> None:
+    manifest = _saved_run(gold_folder, extractor)
+    target = tmp_path / "model.json"
+    args = ["train", str(gold_folder), "--unseen", str(manifest), "-o", str(target), "--folds", "3"]
+    code, out, _ = run(args, monkeypatch, extractor)
+    # the same articles twice (run now and saved): still six documents, one fold each
+    assert code == 0 and "48 records of 6 documents" in out and "cv_unseen_judged: 24" in out
 
 
 # -- the model file's errors ---------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Training the confidence model on gold annotations (needs scikit-learn: `quotes[train]`).
 
     python -m quotes.confidence.train tests/data/seed tests/data/dev tests/data/dev2 \\
+        --unseen tests/data/first_runs/unseen.tsv \\
         -o quotes/data/confidence.json        # the shipped model, deterministically
     quotes train my_gold/ -o my_model.json    # the same, on a newsroom's own annotations
 
@@ -13,12 +14,19 @@ feature values seen fewer than `MIN_FREQUENCY` times pooled) is calibrated by
 `CalibratedClassifierCV` (isotonic or Platt) on folds that keep each article whole.
 Grouped cross-validation of the whole procedure gives the figures written into the
 model's `about` block. Nothing here is random: the same data give the same file.
+
+Records of folders the rules were developed on are right more often than records of
+new text, so a model trained on them alone is over-confident where it matters. An
+`--unseen` manifest adds records a version of the library made of gold folders *before*
+anyone read their errors (saved with `quotes extract --confidence-model rules`): they
+show how the rules fare on text nobody tuned them on (`unseen_examples`).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -30,9 +38,12 @@ from quotes.confidence.calibration import figures, judge
 from quotes.confidence.features import FEATURES, Features, features, prior
 from quotes.confidence.model import METHODS, Calibration, ConfidenceModel
 from quotes.errors import ConfidenceError
-from quotes.evaluate import load_gold, predict_dir
+from quotes.evaluate import load_gold, predict_dir, read_predictions
 from quotes.extractor import Extractor
 from quotes.inputs import read_text
+from quotes.lexicon import Lexicon
+from quotes.records import Quotation
+from quotes.serialize import from_data
 
 logger = logging.getLogger("quotes")
 
@@ -60,6 +71,8 @@ class Example:
     prior: float
     right: bool
     attributed: bool
+    #: made before anyone read the errors of its gold folder (`unseen_examples`)
+    unseen: bool = False
 
 
 def examples(gold_dirs: Iterable[str | Path], extractor: Extractor) -> list[Example]:
@@ -74,7 +87,7 @@ def examples(gold_dirs: Iterable[str | Path], extractor: Extractor) -> list[Exam
                 continue
             found.append(
                 Example(
-                    doc=f"{folder.name}/{record.doc}",
+                    doc=f"{folder.as_posix()}/{record.doc}",
                     values=features(record, texts[record.doc], extractor.lexicon),
                     prior=prior(record),
                     right=right,
@@ -82,6 +95,75 @@ def examples(gold_dirs: Iterable[str | Path], extractor: Extractor) -> list[Exam
                 )
             )
     return found
+
+
+def unseen_examples(manifest: str | Path, lexicon: Lexicon) -> list[Example]:
+    """The judged records of saved predictions, each file paired with its gold folder.
+
+    `manifest` is a tab-separated file of `GOLD_DIR<TAB>PREDICTIONS.jsonl` lines (paths
+    relative to the manifest; `#` starts a comment). Each predictions file holds what
+    `quotes extract GOLD_DIR --confidence-model rules` wrote, so that `confidence` is the
+    rule table's prior.
+
+    Raises:
+        ConfidenceError: E071 for a manifest that cannot be read or a line that is not
+            two paths, E072 for a prediction that is no record or names a document the
+            gold folder does not hold.
+    """
+    path = Path(manifest)
+    found: list[Example] = []
+    for gold_dir, predictions in _manifest_lines(path):
+        gold = load_gold(gold_dir)
+        records = [_record(data, predictions, gold_dir, gold) for data in read_predictions(predictions)]
+        texts = {doc: read_text(gold_dir / doc) for doc in gold}
+        for record, right in zip(records, judge(gold, records), strict=True):
+            if right is None:
+                continue
+            found.append(
+                Example(
+                    doc=f"{gold_dir.as_posix()}/{record.doc}",
+                    values=features(record, texts[str(record.doc)], lexicon),
+                    prior=prior(record),
+                    right=right,
+                    attributed=record.speaker is not None,
+                    unseen=True,
+                )
+            )
+    return found
+
+
+def _manifest_lines(path: Path) -> list[tuple[Path, Path]]:
+    """The (gold folder, predictions file) pairs of a manifest, resolved against its folder."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfidenceError("E071", path=path, line=0, problem=str(exc)) from None
+    pairs = []
+    for number, line in enumerate(lines, start=1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2:
+            raise ConfidenceError("E071", path=path, line=number, problem=f"{len(parts)} fields, not 2")
+        gold_dir, predictions = (Path(os.path.normpath(path.parent / part.strip())) for part in parts)
+        pairs.append((gold_dir, predictions))
+    return pairs
+
+
+def _record(data: Any, predictions: Path, gold_dir: Path, gold: Any) -> Quotation:
+    """One saved prediction as a record of a document the gold folder holds (E072)."""
+    try:
+        record = from_data(data)
+    except (TypeError, AttributeError, KeyError) as exc:
+        raise ConfidenceError(
+            "E072", path=predictions, problem=f"not a record of quotes extract ({exc})"
+        ) from None
+    if record.doc is None or record.doc not in gold:
+        raise ConfidenceError(
+            "E072", path=predictions, problem=f"document {record.doc!r} is not in the gold folder {gold_dir}"
+        )
+    return record
 
 
 def _require_sklearn() -> None:
@@ -227,29 +309,43 @@ def cross_validate(data: Sequence[Example], *, method: str = METHOD, folds: int 
         model = fit(train, method=method, folds=min(folds, len({e.doc for e in train})))
         for i in test_index:
             predicted[i] = round(model.probability(data[i].values, data[i].prior), 3)
+    result = {"folds": folds, **_figures(predicted, data)}
+    unseen = [(p, e) for p, e in zip(predicted, data, strict=True) if e.unseen]
+    if unseen:  # the figures that say how the model holds on new text
+        result["unseen"] = _figures([p for p, _ in unseen], [e for _, e in unseen])
+    return result
+
+
+def _figures(predicted: Sequence[float], data: Sequence[Example]) -> dict[str, Any]:
     pairs = [(p, e.right) for p, e in zip(predicted, data, strict=True)]
     attributed = [(p, e.right) for p, e in zip(predicted, data, strict=True) if e.attributed]
-    return {"folds": folds, **figures(pairs, attributed)}
+    return figures(pairs, attributed)
 
 
 def train(
     gold_dirs: Sequence[str | Path],
     extractor: Extractor,
     *,
+    unseen: Sequence[str | Path] = (),
     method: str = METHOD,
     folds: int = FOLDS,
     validate: bool = True,
 ) -> ConfidenceModel:
-    """A model trained on the library's records over `gold_dirs`, with its figures in `about`."""
+    """A model trained on the library's records over `gold_dirs` and on the saved records
+    the `unseen` manifests list (`unseen_examples`), with its figures in `about`."""
     _require_sklearn()
     import sklearn
 
     data = examples(gold_dirs, extractor)
+    for manifest in unseen:
+        data += unseen_examples(manifest, extractor.lexicon)
     model = fit(data, method=method, folds=folds)
     about: dict[str, Any] = {
         "trained_on": [Path(d).as_posix() for d in gold_dirs],
+        "unseen": [Path(m).as_posix() for m in unseen],
         "documents": len({e.doc for e in data}),
         "records": len(data),
+        "unseen_records": sum(e.unseen for e in data),
         "right": sum(e.right for e in data),
         "attributed": sum(e.attributed for e in data),
         **model.about,
@@ -269,7 +365,15 @@ def train(
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of `quotes train` (the extraction options are added by `quotes.cli`)."""
-    parser.add_argument("gold_dirs", nargs="+", metavar="GOLD_DIR", help="folders of NAME.txt + NAME.jsonl")
+    parser.add_argument("gold_dirs", nargs="*", metavar="GOLD_DIR", help="folders of NAME.txt + NAME.jsonl")
+    parser.add_argument(
+        "--unseen",
+        action="append",
+        default=[],
+        metavar="MANIFEST",
+        help="a TSV of GOLD_DIR<TAB>PREDICTIONS.jsonl: records saved before anyone read those folders' "
+        "errors (docs/confidence.md); may be repeated",
+    )
     parser.add_argument("-o", "--output", required=True, metavar="MODEL", help="the model file to write")
     parser.add_argument("--method", choices=METHODS, default=METHOD, help=f"calibration (default {METHOD})")
     parser.add_argument("--folds", type=int, default=FOLDS, help=f"grouped folds (default {FOLDS})")
@@ -278,14 +382,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, extractor: Extractor, out: TextIO) -> int:
     """Train, write the model, print its cross-validated figures."""
+    if not args.gold_dirs and not args.unseen:
+        raise ConfidenceError("E073")
     model = train(
-        args.gold_dirs, extractor, method=args.method, folds=args.folds, validate=not args.no_validate
+        args.gold_dirs,
+        extractor,
+        unseen=args.unseen,
+        method=args.method,
+        folds=args.folds,
+        validate=not args.no_validate,
     )
     model.save(args.output)
     about = model.about
     out.write(f"wrote {args.output}: {about['records']} records of {about['documents']} documents\n")
     for key, value in dict(about.get("cross_validation", {})).items():
-        out.write(f"cv_{key}: {value}\n")
+        if isinstance(value, dict):  # the figures of the unseen records alone
+            out.writelines(f"cv_{key}_{k}: {v}\n" for k, v in value.items())
+        else:
+            out.write(f"cv_{key}: {value}\n")
     return 0
 
 
@@ -296,7 +410,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return cli_main(["train", *(sys.argv[1:] if argv is None else argv)])
 
 
-__all__ = ["Example", "cross_validate", "examples", "fit", "train"]
+__all__ = ["Example", "cross_validate", "examples", "fit", "train", "unseen_examples"]
 
 if __name__ == "__main__":
     raise SystemExit(main())
