@@ -28,6 +28,8 @@ LOCAL_BODIES = frozenset("市県町村区州")
 MEMBERSHIP_CLASSES = ("join", "appoint", "lead", "run")
 #: the kinds of body a post is held in (body_posts.tsv)
 BODY_CLASSES = ("party", "prefecture", "city", "town", "village", "ward", "government", "court")
+#: the roles of the words of police and court questioning (questioning.tsv)
+QUESTIONING_CLASSES = ("custody", "setting", "answer")
 CUE_CLASSES = ("speech", "report", "reaction", "cognition", "naming")
 NOUN_CLASSES = ("speech", "cognition")
 #: categories of organisations (organizations.tsv, org_kinds.tsv)
@@ -107,6 +109,7 @@ TABLE_FILES: dict[str, tuple[str, tuple[str, ...] | str]] = {
     "countries.tsv": ("countries", COUNTRIES),
     "membership_verbs.tsv": ("membership_verbs", MEMBERSHIP_CLASSES),
     "body_posts.tsv": ("body_posts", BODY_CLASSES),
+    "questioning.tsv": ("questioning", QUESTIONING_CLASSES),
 }
 
 
@@ -142,6 +145,8 @@ class Lexicon:
     membership_verbs: Mapping[str, str] = attrs.field(factory=dict)
     #: a post held in one kind of body (幹事長, 知事) -> the kind (`party`, `prefecture`, …)
     body_posts: Mapping[str, str] = attrs.field(factory=dict)
+    #: words of questioning -> their role: custody (逮捕), setting (調べ), answer (供述)
+    questioning: Mapping[str, str] = attrs.field(factory=dict)
     #: a word naming an organisation by its kind (球団, 党) -> the category it points back to
     org_kinds: Mapping[str, str] = attrs.field(factory=dict)
     relay_nouns: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
@@ -318,6 +323,10 @@ class Lexicon:
             index = (words, _by_last(words))
             self._suffixes[id(words)] = index
         return next((w for w in index[1].get(text[-1], ()) if text.endswith(w)), None)
+
+    def questioning_words(self, role: str) -> tuple[str, ...]:
+        """The words of questioning of one role (`QUESTIONING_CLASSES`), longest first."""
+        return tuple(w for w in _by_length(self.questioning) if self.questioning[w] == role)
 
     def body_post(self, title: str) -> str | None:
         """The kind of body the post `title` ends in is held in (幹事長: party), or None."""

@@ -17,6 +17,7 @@ from quotes.lexicon import (
     LIST_FILES,
     MEMBERSHIP_CLASSES,
     NOUN_CLASSES,
+    QUESTIONING_CLASSES,
     TABLE_FILES,
     Lexicon,
 )
@@ -46,7 +47,15 @@ def test_table_files_have_two_columns_and_known_classes(name: str) -> None:
     header, *body = rows
     _, classes = TABLE_FILES[name]
     assert header.split("\t")[1] in ("class", "category", "country")
-    assert classes in (CUE_CLASSES, NOUN_CLASSES, CATEGORIES, COUNTRIES, MEMBERSHIP_CLASSES, BODY_CLASSES)
+    assert classes in (
+        CUE_CLASSES,
+        NOUN_CLASSES,
+        CATEGORIES,
+        COUNTRIES,
+        MEMBERSHIP_CLASSES,
+        BODY_CLASSES,
+        QUESTIONING_CLASSES,
+    )
     for row in body:
         key, value = row.split("\t")
         values = value.split("|") if classes in (CATEGORIES, COUNTRIES) else [value]

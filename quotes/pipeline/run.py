@@ -209,6 +209,7 @@ class _Assembly:
         self.read = MentionReader(p.text, lex)
         self.records: list[Quotation] = []
         self.mentions: list[Parts] = []
+        self.held: list[tuple[int, Parts]] = []  # who was taken in for questioning, and where
         self.groups: dict[Any, int] = {}
         self.previous: discourse.Previous | None = None  # last attributed record and its unit
         self.focus: discourse.Topic | None = None  # the source the discourse is about, and its unit
@@ -226,6 +227,7 @@ class _Assembly:
                 self.focus = (k, self.focus[1])  # …獲得。1998年には…貢献した。: still about the same one
             return
         self.mentions.extend(person_mentions(unit, doc, self.lex, self.read))
+        self.held.extend((k, parts) for parts in discourse.taken_in(unit, doc, self.lex, self.read))
         findings = attribute(unit, doc, self.lex)
         reporting = self._reported(k, unit, doc, findings)
         for finding in findings:
@@ -272,8 +274,13 @@ class _Assembly:
         framed = any(r.frame for r, rec in built if rec is not None)
         reporting: discourse.Previous | None = None
         for reported, record in built:
+            asked = record is not None and not reported.frame and record.speaker is None
+            if asked and record is not None and discourse.to_questioning(record, unit, self.lex):
+                record = self._questioned(k, unit, record)  # 調べに対し、…と供述した: the suspect
+                if record.speaker is None:
+                    continue  # no one taken in is named: not the police either
             # Xによると with someone else's words inside: X is their via, not a speaker
-            if record is None or (reported.frame and inner) or (framed and reported.subject is None):
+            if record is None or (reported.frame and inner) or (framed and record.speaker is None):
                 continue  # within Xによると, a clause naming no source is the frame's
             if record.speaker is None:
                 # また、…と強調した: the previous speaker or source continues, or no record
@@ -295,13 +302,16 @@ class _Assembly:
         """The record of one bracketed quotation, its speaker carried over where it has none."""
         p = self.plan
         record = built = build.direct(p.text, p.doc_id, unit, doc, finding, self.read)
-        carry = record.kind == "direct" and record.speaker is None and not finding.passive
+        unsaid = record.speaker is None or record.rule == "frame"
+        asked = record.kind == "direct" and not finding.passive and unsaid
+        asked = asked and discourse.to_questioning(record, unit, self.lex)
+        if asked:  # said by the one questioned, not by the police the text is about
+            record = self._questioned(k, unit, record)
+        carry = record.kind == "direct" and record.speaker is None and not finding.passive and not asked
         answer = carry and discourse.answers(self.previous, k, record, p.text)
         last = self.previous[1].speaker if self.previous is not None else None
         if carry and not answer and not discourse.reports_only(last, self.lex):
             record = discourse.carry(record, self.previous, k)
-        if carry and record.speaker is None:
-            record = discourse.questioned(record, unit, self.mentions, self.lex)
         speech = finding.cue_class is not None or clause_like(finding.slot, unit)  # words, not a name
         about = self.focus[1].speaker if self.focus is not None else None
         if carry and record.speaker is None and speech and not discourse.reports_only(about, self.lex):
@@ -313,6 +323,11 @@ class _Assembly:
             if record.speaker is not None:
                 self.previous = (k, record)
         self.records.append(record)
+
+    def _questioned(self, k: int, unit: Unit, record: Quotation) -> Quotation:
+        """`discourse.questioned`, with the people taken in within the last sentences."""
+        held = [parts for j, parts in self.held if j >= k - discourse.WINDOW]
+        return discourse.questioned(record, unit, held, self.mentions, self.lex)
 
     def finish(self) -> list[Quotation]:
         """The records in source order, after the rules that read several sentences."""

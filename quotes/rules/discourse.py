@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from quotes import confidence
 from quotes.grammar.arguments import subject_of, topic_of
 from quotes.grammar.phrases import can_be_source, noun_phrase
-from quotes.grammar.tokens import is_predicate, lemma_of, names_person
+from quotes.grammar.tokens import is_passive, is_predicate, lemma_of, names_person
 from quotes.lexicon import Lexicon
 from quotes.people.entities import same_person
 from quotes.people.mentions import Parts
@@ -171,22 +171,70 @@ def _loose_subject(doc: Doc, root: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def questioned(record: Quotation, unit: Unit, mentions: Sequence[Parts], lex: Lexicon) -> Quotation:
-    """`…容疑者を逮捕した。調べに対し「…」と容疑を認めている`: what is said to questioning
-    is said by the suspect named last before it (`suspects.txt`)."""
-    if "調べ" not in unit.source[unit.start : record.start]:
+def taken_in(unit: Unit, doc: Doc, lex: Lexicon, read: Callable[[Unit, Token], Parts | None]) -> list[Parts]:
+    """The people a sentence says were taken in for questioning (`questioning.tsv`,
+    custody): the object of …の男を逮捕した, the subject of …容疑者が送検された. What the
+    police (the sentence's subject) are is no affiliation of theirs."""
+    found: list[Parts] = []
+    for tok in doc:
+        passive = tok.dep_ in ("nsubj", "nsubj:pass")
+        if tok.dep_ != "obj" and not passive:
+            continue
+        verb = _custody_verb(tok, lex)
+        if verb is None or (passive and not is_passive(verb)):
+            continue
+        parts = read(unit, tok)
+        if parts is None or lex.names_org(parts.speaker.name or parts.speaker.text):
+            continue
+        start = unit.start + doc[noun_phrase(tok, lex)[0]].idx
+        affiliation = parts.affiliation
+        if affiliation is not None and affiliation.start < start:
+            parts = attrs.evolve(parts, affiliation=None)  # 兵庫県警は…元社員の男を: not his
+        found.append(parts)
+    return found
+
+
+def _custody_verb(tok: Token, lex: Lexicon) -> Token | None:
+    """The custody verb (逮捕) `tok` is an argument of, through the nouns the parser may
+    hang it on first (男を酒気帯び運転の疑いで逮捕: 男 on 酒気); None past another verb."""
+    custody = lex.questioning_words("custody")
+    for up in tok.ancestors:
+        if lemma_of(up) in custody or up.lemma_ in custody:
+            return up
+        if up.pos_ in ("VERB", "ADJ") or up.dep_ == "ROOT":
+            return None
+    return None
+
+
+def to_questioning(record: Quotation, unit: Unit, lex: Lexicon) -> bool:
+    """Whether the words answer questioning: 調べに対し before them, or a cue only the
+    questioned use (と供述している, と容疑を否認している)."""
+    before = unit.source[unit.start : record.start]
+    cue = record.cue.text if record.cue is not None else ""
+    return any(w in before for w in lex.questioning_words("setting")) or any(
+        w in cue for w in lex.questioning_words("answer")
+    )
+
+
+def questioned(
+    record: Quotation, unit: Unit, held: Sequence[Parts], mentions: Sequence[Parts], lex: Lexicon
+) -> Quotation:
+    """`…の男を逮捕した。調べに対し「…」と容疑を認めている`: what is said to questioning, or
+    with a cue only the questioned use (供述, 容疑を否認), is said by the one last taken in
+    (`held`, `taken_in`) or named a suspect (`suspects.txt`) before it, not by the police;
+    the record as it is when no one was (`to_questioning` says whether it answers)."""
+    suspects = [m for m in mentions if m.speaker.title is not None and m.speaker.title.endswith(lex.suspects)]
+    candidates = [p for p in (*held, *suspects) if p.speaker.end <= record.start]
+    if not candidates:
         return record
-    suspects = [
-        m
-        for m in mentions
-        if m.speaker.end <= record.start
-        and m.speaker.title is not None
-        and m.speaker.title.endswith(lex.suspects)
-    ]
-    if not suspects:
-        return record
-    last = max(suspects, key=lambda m: m.speaker.start)
-    return attrs.evolve(record, speaker=last.speaker, confidence=confidence.CARRIED, rule="questioned")
+    last = max(candidates, key=lambda p: p.speaker.start)
+    return attrs.evolve(
+        record,
+        speaker=last.speaker,
+        affiliation=last.affiliation,
+        confidence=confidence.CARRIED,
+        rule="questioned",
+    )
 
 
 @attrs.frozen(kw_only=True)
