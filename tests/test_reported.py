@@ -651,9 +651,29 @@ def test_a_verb_joined_by_te_is_part_of_the_clause_however_the_parser_hung_it(
     assert record.text == "国家予算の予備費から約2000万ドルを取り崩してトウモロコシの緊急輸入にあてる"
 
 
-def test_an_act_set_off_by_a_comma_is_not_what_was_said(extractor: quotes.Extractor) -> None:
-    (record,) = extractor.extract("山田社長は不満を表明し、契約を見直すことを明らかにした。")
-    assert record.text == "契約を見直す"
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("山田社長は不満を表明し、契約を見直すことを明らかにした。", "契約を見直す"),
+        ("大西電鉄は、点検のため始発から運転を見合わせたが、午前9時までに全線で再開したとしている。",
+         "点検のため始発から運転を見合わせたが、午前9時までに全線で再開した"),
+        ("東西自動車は、ベースアップを月額2000円とし、2年連続でベアを実施すると回答した。",
+         "ベースアップを月額2000円とし、2年連続でベアを実施する"),
+        # a contrast after words of its own, and an act of reporting, are acts
+        ("林報道官は、作戦を近く始めると明らかにしたが、外交筋は、作戦は難しいとの見方を示した。",
+         "作戦は難しい"),
+        ("援助団体は同行を拒否するようになっており、部隊がいるだけで危険だと述べた。",
+         "部隊がいるだけで危険だ"),
+        ("同社は、今回の事故を「人災」とし、責任者を処分すると発表した。", "責任者を処分する"),
+    ],
+    ids=["act_of_reporting", "contrast_is_a_first_part", "terms_set_are_a_first_part",
+         "contrast_after_a_report_is_an_act", "a_state_is_an_act", "a_quotation_named_is_a_part_of_its_own"],
+)  # fmt: skip
+def test_what_a_clause_set_off_by_a_comma_is_to_the_words_after_it(
+    extractor: quotes.Extractor, text: str, words: str
+) -> None:
+    reported = [r.text for r in extractor.extract(text) if r.kind == "indirect"]
+    assert reported[-1] == words
 
 
 @pytest.mark.parametrize(

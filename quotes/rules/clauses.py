@@ -6,7 +6,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from quotes.grammar.phrases import bracket_after, named_in_brackets, noun_phrase
-from quotes.grammar.tokens import after_particles, aux_run, child_of, is_passive, is_predicate, lemma_of
+from quotes.grammar.tokens import (
+    after_particles,
+    aux_run,
+    child_of,
+    contrasted,
+    is_passive,
+    is_predicate,
+    lemma_of,
+)
 from quotes.lexicon import Lexicon
 
 #: the cue classes of an earlier part of the same utterance (…としつつも、 …とみているが、)
@@ -59,6 +67,7 @@ def clause_start(
             and not any(c.dep_ == "nsubj" and c != subject for c in tok.children)
             and not _quoted_inside(doc, tok, end.i)
             and _set_off(doc, tok)
+            and not _first_part(doc, tok, lex)
         ):
             # Xは不満を表明し、…ことを明らかにした: X's own earlier act is not what X said
             start = after_particles(doc, tok.i + aux_run(doc, tok))
@@ -101,7 +110,11 @@ def _widened(doc: Doc, start: int, floor: int, cue: Token, lex: Lexicon) -> int:
         if top is not None and _joined_by_te(doc, top, lex) and top.left_edge.i >= floor:
             start = top.left_edge.i  # 予備費を取り崩して…にあてると: one clause, however hung
             continue
-        if top is not None and max(top.left_edge.i, floor) < start and _said_before(doc, top, floor):
+        if (
+            top is not None
+            and max(top.left_edge.i, floor) < start
+            and (_said_before(doc, top, floor) or _first_part(doc, top, lex))
+        ):
             # Xは、カプセルは…運ばれ、…予定だと: the first part, though the parser may hang
             # the speaker on it (同氏は、費用が膨らめば、…)
             start = max(top.left_edge.i, floor)
@@ -124,6 +137,24 @@ def _said_before(doc: Doc, verb: Token, floor: int) -> bool:
     if last.text == "と":
         return False  # 記者が質問すると、: when it was said, not what
     return any(c.dep_ == "nsubj" and c.i >= floor for c in verb.children)
+
+
+def _first_part(doc: Doc, verb: Token, lex: Lexicon) -> bool:
+    """Whether a predicate set off by a comma is, by its ending, a first part of what was
+    said rather than the speaker's act before saying it: a contrast (見合わせたが、) or a
+    setting of terms (月額1500円とし、). A reporting verb (不満を表明し、, 理解を示したが、)
+    or an occasion (会見を開いたが) is an act; so is a state (同行を拒否するようになっており、
+    …と述べた: the gold reads what the speaker is doing as no part of the words)."""
+    if not is_predicate(verb) or not _set_off(doc, verb) or lex.cue_class(lemma_of(verb)) is not None:
+        return False
+    if any(c.lemma_ in lex.occasions or c.lemma_ in lex.interviews for c in verb.children):
+        return False
+    if any(is_predicate(c) and any(m.text == "と" for m in c.children) for c in verb.children):
+        return False  # …始めると明らかにしたが、: a report of its own
+    terms = verb.lemma_ == "する" and any(
+        c.dep_ == "obl" and any(k.text == "と" for k in c.children if k.dep_ == "case") for c in verb.children
+    )
+    return contrasted(doc, verb) or terms
 
 
 def _continues_with_de(doc: Doc, start: int) -> bool:
@@ -197,6 +228,12 @@ def _past_earlier_parts(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
             continue  # …と批判し、…を求めると話した: the first part is read on its own
         elif lex.cue_class(lemma_of(verb)) == "cognition" and is_passive(verb):
             continue  # 原因は放火とみられ、…: what is believed is part of what was said
+        elif (
+            verb.lemma_ == "する"
+            and doc[tok.i - 1].text not in ("」", "』")
+            and any(c.dep_ == "obj" for c in verb.children)
+        ):
+            continue  # ベアを月額1500円とし、…: terms set (XをYとする), no words of their own
         comma = next((t.i for t in doc[verb.i : min(end, verb.i + 6)] if t.text in ("、", ",")), None)
         if comma is not None and all(
             t.pos_ in ("VERB", "AUX", "SCONJ", "ADP", "PART") for t in doc[verb.i + 1 : comma]
