@@ -101,6 +101,17 @@ def _speech(records: list[quotes.Quotation]) -> quotes.Quotation:
             "東北大学",
         ),
         ("ジョブズ氏はアップル社のCEOで、「革命だ」と述べた。", None, "アップル社"),
+        # a bare surname that ends like a village's name (野村, 中村) is the person named before
+        (
+            "東和ホークスの中村健太投手が完投した。中村は「最後まで投げたかった」と話した。",
+            "中村健太",
+            "東和ホークス",
+        ),
+        (
+            "初マラソンの野々村沙織（24）＝三星電工＝が優勝した。野々村は「声援に押された」と振り返った。",
+            "野々村沙織",
+            "三星電工",
+        ),
     ],
     ids=[
         "surname",
@@ -118,6 +129,8 @@ def _speech(records: list[quotes.Quotation]) -> quotes.Quotation:
         "equals_org_kana_given_name",
         "predicated_post",
         "predicated_post_same_sentence",
+        "surname_ending_like_a_village",
+        "surname_ending_like_a_village_equals_org",
     ],
 )
 def test_a_later_mention_takes_its_entitys_name_and_affiliation(

@@ -90,7 +90,9 @@ def short_form(speaker: Speaker, lex: Lexicon) -> bool:
 
 
 def _kind(speaker: Speaker, lex: Lexicon) -> str | None:
-    """How a mention names a person: pronoun, same (同 + title), name, title, or not at all."""
+    """How a mention names a person: pronoun, same (同 + title), name, title, or not at all;
+    "maybe" for a bare name that ends like a place (野々村, 中村: a village's ending), a
+    person only if one named before it has that name."""
     if speaker.anonymous:
         return None
     if is_pronoun(speaker.text, lex):
@@ -103,7 +105,7 @@ def _kind(speaker: Speaker, lex: Lexicon) -> str | None:
     # 中村氏: a name with an honorific or a title is a person's, even ending like a village's
     if speaker.honorific or speaker.title or not lex.is_org(name):
         return "name"
-    return None
+    return "maybe" if name_like(name, lex) and len(name) <= MAX_SURNAME else None
 
 
 def link(mentions: Iterable[Parts], lex: Lexicon) -> dict[tuple[int, int], Entity]:
@@ -117,7 +119,7 @@ def link(mentions: Iterable[Parts], lex: Lexicon) -> dict[tuple[int, int], Entit
             continue
         entity = _antecedent(mention, kind, entities, lex)
         if entity is None:
-            if kind in ("pronoun", "same"):
+            if kind in ("pronoun", "same", "maybe"):
                 continue  # nothing to stand for: the mention stays as written
             entity = Entity()
             entities.append(entity)
