@@ -287,6 +287,26 @@ def test_a_post_holders_organisation_from_the_sentence_around_them(
     assert text[record.affiliation.start : record.affiliation.end] == affiliation
 
 
+@pytest.mark.parametrize(
+    "text,affiliation",
+    [
+        # the winner of a sports result, written as its subject, is the team of its posts
+        ("青葉台学院（宮城）が鳴門工業（徳島）を2－1で破り、初優勝を果たした。主将のDF森田悠真（3年）は"
+         "「悔しさを忘れなかった」と胸を張った。", "青葉台学院"),
+        ("北辰大が南陵大を破って優勝した。大友義弘監督は「選手が成長した」と話した。", "北辰大"),
+        # the team beaten is no subject; a company's subject is any clause's, so no host
+        ("北辰大が南陵大を破って優勝した。敗れた南陵大の坂上監督は「完敗だ」と話した。", "南陵大"),
+        ("蒼和電機が新型の蓄電池を発売した。佐藤一郎社長は「自信がある」と話した。", None),
+    ],
+    ids=["school_with_home", "university", "loser_named_with_its_coach", "company_subject_is_no_host"],
+)  # fmt: skip
+def test_a_team_written_as_a_results_subject_is_its_posts_team(
+    extractor: quotes.Extractor, text: str, affiliation: str | None
+) -> None:
+    record = _speech(extractor.extract(text))
+    assert (record.affiliation.text if record.affiliation is not None else None) == affiliation
+
+
 def test_a_place_between_equals_signs_is_no_organisation(extractor: quotes.Extractor) -> None:
     record = _speech(
         extractor.extract("女子は山田花子（30）＝東京＝が優勝した。山田は「うれしい」と話した。")

@@ -38,6 +38,27 @@ _TOPIC = regex.compile(
 )
 
 
+#: a team written as the subject of a sports result, its home in parentheses after it:
+#: 青葉台学院（宮城）が鳴門工業を破り, 北辰大が初優勝 (a team's posts only: a subject with が
+#: is what a result is about, where a company's or a party's would be any clause's)
+_TEAM_SUBJECT = regex.compile(
+    r"(?:^|(?<=[の、。\n」　 ])|(?<=[0-9０-９]日))(?P<name>[\p{Han}\p{Katakana}ー・A-ZＡ-Ｚ]{2,16}?)"
+    r"(?:[（(][^）)]{1,8}[)）])?が(?!\p{Hiragana})",
+    regex.MULTILINE,
+)
+
+
+def _team_subjects(source: str, table: OrganizationTable, lex: Lexicon) -> list[tuple[int, int, str | None]]:
+    """Spans of teams written as a sentence's subject (`_TEAM_SUBJECT`), with their category."""
+    found = []
+    for m in _TEAM_SUBJECT.finditer(source):
+        start, end = m.span("name")
+        category = _category(table, m.group("name"))
+        if _fits("team", m.group("name"), category, lex):
+            found.append((start, end, category))
+    return found
+
+
 def _written_topics(source: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Spans of names written as a topic that read as an organisation's or a club's: known
     to the table (トヨタ自動車は), ending like one (蒼和電機は) or a club's (遠州ソレイユは), or a
@@ -79,7 +100,8 @@ def discourse_hosts(
         (*m.span(), "court") for m in _COURT.finditer(source) if source[m.end() : m.end() + 1] in _COURT_AFTER
     )
     topics = sorted({*topics, *courts}, key=lambda t: (t[0], t[1], t[2] or ""))
-    if not topics:
+    teams = sorted({*topics, *_team_subjects(source, table, lex)}, key=lambda t: (t[0], t[1], t[2] or ""))
+    if not teams:
         return list(records)
     out: list[Quotation] = []
     for record in records:
@@ -96,7 +118,10 @@ def discourse_hosts(
             out.append(record)
             continue
         first = min(m.speaker.start for m in mentioned)
-        before = [t for t in topics if t[1] <= first and _fits(kind, source[t[0] : t[1]], t[2], lex, titles)]
+        candidates = teams if kind == "team" else topics
+        before = [
+            t for t in candidates if t[1] <= first and _fits(kind, source[t[0] : t[1]], t[2], lex, titles)
+        ]
         if not before:
             out.append(record)
             continue
@@ -109,7 +134,7 @@ def discourse_hosts(
 
 
 #: what a team's name ends with, when the table does not know it (北辰大, 中京高校, FC東京)
-_TEAM_ENDINGS = ("クラブ", "チーム", "高校", "高", "大学", "大", "部", "FC")
+_TEAM_ENDINGS = ("クラブ", "チーム", "高校", "高", "学院", "学園", "大学", "大", "部", "FC")
 #: bodies of a state, whose heads are no company's (環境省, 県, 市)
 _STATE_ENDINGS = ("省", "庁", "府", "政府", "県", "市", "町", "村", "区", "局")
 
