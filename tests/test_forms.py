@@ -98,8 +98,23 @@ def test_a_copula_after_words_quotes_no_owner_unless_a_speech_noun_holds_them(
         ("「悔しい」と唇をかんだ。", "唇をかんだ", None),
         ("「やっと応えられた」と安堵の表情を浮かべた。", "安堵の表情を浮かべた", "浮かべる"),
         ("「ずっと待っていました」と感無量の表情を見せた。", "感無量の表情を見せた", "見せる"),
+        ("「深くおわびする」とのコメントを発表した。", "コメントを発表した", "発表する"),
+        ("「遺憾だ」との声明を発表した。", "声明を発表した", "発表する"),
+        ("「苦渋の判断だ」との談話を発表した。", "談話を発表した", "発表する"),
     ],
-    ids=["chest", "compound_verb", "mouths", "complaint", "head", "lips", "relief_look", "moved_look"],
+    ids=[
+        "chest",
+        "compound_verb",
+        "mouths",
+        "complaint",
+        "head",
+        "lips",
+        "relief_look",
+        "moved_look",
+        "comment_announced",
+        "statement_announced",
+        "remarks_announced",
+    ],
 )
 def test_a_cue_is_the_whole_expression(
     extractor: quotes.Extractor, sentence: str, cue: str, lemma: str | None

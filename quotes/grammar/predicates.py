@@ -272,6 +272,14 @@ def cue_span(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[int
             lemma = noun.lemma_ + "を" + pred.lemma_
             if lex.cue_class(lemma) is None and lex.cue_class(noun.lemma_ + "する"):
                 lemma = noun.lemma_ + "する"
+    elif (
+        prev is not None
+        and prev.text == "を"
+        and start >= 2
+        and lex.speech_nouns.get(doc[start - 2].lemma_) == "speech"
+        and lex.cue_class(lemma) is not None
+    ):
+        start -= 2  # 「…」との声明を発表した: the statement and its verb, the lemma the verb's
     elif pred.lemma_ == "する" and prev is not None and prev.i == quotative.i:
         start = quotative.i
         lemma = "とする"
