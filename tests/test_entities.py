@@ -1172,6 +1172,11 @@ def test_a_post_held_at_dou_sha_the_parser_hung_inside_the_post_is_at_the_compan
             "星嶺科学博物館",
         ),
         (
+            "川岸市消防本部によると、火は約2時間後に消し止められた。同消防本部の担当者は"
+            "「警報器が付けられていなかった」と話した。",
+            "川岸市消防本部",
+        ),
+        (
             "朝霧化学工業は「深くおわびします」と発表した。工事は設備工事会社が請け負った。"
             "同社の水野社長は「責任を痛感している」と述べた。",
             "朝霧化学工業",
@@ -1184,6 +1189,7 @@ def test_a_post_held_at_dou_sha_the_parser_hung_inside_the_post_is_at_the_compan
     ],
     ids=[
         "dou_kan_named_in_the_narration",
+        "a_four_kanji_kind_named_in_the_narration",
         "a_description_in_the_narration_is_no_body",
         "post_of_a_body_then_work",
         "research_at_a_university",

@@ -265,11 +265,11 @@ _PARTS_AFTER = {"大": "大学院|病院|医学部|附属|付属"}
 
 
 def _same_kind(text: str) -> bool:
-    """Whether `text` is 同 and a kind word: 同党, 同研究所, and kinds written in katakana,
-    which run longer (同グループ, 同センター, 同プロダクション)."""
+    """Whether `text` is 同 and a kind word: 同党, 同研究所, 同消防本部, and kinds written in
+    katakana, which run longer (同グループ, 同センター, 同プロダクション)."""
     kind = text[1:]
     return text.startswith("同") and (
-        1 <= len(kind) <= 3 or (KATAKANA_WORD.fullmatch(kind) is not None and len(kind) <= 8)
+        1 <= len(kind) <= 4 or (KATAKANA_WORD.fullmatch(kind) is not None and len(kind) <= 8)
     )
 
 
