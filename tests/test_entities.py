@@ -101,6 +101,13 @@ def _speech(records: list[quotes.Quotation]) -> quotes.Quotation:
             "東北大学",
         ),
         ("ジョブズ氏はアップル社のCEOで、「革命だ」と述べた。", None, "アップル社"),
+        # a company written as the topic with its seat in an aside before は
+        (
+            "日邦電機（本社・大阪府門真市）は14日、赤字を発表した。記者会見した高村英明社長は"
+            "「責任は経営陣にある」と述べた。",
+            "高村英明",
+            "日邦電機",
+        ),
         # a bare surname that ends like a village's name (野村, 中村) is the person named before
         (
             "東和ホークスの中村健太投手が完投した。中村は「最後まで投げたかった」と話した。",
@@ -129,6 +136,7 @@ def _speech(records: list[quotes.Quotation]) -> quotes.Quotation:
         "equals_org_kana_given_name",
         "predicated_post",
         "predicated_post_same_sentence",
+        "company_topic_with_its_seat",
         "surname_ending_like_a_village",
         "surname_ending_like_a_village_equals_org",
     ],

@@ -33,9 +33,17 @@ _TOPIC_MARKS = ("は", "も")
 #: (also after a date, as the run-on headlines of an archive leave it: …2012年11月16日美濃川市は)
 _TOPIC = regex.compile(
     r"(?:^|(?<=[の、。\n」　 ])|(?<=[0-9０-９]日))(?P<name>[\p{Han}\p{Katakana}ー・A-ZＡ-Ｚ]{2,16}?)"
-    r"(?=[はも][^\p{Hiragana}]|はこの|はその)",
+    r"(?=(?:[（(][^（）()]{1,24}[)）])?(?:[はも][^\p{Hiragana}]|はこの|はその))",
     regex.MULTILINE,
 )
+#: an aside between a name and its topic mark: 日邦電機（本社・大阪府門真市）は
+_ASIDE = regex.compile(r"[（(][^（）()]{1,24}[)）]")
+
+
+def _marked_as_topic(source: str, end: int) -> bool:
+    """Whether the name ending at `end` is followed by a topic mark (は, も), past an aside."""
+    aside = _ASIDE.match(source, end)
+    return source[aside.end() if aside else end : (aside.end() if aside else end) + 1] in _TOPIC_MARKS
 
 
 #: a team written as the subject of a sports result, its home in parentheses after it:
@@ -92,8 +100,7 @@ def discourse_hosts(
     topics = sorted(
         (start, end, _category(table, source[start:end]))
         for start, end in spans
-        if source[end : end + 1] in _TOPIC_MARKS
-        and (_a_body(source[start:end], lex) or _local(source[start:end]))
+        if _marked_as_topic(source, end) and (_a_body(source[start:end], lex) or _local(source[start:end]))
     )
     # a court is named as where a ruling was given as often as as a topic
     courts = (
