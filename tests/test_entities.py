@@ -101,6 +101,12 @@ def _speech(records: list[quotes.Quotation]) -> quotes.Quotation:
             "東北大学",
         ),
         ("ジョブズ氏はアップル社のCEOで、「革命だ」と述べた。", None, "アップル社"),
+        # a public body's 総裁 (a head no company-only post is)
+        (
+            "日本銀行は22日、追加の金融緩和を発表した。白石雅彦総裁は「できることは何でもやる」と語った。",
+            "白石雅彦",
+            "日本銀行",
+        ),
         # a company written as the topic with its seat in an aside before は
         (
             "日邦電機（本社・大阪府門真市）は14日、赤字を発表した。記者会見した高村英明社長は"
@@ -136,6 +142,7 @@ def _speech(records: list[quotes.Quotation]) -> quotes.Quotation:
         "equals_org_kana_given_name",
         "predicated_post",
         "predicated_post_same_sentence",
+        "public_bodys_governor",
         "company_topic_with_its_seat",
         "surname_ending_like_a_village",
         "surname_ending_like_a_village_equals_org",

@@ -142,6 +142,8 @@ def discourse_hosts(
 
 #: what a team's name ends with, when the table does not know it (北辰大, 中京高校, FC東京)
 _TEAM_ENDINGS = ("クラブ", "チーム", "高校", "高", "学院", "学園", "大学", "大", "部", "FC")
+#: heads of a company that a public body has too (日本銀行の総裁, 国際協力機構の理事長)
+_PUBLIC_HEADS = ("総裁", "理事長")
 #: bodies of a state, whose heads are no company's (環境省, 県, 市)
 _STATE_ENDINGS = ("省", "庁", "府", "政府", "県", "市", "町", "村", "区", "局")
 
@@ -199,10 +201,11 @@ def _fits(kind: str, text: str, category: str | None, lex: Lexicon, posts: Seque
         team = category == "sports" or _a_club(text, lex) or text.endswith(_TEAM_ENDINGS)
         return team and _a_body(text, lex)
     state = category in ("government", "legislature", "court", "police", "military")
+    # a state's bank or agency has a 総裁 or 理事長 (日本銀行は…。白石総裁は), never a 社長
+    public = bool(posts) and all(p.endswith(_PUBLIC_HEADS) for p in posts)
     return (
         _a_body(text, lex)
-        and not state
-        and not text.endswith(_STATE_ENDINGS)
+        and (public or not (state or text.endswith(_STATE_ENDINGS)))
         and lex.suffix(text, lex.events) is None
     )
 
