@@ -371,8 +371,12 @@ def test_a_sentence_with_a_subject_of_its_own_does_not_keep_the_source(extractor
             "北星フーズは、金属片が混入した恐れがあるとして、約12万本を自主回収すると発表した。",
             "金属片が混入した恐れがあるとして、約12万本を自主回収する",
         ),
+        (  # grounds with a topic of their own, which the parser hangs inside the report
+            "倉持官房長官は、財源は責任を持って確保するとして、赤字国債の発行は考えていないと述べた。",
+            "財源は責任を持って確保するとして、赤字国債の発行は考えていない",
+        ),
     ],
-    ids=["withdrawal_with_its_reason", "recall_with_its_reason"],
+    ids=["withdrawal_with_its_reason", "recall_with_its_reason", "grounds_with_a_topic_of_their_own"],
 )
 def test_a_reason_given_with_toshite_is_one_clause_with_the_report(
     extractor: quotes.Extractor, text: str, clause: str

@@ -231,9 +231,12 @@ def _past_earlier_parts(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
         elif (
             verb.lemma_ == "する"
             and doc[tok.i - 1].text not in ("」", "』")
-            and any(c.dep_ == "obj" for c in verb.children)
+            and (any(c.dep_ == "obj" for c in verb.children) or doc[verb.i + 1 : verb.i + 3].text == "て、")
         ):
-            continue  # ベアを月額1500円とし、…: terms set (XをYとする), no words of their own
+            # ベアを月額1500円とし、…: terms set (XをYとする); 財源は確保するとして、…: the
+            # grounds of what follows, one clause with it (not …だとし、 nor …としており、, a
+            # part said before)
+            continue
         comma = next((t.i for t in doc[verb.i : min(end, verb.i + 6)] if t.text in ("、", ",")), None)
         if comma is not None and all(
             t.pos_ in ("VERB", "AUX", "SCONJ", "ADP", "PART") for t in doc[verb.i + 1 : comma]
