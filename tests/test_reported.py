@@ -840,3 +840,23 @@ def test_what_the_words_are_about_is_part_of_the_clause(
 ) -> None:
     (record,) = [r for r in extractor.extract(text) if r.kind == "indirect"]
     assert record.text == clause
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("町長は、計画を続けるとも述べた。", [("計画を続ける", "町長")]),
+        ("同社の社長は、値上げは避けたいとも語った。", [("値上げは避けたい", "社長")]),
+        # とも that means "at least" or "even if" reports nothing
+        ("事故では少なくとも3人が死亡した。", []),
+        ("遅くとも来年には完成する見通しだ。", []),
+    ],
+    ids=["mo_after_to_one_token", "mo_after_to_with_subject", "at_least", "at_the_latest"],
+)
+def test_a_quotative_the_tokenizer_writes_with_mo_as_one_word_still_reports(
+    extractor: quotes.Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    got = [r for r in extractor.extract(text) if r.kind == "indirect"]
+    assert [r.text for r in got] == [words for words, _ in expected]
+    for record, (_, speaker) in zip(got, expected, strict=True):
+        assert record.speaker is not None and speaker in record.speaker.text

@@ -169,7 +169,18 @@ def _quotative_clauses(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Re
             and any(t.text in ("と", "との") and t.pos_ == "ADP" for t in doc[tok.i + 2 :])
         )
         together = tok.i + 1 < len(doc) and doc[tok.i + 1].text in _TOGETHER  # 写真とともに
-        if tok.text == "と" and tok.pos_ in ("ADP", "SCONJ") and tok.i > 0 and not (conditional or together):
+        # …続けるとも述べた: the tokenizer may write と+も as one ending (とも, "even if")
+        also = (
+            tok.text == "とも"
+            and tok.i + 1 < len(doc)
+            and lex.cue_class(lemma_of(doc[tok.i + 1])) is not None
+        )
+        if (
+            (tok.text == "と" or also)
+            and tok.pos_ in ("ADP", "SCONJ")
+            and tok.i > 0
+            and not (conditional or together)
+        ):
             out.extend(_quotative_clause(doc, tok, slots, lex))
     return out
 

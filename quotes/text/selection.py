@@ -40,7 +40,7 @@ def quotative_follows(unit: Unit, k: int) -> bool:
 
 
 #: particles that close a reported clause (…と述べた, …との見方, …という)
-_QUOTATIVES = frozenset({"と", "との", "って", "とは"})
+_QUOTATIVES = frozenset({"と", "との", "って", "とは", "とも"})
 #: words that make a later cue report something: …ことを発表した, こう述べた, 次のように語った
 _POINTERS = frozenset({"こと", "こう", "そう", "よう"})
 
