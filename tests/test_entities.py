@@ -1197,6 +1197,7 @@ def test_a_post_held_at_dou_sha_the_parser_hung_inside_the_post_is_at_the_compan
             "朝霧化学工業",
         ),
         ("東北大学の准教授で地震学を研究する田中一郎さんは「注意が必要だ」と話した。", "東北大学"),
+        ("交通心理学が専門の中京文理大学の大橋隆教授は「体制を見直すべきだ」と話している。", "中京文理大学"),
         (
             "英国のノースフィールド大学で惑星地質学を研究するサラ・ウィルキンス教授は、「驚くべき成果だ」と述べた。",
             "英国のノースフィールド大学",
@@ -1207,6 +1208,7 @@ def test_a_post_held_at_dou_sha_the_parser_hung_inside_the_post_is_at_the_compan
         "a_four_kanji_kind_named_in_the_narration",
         "a_description_in_the_narration_is_no_body",
         "post_of_a_body_then_work",
+        "speciality_before_the_body",
         "research_at_a_university",
     ],
 )

@@ -167,6 +167,24 @@ def _past_dateline(parts: Parts | None) -> Parts | None:
     return attrs.evolve(parts, speaker=speaker, affiliation=affiliation)
 
 
+#: what a person specialises in, written before the body they work at: 交通心理学が専門の
+#: 中京文理大学の大橋隆教授 (the body starts after it)
+_SPECIALITY = regex.compile(
+    r"^(?:[^、。「」]{1,20}?(?:が|を)?)?専門(?:と)?(?:する|の)(?=[\p{Han}\p{Katakana}A-Za-z]{2})"
+)
+
+
+def _past_speciality(parts: Parts | None) -> Parts | None:
+    """The affiliation without the speciality written before the body's name."""
+    affiliation = parts.affiliation if parts is not None else None
+    if parts is None or affiliation is None or (cut := _SPECIALITY.match(affiliation.text)) is None:
+        return parts
+    start = affiliation.start + cut.end()
+    return attrs.evolve(
+        parts, affiliation=attrs.evolve(affiliation, start=start, text=affiliation.text[cut.end() :])
+    )
+
+
 def _led_group(parts: Parts | None) -> Parts | None:
     """北陵大学の佐伯真理子教授らの研究グループ: the group's affiliation is the body named before
     the person at its head, not the person."""
@@ -208,7 +226,9 @@ class MentionReader:
             )
             parts = self._bracketed_name(head, self._whole_names(self._hosted(unit, head, parts)))
             parts = _belonging(self._department(head, self._press_office(parts)))
-            parts = _past_dateline(_led_group(_without_seat(self._past_coordination(parts))))
+            parts = _past_speciality(
+                _past_dateline(_led_group(_without_seat(self._past_coordination(parts))))
+            )
             self._done[key] = parts
             self._note_organisation(head, self._done[key])
         return self._done[key]
