@@ -860,3 +860,23 @@ def test_a_quotative_the_tokenizer_writes_with_mo_as_one_word_still_reports(
     assert [r.text for r in got] == [words for words, _ in expected]
     for record, (_, speaker) in zip(got, expected, strict=True):
         assert record.speaker is not None and speaker in record.speaker.text
+
+
+@pytest.mark.parametrize(
+    "text,words,speaker",
+    [
+        # the parser gives the first cue the clause's own topic: the source set off before it speaks
+        ("大橋教授は、運転手は明け方に眠気に襲われやすいと指摘し、「体制を見直すべきだ」と話している。",
+         "運転手は明け方に眠気に襲われやすい", "大橋教授"),
+        # the last cue keeps the rule it had
+        ("大橋教授は、運転手は眠くなりやすいと指摘した。", "運転手は眠くなりやすい", "大橋教授"),
+        # a subject of its own after a place or a time set off is the source
+        ("東京では、山田市長は住民は安全だと述べ、「心配ない」と話した。", "住民は安全だ", "山田市長"),
+    ],
+    ids=["first_of_two_cues", "last_cue", "time_or_place_set_off"],
+)  # fmt: skip
+def test_a_topic_inside_the_words_is_not_their_source(
+    extractor: quotes.Extractor, text: str, words: str, speaker: str
+) -> None:
+    (record,) = [r for r in extractor.extract(text) if r.kind == "indirect"]
+    assert record.text == words and record.speaker is not None and record.speaker.text == speaker

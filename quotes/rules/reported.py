@@ -332,7 +332,30 @@ def _clause_source(
         # 津波の心配はないとしている, 来期も…としている: the clause's own subject or a time,
         # no source named (the discourse may give one)
         return None
-    return subject
+    outer = _outer_topic(doc, subject, pred, tok, lex) if subject is not None else None
+    return outer or subject
+
+
+def _outer_topic(doc: Doc, subject: Token, pred: Token, tok: Token, lex: Lexicon) -> Token | None:
+    """`大橋教授は、運転手は…襲われやすいと指摘し、「…」と話している`: the parser gave a cue
+    that is not the sentence's last the reported clause's own topic; a source set off by は
+    and a comma before it, hung on a verb above the cue, is who said both."""
+    if not subject.i < tok.i or pred.dep_ == "ROOT":
+        return None
+    for cand in doc[: subject.i]:
+        case = [c for c in cand.children if c.dep_ == "case" and c.i > cand.i]
+        if (
+            cand.pos_ in ("NOUN", "PROPN")
+            and len(case) == 1
+            and case[0].text in ("は", "も")
+            and case[0].i + 1 < subject.i
+            and doc[case[0].i + 1].text in ("、", ",")
+            and cand.head != pred
+            and pred in cand.head.subtree
+            and can_be_source(cand, lex)
+        ):
+            return cand
+    return None
 
 
 def _earlier_statement(pred: Token, clause_head: Token, slots: Sequence[Slot], lex: Lexicon) -> Token | None:
