@@ -880,3 +880,18 @@ def test_a_topic_inside_the_words_is_not_their_source(
 ) -> None:
     (record,) = [r for r in extractor.extract(text) if r.kind == "indirect"]
     assert record.text == words and record.speaker is not None and record.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("東京商工データが中小企業約8千社を対象に実施した調査によると、賃上げを予定する企業は5割だった。",
+         "東京商工データ"),
+        ("内閣府が発表した調査によると、景気は回復している。", "内閣府"),
+        ("東京商工データの調査によると、賃上げを予定する企業は5割だった。", "東京商工データ"),
+    ],
+    ids=["conducted_by", "published_by", "of_its_owner"],
+)  # fmt: skip
+def test_a_report_by_its_maker_is_the_makers_words(extractor: quotes.Extractor, text: str, speaker: str) -> None:
+    (record,) = extractor.extract(text)
+    assert record.speaker is not None and record.speaker.text == speaker and record.rule == "frame"

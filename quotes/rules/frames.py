@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
-from quotes.grammar.phrases import noun_phrase
+from quotes.grammar.phrases import can_be_source, noun_phrase
 from quotes.grammar.tokens import after_particles, is_passive, lemma_of, slot_of
 from quotes.lexicon import Lexicon
 from quotes.rules.clauses import past_frame_phrases
@@ -54,8 +54,10 @@ def source_frames(doc: Doc, slots: Sequence[Slot], lex: Lexicon) -> list[Reporte
             if inner is not None:  # KNAが政府高官の話として伝えたところによると: the official speaks
                 relay_via, source = noun_phrase(teller, lex), inner
         if source.lemma_ in lex.relay_nouns:
-            # Xの話として / Xの発表によると: X, not 話, is the source
-            owners = _owners(source)
+            # Xの話として / Xの発表によると: X, not 話, is the source; so is X of Xが実施した調査
+            owners = _owners(source) or [
+                t for t in (_teller(source),) if t is not None and can_be_source(t, lex)
+            ]
             if not owners:
                 continue
             cue_start = source.i
