@@ -892,6 +892,8 @@ def test_a_topic_inside_the_words_is_not_their_source(
     ],
     ids=["conducted_by", "published_by", "of_its_owner"],
 )  # fmt: skip
-def test_a_report_by_its_maker_is_the_makers_words(extractor: quotes.Extractor, text: str, speaker: str) -> None:
+def test_a_report_by_its_maker_is_the_makers_words(
+    extractor: quotes.Extractor, text: str, speaker: str
+) -> None:
     (record,) = extractor.extract(text)
     assert record.speaker is not None and record.speaker.text == speaker and record.rule == "frame"
