@@ -244,6 +244,32 @@ def describes_person(v: Token, slots: Sequence[Slot], lex: Lexicon) -> bool:
 _PEOPLE = ("人", "人々", "方")
 
 
+#: nouns of an order, given out with a light verb like words (「…」と指示を出した)
+_ORDERS = ("命令", "指示")
+
+
+def _noun_object(doc: Doc, pred: Token, lex: Lexicon) -> tuple[int, str] | None:
+    """The start and lemma of a cue whose verb takes a speech noun with を before it: a light
+    verb's (コメントを出した, 指示を出した) or a reporting verb's (「…」との声明を発表した, the
+    lemma the verb's); None for another object."""
+    noun = doc[pred.i - 2]
+    lemma = lemma_of(pred)
+    if pred.lemma_ in lex.light_verbs:
+        if (
+            noun.lemma_ in lex.speech_nouns
+            or noun.lemma_ in lex.relay_nouns
+            or noun.lemma_ in ("命令", "指示")
+        ):
+            lemma = noun.lemma_ + "を" + pred.lemma_
+            if lex.cue_class(lemma) is None and lex.cue_class(noun.lemma_ + "する"):
+                lemma = noun.lemma_ + "する"
+            return noun.i, lemma
+        return None
+    if lex.speech_nouns.get(noun.lemma_) == "speech" and lex.cue_class(lemma) is not None:
+        return noun.i, lemma
+    return None
+
+
 def cue_span(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[int, int, str]:
     """Token range and lemma of the cue whose head is `pred` (明らかにした, 説明した)."""
     start, end = pred.i, pred.i + 1
@@ -261,25 +287,8 @@ def cue_span(doc: Doc, pred: Token, quotative: Token, lex: Lexicon) -> tuple[int
     ):
         start -= 2  # 口にした: a noun with に and する that the lexicon knows as one cue
         lemma = doc[start].lemma_ + "にする"
-    elif prev is not None and prev.text == "を" and start >= 2 and pred.lemma_ in lex.light_verbs:
-        noun = doc[start - 2]
-        if (
-            noun.lemma_ in lex.speech_nouns
-            or noun.lemma_ in lex.relay_nouns
-            or noun.lemma_ in ("命令", "指示")
-        ):
-            start -= 2
-            lemma = noun.lemma_ + "を" + pred.lemma_
-            if lex.cue_class(lemma) is None and lex.cue_class(noun.lemma_ + "する"):
-                lemma = noun.lemma_ + "する"
-    elif (
-        prev is not None
-        and prev.text == "を"
-        and start >= 2
-        and lex.speech_nouns.get(doc[start - 2].lemma_) == "speech"
-        and lex.cue_class(lemma) is not None
-    ):
-        start -= 2  # 「…」との声明を発表した: the statement and its verb, the lemma the verb's
+    elif prev is not None and prev.text == "を" and start >= 2 and (held := _noun_object(doc, pred, lex)):
+        start, lemma = held
     elif pred.lemma_ == "する" and prev is not None and prev.i == quotative.i:
         start = quotative.i
         lemma = "とする"
