@@ -571,12 +571,16 @@ def test_a_club_written_by_its_town_is_the_affiliation_of_its_posts(
          "何も知らなかった", "妻"),
         ("県警は、会社員の男を逮捕した。県警によると、「現場に凶器が残されていた」という。",
          "現場に凶器が残されていた", "県警"),
-        ("警視庁は12日、会見を開いた。調べに対し「覚えていない」と供述しているという。",
-         "覚えていない", None),
+        ("県警は15日、市内の無職の男（45）を逮捕した。逮捕容疑は店で商品を盗んだ疑い。"
+         "調べに対し「金がなかった」と容疑を認めている。", "金がなかった", "男"),
+        ("警視庁は男の身柄を拘束した。調べに対し「覚えていない」と話している。", "覚えていない", "男"),
+        ("防衛省は報道について会見を開いた。「そのような事実はない」と否認した。",
+         "そのような事実はない", "防衛省"),
     ],
     ids=["titled_suspect", "arrested_man", "arrested_parse_hangs_him_on_a_noun", "inside_the_police_frame",
          "reported_speech", "passive_custody", "officer_named", "someone_else_questioned",
-         "no_questioning_in_the_words", "no_one_taken_in"],
+         "no_questioning_in_the_words", "arrest_two_sentences_before", "the_person_in_custody",
+         "a_denial_is_no_answer_to_questioning"],
 )  # fmt: skip
 def test_what_is_said_to_questioning_is_said_by_the_one_taken_in(
     extractor: quotes.Extractor, text: str, words: str, speaker: str | None

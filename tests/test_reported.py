@@ -655,8 +655,8 @@ def test_a_verb_joined_by_te_is_part_of_the_clause_however_the_parser_hung_it(
     "text,words",
     [
         ("山田社長は不満を表明し、契約を見直すことを明らかにした。", "契約を見直す"),
-        ("大西電鉄は、点検のため始発から運転を見合わせたが、午前9時までに全線で再開したとしている。",
-         "点検のため始発から運転を見合わせたが、午前9時までに全線で再開した"),
+        ("首相は15日、米国を訪問したが、記者団に対し、日米同盟は揺るがないと述べた。",
+         "日米同盟は揺るがない"),
         ("東西自動車は、ベースアップを月額2000円とし、2年連続でベアを実施すると回答した。",
          "ベースアップを月額2000円とし、2年連続でベアを実施する"),
         # a contrast after words of its own, and an act of reporting, are acts
@@ -666,7 +666,7 @@ def test_a_verb_joined_by_te_is_part_of_the_clause_however_the_parser_hung_it(
          "部隊がいるだけで危険だ"),
         ("同社は、今回の事故を「人災」とし、責任者を処分すると発表した。", "責任者を処分する"),
     ],
-    ids=["act_of_reporting", "contrast_is_a_first_part", "terms_set_are_a_first_part",
+    ids=["act_of_reporting", "a_contrast_is_an_act", "terms_set_are_a_first_part",
          "contrast_after_a_report_is_an_act", "a_state_is_an_act", "a_quotation_named_is_a_part_of_its_own"],
 )  # fmt: skip
 def test_what_a_clause_set_off_by_a_comma_is_to_the_words_after_it(

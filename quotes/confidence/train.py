@@ -140,8 +140,8 @@ def _manifest_lines(path: Path) -> list[tuple[Path, Path]]:
         raise ConfidenceError("E071", path=path, line=0, problem=str(exc)) from None
     pairs = []
     for number, line in enumerate(lines, start=1):
-        line = line.split("#", 1)[0].strip()
-        if not line:
+        line = line.strip()
+        if not line or line.startswith("#"):
             continue
         parts = line.split("\t")
         if len(parts) != 2:

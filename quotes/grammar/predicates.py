@@ -265,7 +265,8 @@ def _noun_object(doc: Doc, pred: Token, lex: Lexicon) -> tuple[int, str] | None:
                 lemma = noun.lemma_ + "する"
             return noun.i, lemma
         return None
-    if lex.speech_nouns.get(noun.lemma_) == "speech" and lex.cue_class(lemma) is not None:
+    compound = any(c.dep_ == "compound" for c in noun.children)  # 起訴内容, 緊急声明: not cut
+    if lex.speech_nouns.get(noun.lemma_) == "speech" and lex.cue_class(lemma) is not None and not compound:
         return noun.i, lemma
     return None
 

@@ -62,7 +62,7 @@ def _team_subjects(source: str, table: OrganizationTable, lex: Lexicon) -> list[
     for m in _TEAM_SUBJECT.finditer(source):
         start, end = m.span("name")
         category = _category(table, m.group("name"))
-        if _fits("team", m.group("name"), category, lex):
+        if _fits("team", m.group("name"), category, lex) and not m.group("name").endswith("部"):
             found.append((start, end, category))
     return found
 
@@ -202,7 +202,9 @@ def _fits(kind: str, text: str, category: str | None, lex: Lexicon, posts: Seque
         return team and _a_body(text, lex)
     state = category in ("government", "legislature", "court", "police", "military")
     # a state's bank or agency has a 総裁 or 理事長 (日本銀行は…。白石総裁は), never a 社長
-    public = bool(posts) and all(p.endswith(_PUBLIC_HEADS) for p in posts)
+    public = (
+        bool(posts) and all(p.endswith(_PUBLIC_HEADS) for p in posts) and not text.endswith(_STATE_ENDINGS)
+    )
     return (
         _a_body(text, lex)
         and (public or not (state or text.endswith(_STATE_ENDINGS)))

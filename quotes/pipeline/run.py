@@ -277,8 +277,6 @@ class _Assembly:
             asked = record is not None and not reported.frame and record.speaker is None
             if asked and record is not None and discourse.to_questioning(record, unit, self.lex):
                 record = self._questioned(k, unit, record)  # 調べに対し、…と供述した: the suspect
-                if record.speaker is None:
-                    continue  # no one taken in is named: not the police either
             # Xによると with someone else's words inside: X is their via, not a speaker
             if record is None or (reported.frame and inner) or (framed and record.speaker is None):
                 continue  # within Xによると, a clause naming no source is the frame's
@@ -307,7 +305,7 @@ class _Assembly:
         asked = asked and discourse.to_questioning(record, unit, self.lex)
         if asked:  # said by the one questioned, not by the police the text is about
             record = self._questioned(k, unit, record)
-        carry = record.kind == "direct" and record.speaker is None and not finding.passive and not asked
+        carry = record.kind == "direct" and record.speaker is None and not finding.passive
         answer = carry and discourse.answers(self.previous, k, record, p.text)
         last = self.previous[1].speaker if self.previous is not None else None
         if carry and not answer and not discourse.reports_only(last, self.lex):

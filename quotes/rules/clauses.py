@@ -10,7 +10,6 @@ from quotes.grammar.tokens import (
     after_particles,
     aux_run,
     child_of,
-    contrasted,
     is_passive,
     is_predicate,
     lemma_of,
@@ -141,10 +140,10 @@ def _said_before(doc: Doc, verb: Token, floor: int) -> bool:
 
 def _first_part(doc: Doc, verb: Token, lex: Lexicon) -> bool:
     """Whether a predicate set off by a comma is, by its ending, a first part of what was
-    said rather than the speaker's act before saying it: a contrast (見合わせたが、) or a
-    setting of terms (月額1500円とし、). A reporting verb (不満を表明し、, 理解を示したが、)
-    or an occasion (会見を開いたが) is an act; so is a state (同行を拒否するようになっており、
-    …と述べた: the gold reads what the speaker is doing as no part of the words)."""
+    said rather than the speaker's act before saying it: a setting of terms (月額1500円とし、).
+    A reporting verb (不満を表明し、) or an occasion (会見を開き) is an act; so are a state
+    (同行を拒否するようになっており、) and a contrast (米国を訪問したが、記者団に対し、…と述べた),
+    though a contrast may begin the words (運転を見合わせたが、…再開したとしている)."""
     if not is_predicate(verb) or not _set_off(doc, verb) or lex.cue_class(lemma_of(verb)) is not None:
         return False
     if any(c.lemma_ in lex.occasions or c.lemma_ in lex.interviews for c in verb.children):
@@ -154,7 +153,7 @@ def _first_part(doc: Doc, verb: Token, lex: Lexicon) -> bool:
     terms = verb.lemma_ == "する" and any(
         c.dep_ == "obl" and any(k.text == "と" for k in c.children if k.dep_ == "case") for c in verb.children
     )
-    return contrasted(doc, verb) or terms
+    return terms
 
 
 def _continues_with_de(doc: Doc, start: int) -> bool:

@@ -183,9 +183,14 @@ def taken_in(unit: Unit, doc: Doc, lex: Lexicon, read: Callable[[Unit, Token], P
         verb = _custody_verb(tok, lex)
         if verb is None or (passive and not is_passive(verb)):
             continue
+        if tok.lemma_ == "身柄":  # 男の身柄を拘束した: the one whose person it is
+            tok = next((c for c in tok.children if c.dep_ == "nmod"), tok)
         parts = read(unit, tok)
-        if parts is None or lex.names_org(parts.speaker.name or parts.speaker.text):
+        if parts is None or tok.lemma_ == "身柄" or lex.names_org(parts.speaker.name or parts.speaker.text):
             continue
+        who = parts.speaker
+        if not (who.name or who.title or who.anonymous):
+            continue  # 事情を聴取した, 身柄を拘束した: no person
         start = unit.start + doc[noun_phrase(tok, lex)[0]].idx
         affiliation = parts.affiliation
         if affiliation is not None and affiliation.start < start:
@@ -222,7 +227,8 @@ def questioned(
     """`…の男を逮捕した。調べに対し「…」と容疑を認めている`: what is said to questioning, or
     with a cue only the questioned use (供述, 容疑を否認), is said by the one last taken in
     (`held`, `taken_in`) or named a suspect (`suspects.txt`) before it, not by the police;
-    the record as it is when no one was (`to_questioning` says whether it answers)."""
+    the record as it is when no one was, for the rules after (`to_questioning` says whether
+    it answers)."""
     suspects = [m for m in mentions if m.speaker.title is not None and m.speaker.title.endswith(lex.suspects)]
     candidates = [p for p in (*held, *suspects) if p.speaker.end <= record.start]
     if not candidates:

@@ -64,6 +64,8 @@ class Selector:
         self.titles = frozenset(lex.titles) | frozenset(lex.honorifics)
         self.intentions = frozenset(lex.intention_nouns)
         self.light_verbs = lex.light_verbs
+        # …の男を逮捕した: who is taken in answers the questioning after (questioning.tsv)
+        self.custody = frozenset(lex.questioning_words("custody"))
         # Xの話として、/ Xの話では、: a relayed source with no quotative
         relay = "|".join(sorted(map(regex.escape, lex.relay_nouns), key=len, reverse=True))
         self._relay = regex.compile(f"(?:{relay})(?:として|では)|たところでは")  # NHKが伝えたところでは
@@ -111,7 +113,7 @@ class Selector:
         for i, (text, lemma, tag) in enumerate(seq):
             if i and seq[i - 1][0] == "と" and lemma == "する" and _to_suru_cue(seq, i):
                 return True  # …としている, …とした: と + する is itself a cue
-            if _NAME_TAG in tag or text in self.titles:
+            if _NAME_TAG in tag or text in self.titles or lemma in self.custody:
                 return True
             if i and seq[i - 1][0] in ("」", "』") and lemma + "する" in self.cues:
                 return True  # 「…」命令を出した: the quotation is what was ordered
