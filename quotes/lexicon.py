@@ -130,6 +130,14 @@ def _titles(words: Iterable[str]) -> tuple[str, ...]:
 _KATAKANA_END = re.compile(r"[\u30a1-\u30fa]")
 
 
+def _by_role(table: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """A table's words grouped by their class, each group longest first."""
+    roles: dict[str, list[str]] = {}
+    for word, role in table.items():
+        roles.setdefault(role, []).append(word)
+    return {role: _by_length(words) for role, words in roles.items()}
+
+
 def _by_length(words: Iterable[str]) -> tuple[str, ...]:
     """Distinct words, longest first, so that suffix matching takes the longest."""
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
@@ -237,6 +245,12 @@ class Lexicon:
         eq=False,
         default=attrs.Factory(lambda self: _by_length(self.body_posts), takes_self=True),
     )
+    _questioning_roles: Mapping[str, tuple[str, ...]] = attrs.field(
+        init=False,
+        repr=False,
+        eq=False,
+        default=attrs.Factory(lambda self: _by_role(self.questioning), takes_self=True),
+    )
     #: a country word before an organisation's name -> the country (米 -> US)
     country_prefixes: Mapping[str, str] = attrs.field(factory=dict)
     #: a country pair as written (韓米) -> the countries whose press writes it so (KR)
@@ -326,7 +340,7 @@ class Lexicon:
 
     def questioning_words(self, role: str) -> tuple[str, ...]:
         """The words of questioning of one role (`QUESTIONING_CLASSES`), longest first."""
-        return tuple(w for w in _by_length(self.questioning) if self.questioning[w] == role)
+        return self._questioning_roles.get(role, ())
 
     def body_post(self, title: str) -> str | None:
         """The kind of body the post `title` ends in is held in (幹事長: party), or None."""
