@@ -31,27 +31,30 @@ from quotes.records import Affiliation, Quotation
 _TOPIC_MARKS = ("は", "も")
 #: a name written as a sentence's topic, after a boundary: 蒼和電機は, 日産自動車も, 遠州ソレイユはこの日
 #: (also after a date, as the run-on headlines of an archive leave it: …2012年11月16日美濃川市は)
-_TOPIC = regex.compile(
+_NAME_AT_BOUNDARY = (
     r"(?:^|(?<=[の、。\n」　 ])|(?<=[0-9０-９]日))(?P<name>[\p{Han}\p{Katakana}ー・A-ZＡ-Ｚ]{2,16}?)"
-    r"(?=(?:[（(][^（）()]{1,24}[)）])?(?:[はも][^\p{Hiragana}]|はこの|はその))",
-    regex.MULTILINE,
 )
 #: an aside between a name and its topic mark: 日邦電機（本社・大阪府門真市）は
-_ASIDE = regex.compile(r"[（(][^（）()]{1,24}[)）]")
+_ASIDE_PATTERN = r"[（(][^（）()]{1,24}[)）]"
+_ASIDE = regex.compile(_ASIDE_PATTERN)
+_TOPIC = regex.compile(
+    rf"{_NAME_AT_BOUNDARY}(?=(?:{_ASIDE_PATTERN})?(?:[はも][^\p{{Hiragana}}]|はこの|はその))",
+    regex.MULTILINE,
+)
 
 
 def _marked_as_topic(source: str, end: int) -> bool:
     """Whether the name ending at `end` is followed by a topic mark (は, も), past an aside."""
     aside = _ASIDE.match(source, end)
-    return source[aside.end() if aside else end : (aside.end() if aside else end) + 1] in _TOPIC_MARKS
+    at = aside.end() if aside is not None else end
+    return source[at : at + 1] in _TOPIC_MARKS
 
 
 #: a team written as the subject of a sports result, its home in parentheses after it:
 #: 青葉台学院（宮城）が鳴門工業を破り, 北辰大が初優勝 (a team's posts only: a subject with が
 #: is what a result is about, where a company's or a party's would be any clause's)
 _TEAM_SUBJECT = regex.compile(
-    r"(?:^|(?<=[の、。\n」　 ])|(?<=[0-9０-９]日))(?P<name>[\p{Han}\p{Katakana}ー・A-ZＡ-Ｚ]{2,16}?)"
-    r"(?:[（(][^）)]{1,8}[)）])?が(?!\p{Hiragana})",
+    rf"{_NAME_AT_BOUNDARY}(?:[（(][^）)]{{1,8}}[)）])?が(?!\p{{Hiragana}})",
     regex.MULTILINE,
 )
 

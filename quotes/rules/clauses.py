@@ -6,14 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from quotes.grammar.phrases import bracket_after, named_in_brackets, noun_phrase
-from quotes.grammar.tokens import (
-    after_particles,
-    aux_run,
-    child_of,
-    is_passive,
-    is_predicate,
-    lemma_of,
-)
+from quotes.grammar.tokens import after_particles, aux_run, child_of, is_passive, is_predicate, lemma_of
 from quotes.lexicon import Lexicon
 
 #: the cue classes of an earlier part of the same utterance (…としつつも、 …とみているが、)
